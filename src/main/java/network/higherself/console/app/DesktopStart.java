@@ -1,0 +1,66 @@
+package network.higherself.console.app;
+
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import network.higherself.console.store.DataFolder;
+import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.shell.MainViewModel;
+import network.higherself.console.ui.shell.MainWindow;
+import network.higherself.console.workflow.WorkflowCatalog;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Starts JavaFX, wires the window with plain constructors, and waits until the person closes it. */
+final class DesktopStart {
+
+    private DesktopStart() {
+    }
+
+    static int run(WorkflowCatalog catalog, DataFolder folder) {
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> {
+                Theme.applyLight();
+                Stage stage = new Stage();
+                MainWindow window = new MainWindow(new MainViewModel(catalog, folder));
+                window.show(stage);
+                stage.setOnHidden(e -> {
+                    Platform.exit();
+                    closed.countDown();
+                });
+            });
+        } catch (RuntimeException e) {
+            System.err.println("The console window cannot open: " + e.getMessage()
+                    + "\nIt needs a graphical desktop (on Linux, a DISPLAY). The command line works without one: run with --help.");
+            return 1;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Shows a start-up error in a dialog where a desktop is available; the caller has already printed it. */
+    static void showStartupError(String header, String text) {
+        CountDownLatch shown = new CountDownLatch(1);
+        try {
+            Platform.startup(() -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR, text);
+                alert.setTitle("Higher Self Console");
+                alert.setHeaderText(header);
+                alert.showAndWait();
+                shown.countDown();
+                Platform.exit();
+            });
+            shown.await();
+        } catch (RuntimeException e) {
+            // No desktop to show it on: the message is already on standard error.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package network.higherself.console.app;
+
+import picocli.CommandLine;
+
+/**
+ * The entry point. Without a command it opens the console window; with one (see {@code --help}) it runs that
+ * command and exits with its status.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command line: the console command and its subcommands, one class each. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ConsoleCommand());
+        cl.addSubcommand(new CheckWorkflowsCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}
