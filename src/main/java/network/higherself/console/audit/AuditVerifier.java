@@ -1,0 +1,75 @@
+package network.higherself.console.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Walks the trail from the first entry, recomputing every hash; reports the first entry that does not match. */
+public final class AuditVerifier {
+
+    /** The outcome: how many entries were checked, and the first problem if there is one. */
+    public record Verification(long checked, Optional<String> problem) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    public Verification verify(Connection connection) throws SQLException {
+        long expectedSeq = 1;
+        String prev = AuditHash.GENESIS;
+        long checked = 0;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT seq, at, actor, action, workflow_id, card_id, from_state, to_state, event, note, details, prev_hash, hash "
+                        + "FROM audit_entry ORDER BY seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq != expectedSeq) {
+                        return broken(checked, seq < expectedSeq
+                                ? "entry " + seq + " appears out of order after entry " + (expectedSeq - 1)
+                                : "entry " + expectedSeq + " is missing (the trail jumps from entry " + (expectedSeq - 1) + " to " + seq + ")");
+                    }
+                    long cardId = rs.getLong(6);
+                    Long card = rs.wasNull() ? null : cardId;
+                    String stored = rs.getString(13);
+                    String prevHash = rs.getString(12);
+                    if (!prev.equals(prevHash)) {
+                        return broken(checked, "entry " + seq + " does not follow entry " + (seq - 1)
+                                + ": its link to the previous entry does not match (entries were removed, reordered or changed)");
+                    }
+                    String computed = AuditHash.of(seq, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), card, rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), prevHash);
+                    if (!computed.equals(stored)) {
+                        return broken(checked, "entry " + seq + " (" + rs.getString(4) + " by " + rs.getString(3)
+                                + ") does not match its hash: it was changed after it was written");
+                    }
+                    prev = stored;
+                    expectedSeq++;
+                    checked++;
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return broken(checked, "the trail's head record is missing");
+            }
+            long lastSeq = rs.getLong(1);
+            if (lastSeq != checked || !rs.getString(2).equals(prev)) {
+                return broken(checked, lastSeq > checked
+                        ? "entry " + (checked + 1) + " is missing: " + lastSeq + " entries were written but the trail ends at entry " + checked
+                        : "the trail's head does not match entry " + checked + " (the trail was changed)");
+            }
+        }
+        return new Verification(checked, Optional.empty());
+    }
+
+    private static Verification broken(long checked, String problem) {
+        return new Verification(checked, Optional.of(problem));
+    }
+}

@@ -1,0 +1,77 @@
+package network.higherself.console.card;
+
+import java.math.BigDecimal;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Small validation helpers shared by the card kinds; each adds a sentence to {@code problems} on failure. */
+public final class Checks {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{6,20}$");
+    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$", Pattern.CASE_INSENSITIVE);
+
+    private Checks() {
+    }
+
+    public static void required(List<String> problems, String label, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(label + " is required.");
+        }
+    }
+
+    public static void required(List<String> problems, String label, Object value) {
+        if (value == null) {
+            problems.add(label + " is required.");
+        }
+    }
+
+    public static void maxLength(List<String> problems, String label, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(label + " is " + value.length() + " characters long; at most " + max + " fit.");
+        }
+    }
+
+    public static void email(List<String> problems, String label, String value) {
+        if (value != null && !value.isBlank() && !EMAIL.matcher(value.trim()).matches()) {
+            problems.add(label + " '" + value + "' is not an e-mail address (expected something like name@example.com).");
+        }
+    }
+
+    public static void phone(List<String> problems, String label, String value) {
+        if (value != null && !value.isBlank() && !PHONE.matcher(value.trim()).matches()) {
+            problems.add(label + " '" + value + "' is not a phone number (digits, spaces and + ( ) - only).");
+        }
+    }
+
+    public static void url(List<String> problems, String label, String value) {
+        if (value != null && !value.isBlank() && !URL.matcher(value.trim()).matches()) {
+            problems.add(label + " '" + value + "' is not a web address (expected https://...).");
+        }
+    }
+
+    public static void notNegative(List<String> problems, String label, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            problems.add(label + " cannot be negative (" + value.toPlainString() + ").");
+        }
+    }
+
+    public static <T extends Temporal & Comparable<? super T>> void inOrder(List<String> problems, String firstLabel, T first,
+                                                                          String secondLabel, T second) {
+        if (first != null && second != null && first.compareTo(second) > 0) {
+            problems.add(firstLabel + " (" + first + ") must not be after " + secondLabel.toLowerCase() + " (" + second + ").");
+        }
+    }
+
+    /** A plain rendering of a value for the audit trail and the card's description. */
+    public static String show(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        return value.toString();
+    }
+}

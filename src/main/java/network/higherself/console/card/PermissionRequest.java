@@ -1,0 +1,137 @@
+package network.higherself.console.card;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.StaffMember;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A card of WF-PERM-MGT: a staff member's request for a role or rights. */
+@Entity
+@DiscriminatorValue(PermissionRequest.WORKFLOW)
+public class PermissionRequest extends Card {
+
+    public static final String WORKFLOW = "WF-PERM-MGT";
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "requester_id")
+    private StaffMember requester;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "requested_role", length = 20)
+    private Role requestedRole;
+
+    @Column(name = "requested_scopes", length = 500)
+    private String requestedScopes;
+
+    @Column(length = 2000)
+    private String justification;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "reviewer_id")
+    private StaffMember reviewer;
+
+    protected PermissionRequest() {
+    }
+
+    public PermissionRequest(String title) {
+        setTitle(title);
+    }
+
+    @Override
+    public String workflowId() {
+        return WORKFLOW;
+    }
+
+    @Override
+    public String kindLabel() {
+        return "permission request";
+    }
+
+    @Override
+    public Optional<String> guard(String event, GuardContext context) {
+        return switch (event) {
+            case "manager_approved" -> {
+                if (!context.actor().hasRole(Role.MANAGER)) {
+                    yield Optional.of("Only a manager can approve a permission request.");
+                }
+                if (requester != null && requester.getUsername().equals(context.actor().name())) {
+                    yield Optional.of("A request cannot be approved by the person who made it: another manager must approve it.");
+                }
+                yield Optional.empty();
+            }
+            case "security_cleared" -> context.actor().hasRole(Role.ADMINISTRATOR)
+                    ? Optional.empty()
+                    : Optional.of("Only an administrator can clear a permission request's security verification.");
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    protected void validateFields(List<String> problems) {
+        Checks.required(problems, "Staff member", requester);
+        if (requestedRole == null && (requestedScopes == null || requestedScopes.isBlank())) {
+            problems.add("Say what is requested: a role or scopes.");
+        }
+        Checks.maxLength(problems, "Requested scopes", requestedScopes, 500);
+        Checks.maxLength(problems, "Justification", justification, 2000);
+    }
+
+    @Override
+    protected void describeFields(Map<String, String> fields) {
+        fields.put("staff_member", requester == null ? "" : requester.getUsername());
+        fields.put("requested_role", Checks.show(requestedRole));
+        fields.put("requested_scopes", Checks.show(requestedScopes));
+        fields.put("justification", Checks.show(justification));
+        fields.put("reviewer", reviewer == null ? "" : reviewer.getUsername());
+    }
+
+    public StaffMember getRequester() {
+        return requester;
+    }
+
+    public void setRequester(StaffMember requester) {
+        this.requester = requester;
+    }
+
+    public Role getRequestedRole() {
+        return requestedRole;
+    }
+
+    public void setRequestedRole(Role requestedRole) {
+        this.requestedRole = requestedRole;
+    }
+
+    public String getRequestedScopes() {
+        return requestedScopes;
+    }
+
+    public void setRequestedScopes(String requestedScopes) {
+        this.requestedScopes = blankToNull(requestedScopes);
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public void setJustification(String justification) {
+        this.justification = blankToNull(justification);
+    }
+
+    public StaffMember getReviewer() {
+        return reviewer;
+    }
+
+    public void setReviewer(StaffMember reviewer) {
+        this.reviewer = reviewer;
+    }
+}
