@@ -1,12 +1,14 @@
 package network.higherself.console.app;
 
+import network.higherself.console.demo.DemoData;
 import network.higherself.console.store.DataFolder;
+import network.higherself.console.store.StoreException;
 import network.higherself.console.workflow.InvalidWorkflowException;
-import network.higherself.console.workflow.WorkflowCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code higher-self-console [--data-dir DIR]}: opens the console window. */
@@ -25,17 +27,30 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataFolder folder = dataFolder();
-        WorkflowCatalog catalog;
+        Services services;
         try {
-            catalog = WorkflowCatalog.load(folder.workflowsDir());
+            services = Services.open(folder, Clock.systemDefaultZone());
         } catch (InvalidWorkflowException e) {
-            System.err.println("The console cannot start: a workflow definition is not valid.");
-            System.err.println(e.getMessage());
-            System.err.println("Fix or remove the file named above, then start the console again.");
-            DesktopStart.showStartupError("A workflow definition is not valid",
+            return refuseToStart("A workflow definition is not valid",
                     e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");
-            return 1;
+        } catch (StoreException e) {
+            return refuseToStart("The console's data cannot be opened", e.getMessage());
         }
-        return DesktopStart.run(catalog, folder);
+        try (services) {
+            String notice = "";
+            if (services.database().created() && DemoData.isEmpty(services.database())) {
+                int cards = new DemoData(services.database(), services.workflows(), services.clock()).seed();
+                notice = "New data folder: demo data was created (" + cards + " cards).";
+                System.out.println(notice + " " + folder);
+            }
+            return DesktopStart.run(services, notice);
+        }
+    }
+
+    private static int refuseToStart(String header, String message) {
+        System.err.println("The console cannot start: " + header.toLowerCase() + ".");
+        System.err.println(message);
+        DesktopStart.showStartupError(header, message);
+        return 1;
     }
 }

@@ -3,11 +3,9 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
-import network.higherself.console.store.DataFolder;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
-import network.higherself.console.workflow.WorkflowCatalog;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -17,14 +15,15 @@ final class DesktopStart {
     private DesktopStart() {
     }
 
-    static int run(WorkflowCatalog catalog, DataFolder folder) {
+    static int run(Services services, String notice) {
         CountDownLatch closed = new CountDownLatch(1);
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 Theme.applyLight();
                 Stage stage = new Stage();
-                MainWindow window = new MainWindow(new MainViewModel(catalog, folder));
+                MainWindow window = new MainWindow(new MainViewModel(services.workflows(), services.database().folder(),
+                        services.queries(), notice));
                 window.show(stage);
                 stage.setOnHidden(e -> {
                     Platform.exit();

@@ -19,6 +19,10 @@ public final class Launcher {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
+        cl.addSubcommand(new InitDemoCommand());
+        cl.addSubcommand(new ListCommand());
+        cl.addSubcommand(new MoveCommand());
+        cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

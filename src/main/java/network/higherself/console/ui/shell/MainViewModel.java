@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.workflow.AgentResponsibility;
 import network.higherself.console.workflow.Labels;
@@ -14,7 +15,9 @@ import network.higherself.console.workflow.Transition;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The main window's state: the workflows in the sidebar, the selected one, and its states. */
 public final class MainViewModel {
@@ -29,9 +32,18 @@ public final class MainViewModel {
     private final ObservableList<StateRow> states = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper dataFolderText;
 
-    public MainViewModel(WorkflowCatalog catalog, DataFolder dataFolder) {
+    private final Map<String, Long> cardCounts = new HashMap<>();
+
+    public MainViewModel(WorkflowCatalog catalog, DataFolder dataFolder, CardQueries queries, String notice) {
         this.workflows = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.all()));
-        this.dataFolderText = new ReadOnlyStringWrapper("Data folder: " + dataFolder);
+        long total = 0;
+        for (Workflow w : catalog.all()) {
+            long n = queries.countsByState(w.id()).values().stream().mapToLong(Long::longValue).sum();
+            cardCounts.put(w.id(), n);
+            total += n;
+        }
+        this.dataFolderText = new ReadOnlyStringWrapper((notice == null || notice.isEmpty() ? "" : notice + "   ")
+                + "Data folder: " + dataFolder + "   \u00b7   " + total + " cards");
         selected.addListener((obs, old, now) -> states.setAll(now == null ? List.of() : rows(now)));
         if (!workflows.isEmpty()) {
             selected.set(workflows.get(0));
@@ -44,6 +56,11 @@ public final class MainViewModel {
 
     public ObjectProperty<Workflow> selectedProperty() {
         return selected;
+    }
+
+    /** How many cards the workflow's board holds. */
+    public long cardCount(Workflow w) {
+        return cardCounts.getOrDefault(w.id(), 0L);
     }
 
     public ObservableList<StateRow> states() {

@@ -58,7 +58,7 @@ public final class MainWindow {
 
         ListView<Workflow> list = new ListView<>(model.workflows());
         list.setId(SIDEBAR_ID);
-        list.setCellFactory(v -> new WorkflowCell());
+        list.setCellFactory(v -> new WorkflowCell(model));
         list.getSelectionModel().select(model.selectedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -105,6 +105,12 @@ public final class MainWindow {
     }
 
     private static final class WorkflowCell extends ListCell<Workflow> {
+        private final MainViewModel model;
+
+        WorkflowCell(MainViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(Workflow w, boolean empty) {
             super.updateItem(w, empty);
@@ -117,7 +123,7 @@ public final class MainWindow {
             icon.getStyleClass().add("sidebar-icon");
             Label name = new Label(w.board());
             name.getStyleClass().add("sidebar-name");
-            Label count = new Label(String.valueOf(w.states().size()));
+            Label count = new Label(String.valueOf(model.cardCount(w)));
             count.getStyleClass().add("sidebar-count");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

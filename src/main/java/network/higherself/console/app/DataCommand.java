@@ -1,0 +1,48 @@
+package network.higherself.console.app;
+
+import network.higherself.console.store.StoreException;
+import network.higherself.console.workflow.InvalidWorkflowException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/**
+ * A command that works on the data folder: opens it, runs, closes it, and turns a store or definition problem
+ * into a plain message and exit status 1 (never a stack trace).
+ */
+abstract class DataCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConsoleCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        try (Services services = Services.open(parent.dataFolder(), Clock.systemDefaultZone())) {
+            int status = run(services, out(), err());
+            out().flush();
+            err().flush();
+            return status;
+        } catch (StoreException | InvalidWorkflowException e) {
+            err().println(e.getMessage());
+            err().flush();
+            return 1;
+        }
+    }
+
+    abstract int run(Services services, PrintWriter out, PrintWriter err);
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

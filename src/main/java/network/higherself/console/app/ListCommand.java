@@ -1,0 +1,51 @@
+package network.higherself.console.app;
+
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.workflow.State;
+import network.higherself.console.workflow.Workflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code list --board WF-... [--state S]}: prints a board's cards, column by column. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Prints the cards of a board: id, state, title.")
+final class ListCommand extends DataCommand {
+
+    private static final int PAGE = 500;
+
+    @Option(names = "--board", required = true, paramLabel = "WF-ID", description = "The workflow, e.g. WF-WELL-BOOK.")
+    String board;
+
+    @Option(names = "--state", paramLabel = "STATE", description = "Only this column.")
+    String state;
+
+    @Override
+    int run(Services services, PrintWriter out, PrintWriter err) {
+        Optional<Workflow> found = services.workflows().find(board);
+        if (found.isEmpty()) {
+            err.println("There is no board '" + board + "'. The boards are: "
+                    + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
+            return 1;
+        }
+        Workflow w = found.get();
+        if (state != null && !w.hasState(state)) {
+            err.println(w.board() + " has no state '" + state + "'. Its states are: "
+                    + String.join(", ", w.states().stream().map(State::id).toList()) + ".");
+            return 1;
+        }
+        List<State> columns = state == null ? w.states() : List.of(w.state(state).orElseThrow());
+        for (State column : columns) {
+            List<CardSummary> page = services.queries().firstPage(w.id(), column.id(), PAGE);
+            while (!page.isEmpty()) {
+                for (CardSummary c : page) {
+                    out.printf("%d\t%s\t%s%n", c.id(), c.state(), c.title());
+                }
+                page = page.size() < PAGE ? List.of() : services.queries().pageAfter(page.get(page.size() - 1), PAGE);
+            }
+        }
+        return 0;
+    }
+}

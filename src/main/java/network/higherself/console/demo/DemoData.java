@@ -1,0 +1,333 @@
+package network.higherself.console.demo;
+
+import network.higherself.console.card.AgentMessage;
+import network.higherself.console.card.Artist;
+import network.higherself.console.card.ArtworkStatus;
+import network.higherself.console.card.AudienceSegment;
+import network.higherself.console.card.Booking;
+import network.higherself.console.card.Campaign;
+import network.higherself.console.card.Card;
+import network.higherself.console.card.Channel;
+import network.higherself.console.card.Client;
+import network.higherself.console.card.ConsultingProject;
+import network.higherself.console.card.ContentPiece;
+import network.higherself.console.card.Exhibition;
+import network.higherself.console.card.InterfaceRelease;
+import network.higherself.console.card.Milestone;
+import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.card.PortalKind;
+import network.higherself.console.card.Practitioner;
+import network.higherself.console.card.Priority;
+import network.higherself.console.card.ServiceKind;
+import network.higherself.console.card.WellnessService;
+import network.higherself.console.move.CardChange;
+import network.higherself.console.move.CardService;
+import network.higherself.console.move.MoveRequest;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.StaffMember;
+import network.higherself.console.store.Database;
+import network.higherself.console.workflow.State;
+import network.higherself.console.workflow.Transition;
+import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
+import org.hibernate.SessionFactory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Realistic demo data for all eight boards: staff, artists, clients, services, segments and channels, and a
+ * card or two in every column of every board, each brought there by a believable, backdated history of moves
+ * made through the enforcement point (so the audit trail tells the story).
+ */
+public final class DemoData {
+
+    /** The demo staff: one per role. Issue-5 sign-in will give them passwords shown on the sign-in screen. */
+    public static final Map<String, Role> STAFF = staff();
+
+    private final Database database;
+    private final WorkflowCatalog workflows;
+    private final Clock realClock;
+    private final Random random = new Random(42);
+
+    public DemoData(Database database, WorkflowCatalog workflows, Clock realClock) {
+        this.database = database;
+        this.workflows = workflows;
+        this.realClock = realClock;
+    }
+
+    private static Map<String, Role> staff() {
+        Map<String, Role> m = new LinkedHashMap<>();
+        m.put("amara", Role.ADMINISTRATOR);
+        m.put("jonas", Role.MANAGER);
+        m.put("lucia", Role.GALLERY_STAFF);
+        m.put("theo", Role.FRONT_DESK);
+        m.put("priya", Role.CONSULTANT);
+        m.put("malik", Role.MARKETING);
+        m.put("elena", Role.MANAGER);
+        return m;
+    }
+
+    /** Whether the database has no cards yet. */
+    public static boolean isEmpty(Database database) {
+        return database.sessionFactory().fromSession(s ->
+                s.createSelectionQuery("select count(c) from Card c", Long.class).getSingleResult()) == 0;
+    }
+
+    /** Writes the demo data; returns how many cards were created. */
+    public int seed() {
+        Instant now = realClock.instant();
+        ZoneId zone = realClock.getZone();
+        SteppingClock clock = new SteppingClock(now.minus(Duration.ofDays(60)), zone);
+        CardService service = new CardService(database.sessionFactory(), workflows, clock);
+        Reference refs = references(database.sessionFactory(), now.minus(Duration.ofDays(90)), zone);
+
+        Map<String, Actor> staff = new HashMap<>();
+        refs.staff.forEach((name, m) -> staff.put(name, m.asActor()));
+
+        int created = 0;
+        for (Workflow w : workflows.all()) {
+            List<State> states = w.states();
+            for (int k = 0; k < states.size(); k++) {
+                int perColumn = k % 3 == 0 ? 2 : 1;
+                for (int n = 0; n < perColumn; n++) {
+                    List<Transition> path = pathTo(w, states.get(k).id());
+                    Instant start = now.minus(Duration.ofHours(24L * (path.size() + 2) + random.nextInt(240)));
+                    clock.set(start);
+                    String title = Titles.next(w.id(), random);
+                    Outcome o = service.create(w.id(), title, staff.get(defaultStaff(w)), fill(refs, zone, now));
+                    if (!(o instanceof Outcome.Done done)) {
+                        throw new IllegalStateException("Demo card '" + title + "' was refused: " + o.message());
+                    }
+                    created++;
+                    Instant at = start;
+                    for (Transition t : path) {
+                        at = at.plus(Duration.ofHours(6 + random.nextInt(40)));
+                        if (at.isAfter(now.minus(Duration.ofHours(1)))) {
+                            at = now.minus(Duration.ofMinutes(30 + random.nextInt(30)));
+                        }
+                        clock.set(at);
+                        fire(service, w, done.cardId(), t, staff, refs, zone, now);
+                    }
+                }
+            }
+        }
+        return created;
+    }
+
+    private void fire(CardService service, Workflow w, long cardId, Transition t, Map<String, Actor> staff,
+                      Reference refs, ZoneId zone, Instant now) {
+        Actor actor = w.agentFor(t.from())
+                .filter(a -> a.states().contains(t.from()))
+                .map(a -> Actor.agent(a.personality().orElse(a.agent())))
+                .orElse(staff.get(defaultStaff(w)));
+        MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(Notes.next(random));
+        Outcome o = service.move(request);
+        if (o instanceof Outcome.Refused r && r.reason() == Outcome.Refusal.GUARD) {
+            // the event needs more data: complete the card as the person would, and let the right people act
+            o = service.move(request.with(completion()));
+            for (String who : List.of("jonas", "amara")) {
+                if (o instanceof Outcome.Refused again && again.reason() == Outcome.Refusal.GUARD) {
+                    o = service.move(MoveRequest.byEvent(cardId, t.event(), staff.get(who)).withNote(Notes.next(random)));
+                }
+            }
+        }
+        if (!o.isDone()) {
+            throw new IllegalStateException("Demo move " + t + " of card #" + cardId + " was refused: " + o.message());
+        }
+    }
+
+    private static String defaultStaff(Workflow w) {
+        return switch (w.id()) {
+            case Exhibition.WORKFLOW -> "lucia";
+            case Booking.WORKFLOW -> "theo";
+            case ConsultingProject.WORKFLOW -> "priya";
+            case PermissionRequest.WORKFLOW -> "jonas";
+            default -> "malik";
+        };
+    }
+
+    /** The shortest chain of transitions from the initial state to {@code target}. */
+    static List<Transition> pathTo(Workflow w, String target) {
+        String initial = w.initialState().id();
+        Map<String, Transition> via = new HashMap<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(initial));
+        while (!todo.isEmpty()) {
+            String s = todo.poll();
+            for (Transition t : w.transitionsFrom(s)) {
+                if (!t.to().equals(initial) && !via.containsKey(t.to())) {
+                    via.put(t.to(), t);
+                    todo.add(t.to());
+                }
+            }
+        }
+        List<Transition> path = new ArrayList<>();
+        for (String s = target; !s.equals(initial); s = via.get(s).from()) {
+            path.add(0, via.get(s));
+        }
+        return path;
+    }
+
+    /** The card's fields as a person would have filled them when creating it. */
+    private CardChange fill(Reference refs, ZoneId zone, Instant now) {
+        int pick = random.nextInt(1000);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return (card, r) -> {
+            card.setPriority(Priority.values()[pick % 4]);
+            if (card instanceof Exhibition e) {
+                e.setCurator(List.of("Lucia Marin", "Jonas Berg", "Ines Okafor").get(pick % 3));
+                Artist a1 = r.get(Artist.class, refs.artists.get(pick % refs.artists.size()));
+                Artist a2 = r.get(Artist.class, refs.artists.get((pick + 1) % refs.artists.size()));
+                if (e.getArtists().isEmpty()) {
+                    e.addArtist(a1);
+                    e.addArtist(a2);
+                    e.addArtwork(a1, Titles.artwork(pick), ArtworkStatus.ACCEPTED);
+                    e.addArtwork(a2, Titles.artwork(pick + 7), ArtworkStatus.SUBMITTED);
+                }
+                e.setSubmissionDeadline(today.plusDays(10 + pick % 20));
+                e.setOpeningDate(today.plusDays(35 + pick % 20));
+                e.setClosingDate(today.plusDays(80 + pick % 30));
+            } else if (card instanceof Booking b) {
+                b.setClient(r.get(Client.class, refs.clients.get(pick % refs.clients.size())));
+                WellnessService s = r.get(WellnessService.class, refs.services.get(pick % refs.services.size()));
+                b.setService(s);
+                b.setPractitioner(r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
+                LocalDateTime at = today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
+                b.setServiceAt(at);
+                b.setPaymentDeadline(at.minusDays(2));
+                b.setQuote(s.getListPrice());
+            } else if (card instanceof ConsultingProject p) {
+                p.setClientOrganisation(List.of("Northwind Foundation", "Atelier Lumen", "Cedar & Stone Ltd", "Kinfolk Collective").get(pick % 4));
+                p.setContactName(List.of("Hana Ito", "Marcus Reed", "Sofia Lind", "Omar Haddad").get(pick % 4));
+                p.setContactEmail(List.of("hana", "marcus", "sofia", "omar").get(pick % 4) + "@example.org");
+                p.setScope("Brand and space strategy for the next season, with two on-site workshops.");
+                p.setFee(BigDecimal.valueOf(4500 + (pick % 10) * 500L));
+                p.setMilestones(List.of(new Milestone("Discovery report", today.plusDays(14)),
+                        new Milestone("Mid-project review", today.plusDays(40))));
+            } else if (card instanceof Campaign c) {
+                c.setObjective("Grow attendance among " + List.of("local collectors", "wellness newcomers", "corporate clients").get(pick % 3) + ".");
+                c.setStartsOn(today.plusDays(pick % 10));
+                c.setEndsOn(today.plusDays(30 + pick % 30));
+                c.setBudget(BigDecimal.valueOf(1200 + (pick % 8) * 250L));
+                c.addSegment(r.get(AudienceSegment.class, refs.segments.get(pick % refs.segments.size())));
+                c.addChannel(r.get(Channel.class, refs.channels.get(pick % refs.channels.size())));
+            } else if (card instanceof ContentPiece p) {
+                p.setFormat(List.of("Article", "Reel", "Newsletter", "Carousel").get(pick % 4));
+                p.addChannel(r.get(Channel.class, refs.channels.get(pick % refs.channels.size())));
+                p.setPublishAt(today.plusDays(pick % 14).atTime(10, 0));
+            } else if (card instanceof InterfaceRelease i) {
+                i.setPortalKind(PortalKind.values()[pick % 4]);
+                i.setClientName(List.of("Higher Self Gallery", "Wellness Center", "Atelier Lumen").get(pick % 3));
+                i.setAppAddress("https://" + List.of("portal", "artists", "book", "www").get(pick % 4) + ".higherself.network");
+                i.setReleaseVersion("1." + (pick % 9) + "." + (pick % 5));
+            } else if (card instanceof AgentMessage m) {
+                m.setSendingAgent(List.of("Nyra", "Ruvo", "Liora").get(pick % 3));
+                m.setReceivingAgent(List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
+                m.setPattern(List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
+                m.setPayloadSummary(List.of("Qualified lead: retreat inquiry", "Preparation checklist complete", "Campaign content brief").get(pick % 3));
+            } else if (card instanceof PermissionRequest p) {
+                StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
+                p.setRequester(requester);
+                p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received", "create WF-MKTG-CAMP").get(pick % 4));
+                p.setJustification("Covering for a colleague during the winter season.");
+            } else {
+                throw new IllegalStateException("no demo data for " + card.kindLabel());
+            }
+        };
+    }
+
+    /** What later events need and a person fills in along the way: payments, invoice numbers, accepted works. */
+    private CardChange completion() {
+        int invoice = 1000 + random.nextInt(9000);
+        return (card, r) -> {
+            if (card instanceof Exhibition e) {
+                e.getArtworks().forEach(a -> a.setStatus(ArtworkStatus.ACCEPTED));
+            } else if (card instanceof Booking b) {
+                b.setAmountPaid(b.getQuote());
+            } else if (card instanceof ConsultingProject p) {
+                if (p.getInvoiceNumber() == null) {
+                    p.setInvoiceNumber("HSC-2026-" + invoice);
+                }
+                p.setAmountPaid(p.getFee());
+            }
+        };
+    }
+
+    /** The things cards refer to, created once. */
+    private static final class Reference {
+        final Map<String, StaffMember> staff = new LinkedHashMap<>();
+        final List<Long> artists = new ArrayList<>();
+        final List<Long> clients = new ArrayList<>();
+        final List<Long> services = new ArrayList<>();
+        final List<Long> practitioners = new ArrayList<>();
+        final List<Long> segments = new ArrayList<>();
+        final List<Long> channels = new ArrayList<>();
+    }
+
+    private static Reference references(SessionFactory sf, Instant at, ZoneId zone) {
+        Reference r = new Reference();
+        sf.inTransaction(s -> {
+            Map<String, String> names = Map.of("amara", "Amara Osei", "jonas", "Jonas Berg", "lucia", "Lucia Marin",
+                    "theo", "Theo Laurent", "priya", "Priya Nair", "malik", "Malik Hassan", "elena", "Elena Voss");
+            STAFF.forEach((u, role) -> {
+                StaffMember m = new StaffMember(u, names.get(u), role, u + "@higherself.network", at);
+                s.persist(m);
+                r.staff.put(u, m);
+            });
+            for (String[] a : new String[][]{{"Mira Solen", "mira@studio-solen.art"}, {"Kofi Mensah", "kofi@mensah.studio"},
+                    {"Aiko Tanaka", "aiko@tanaka.art"}, {"Rafael Ortiz", "rafa@ortiz.gallery"}, {"Yara Haddad", null},
+                    {"Lena Kowalski", "lena@kowalski.art"}}) {
+                Artist artist = new Artist(a[0], a[1]);
+                s.persist(artist);
+                r.artists.add(artist.getId());
+            }
+            for (String[] c : new String[][]{{"Nora Blake", "nora.blake@example.com", "+44 20 7946 0011"},
+                    {"Samuel Adeyemi", "samuel.a@example.com", "+44 20 7946 0342"}, {"Chloe Dubois", "chloe@example.fr", "+33 1 23 45 67 89"},
+                    {"Ravi Patel", "ravi.patel@example.com", "+44 161 496 0201"}, {"Ingrid Holm", "ingrid@example.se", "+46 8 123 456"},
+                    {"Daniel Cohen", "dan.cohen@example.com", "+44 20 7946 0877"}}) {
+                Client client = new Client(c[0], c[1], c[2]);
+                s.persist(client);
+                r.clients.add(client.getId());
+            }
+            Object[][] services = {{"Deep tissue massage (60 min)", ServiceKind.TREATMENT, 85}, {"Sound bath", ServiceKind.CLASS, 25},
+                    {"Weekend silent retreat", ServiceKind.RETREAT, 640}, {"Reiki session", ServiceKind.TREATMENT, 70},
+                    {"Morning yoga (10 classes)", ServiceKind.CLASS, 150}};
+            for (Object[] sv : services) {
+                WellnessService ws = new WellnessService((String) sv[0], (ServiceKind) sv[1], BigDecimal.valueOf((Integer) sv[2]).setScale(2));
+                s.persist(ws);
+                r.services.add(ws.getId());
+            }
+            for (String p : List.of("Anouk Varga", "Tomas Reyes", "Selin Kaya")) {
+                Practitioner pr = new Practitioner(p);
+                s.persist(pr);
+                r.practitioners.add(pr.getId());
+            }
+            for (String seg : List.of("Local collectors", "First-time visitors", "Wellness members", "Corporate clients", "Artists' network")) {
+                AudienceSegment a = new AudienceSegment(seg);
+                s.persist(a);
+                r.segments.add(a.getId());
+            }
+            for (String ch : List.of("Newsletter", "Instagram", "Website", "LinkedIn", "In-gallery screens")) {
+                Channel c = new Channel(ch);
+                s.persist(c);
+                r.channels.add(c.getId());
+            }
+        });
+        return r;
+    }
+}

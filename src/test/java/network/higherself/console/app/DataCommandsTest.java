@@ -1,0 +1,117 @@
+package network.higherself.console.app;
+
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.DataFolder;
+import network.higherself.console.store.Database;
+import network.higherself.console.workflow.State;
+import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** init-demo, list and move as a script would use them. */
+class DataCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cl = Launcher.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cl.execute(all);
+    }
+
+    @Test
+    void demoDataFillsEveryColumnOfEveryBoardWithABackdatedHistory() throws SQLException {
+        Instant before = Instant.now();
+        assertThat(run("init-demo")).isZero();
+        assertThat(out.toString()).contains("Demo data created");
+
+        try (Database db = Database.open(new DataFolder(dir))) {
+            CardQueries queries = new CardQueries(db.dataSource());
+            for (Workflow w : WorkflowCatalog.bundled().all()) {
+                Map<String, Long> counts = queries.countsByState(w.id());
+                for (State s : w.states()) {
+                    assertThat(counts.getOrDefault(s.id(), 0L)).as("%s / %s", w.id(), s.id()).isBetween(1L, 2L);
+                }
+            }
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(at), MAX(at), COUNT(DISTINCT actor) FROM audit_entry WHERE action = 'MOVED'");
+                rs.next();
+                assertThat(rs.getLong(1)).as("moves in the history").isGreaterThan(300);
+                assertThat(rs.getObject(2, OffsetDateTime.class).toInstant()).as("history goes back weeks")
+                        .isBefore(before.minusSeconds(14 * 24 * 3600));
+                assertThat(rs.getObject(3, OffsetDateTime.class).toInstant()).as("nothing in the future").isBefore(before);
+                assertThat(rs.getLong(4)).as("staff and agents both act").isGreaterThanOrEqualTo(5);
+                rs = st.executeQuery("SELECT COUNT(*) FROM card c WHERE c.version <> (SELECT COUNT(*) FROM audit_entry a WHERE a.card_id = c.id AND a.action IN ('MOVED','EDITED'))");
+                rs.next();
+                assertThat(rs.getLong(1)).as("every change of every card is in the trail").isZero();
+            }
+        }
+        assertThat(run("verify-audit")).isZero();
+
+        assertThat(run("init-demo")).isZero();
+        assertThat(out.toString()).contains("already has cards; no demo data was added");
+    }
+
+    @Test
+    void generatedCardsAreSpreadOverTheBoardsAndAudited() {
+        assertThat(run("init-demo", "--cards", "2000")).isZero();
+        assertThat(out.toString()).contains("Added 2000 generated cards");
+        assertThat(run("list", "--board", "WF-CONSULT", "--state", "invoicing")).isZero();
+        assertThat(out.toString().lines().count()).as("demo card + generated ones").isGreaterThan(20);
+        assertThat(run("verify-audit")).isZero();
+    }
+
+    @Test
+    void listAndMoveThroughTheCommandLine() {
+        run("init-demo");
+        assertThat(run("list", "--board", "WF-WELL-BOOK", "--state", "quote_provided")).isZero();
+        String line = out.toString().lines().findFirst().orElseThrow();
+        assertThat(line).matches("\\d+\tquote_provided\t.+");
+        String id = line.split("\t")[0];
+
+        assertThat(run("move", "--card", id, "--event", "payment_received", "--as", "theo")).isEqualTo(1);
+        assertThat(err.toString()).contains("Refused: 'payment_received' cannot be fired from quote_provided. "
+                + "A booking in quote_provided can go to payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+
+        assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo", "--note", "Said yes on the phone")).isZero();
+        assertThat(out.toString()).startsWith("Card #" + id + " is now in payment_pending.");
+
+        assertThat(run("move", "--card", id, "--event", "payment_received", "--as", "theo")).isEqualTo(1);
+        assertThat(err.toString()).contains("does not cover the quote");
+
+        assertThat(run("move", "--card", id, "--event", "payment_timeout", "--as", "Solari")).isZero();
+        assertThat(run("list", "--board", "WF-WELL-BOOK", "--state", "canceled")).isZero();
+        assertThat(out.toString()).contains(id + "\tcanceled\t");
+
+        assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "nobody")).isEqualTo(1);
+        assertThat(err.toString()).contains("Nobody called 'nobody' may act here");
+        assertThat(run("list", "--board", "WF-NOPE")).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no board 'WF-NOPE'. The boards are: WF-GALLERY-EXH");
+    }
+}
