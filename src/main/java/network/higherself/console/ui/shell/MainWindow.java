@@ -109,6 +109,7 @@ public final class MainWindow {
 
         WorkflowCell(MainViewModel model) {
             this.model = model;
+            setPrefWidth(0); // follow the list's width instead of asking for more (no horizontal scroll bar)
         }
 
         @Override
@@ -135,6 +136,10 @@ public final class MainWindow {
     }
 
     private static final class StateCell extends ListCell<MainViewModel.StateRow> {
+        StateCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(MainViewModel.StateRow s, boolean empty) {
             super.updateItem(s, empty);
