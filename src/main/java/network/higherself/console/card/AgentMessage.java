@@ -47,6 +47,11 @@ public class AgentMessage extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.required(problems, "Sending agent", sendingAgent);
         Checks.required(problems, "Receiving agent", receivingAgent);

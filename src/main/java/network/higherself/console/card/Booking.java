@@ -92,6 +92,11 @@ public class Booking extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         if (client != null) {
             problems.addAll(client.validate());

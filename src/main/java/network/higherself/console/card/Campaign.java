@@ -78,6 +78,11 @@ public class Campaign extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.maxLength(problems, "Objective", objective, 500);
         Checks.inOrder(problems, "Start", startsOn, "End", endsOn);

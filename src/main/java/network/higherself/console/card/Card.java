@@ -83,6 +83,27 @@ public abstract class Card {
         return Optional.empty();
     }
 
+    /** The kind's editable fields, after the common ones (title, assignee, priority), in form order. */
+    public abstract List<CardField> fields();
+
+    /** The common fields every card has. */
+    public static List<CardField> commonFields() {
+        return COMMON_FIELDS;
+    }
+
+    private static final List<CardField> COMMON_FIELDS = List.of(
+            new CardField("title", "Title", FieldType.TEXT, true, String.class, Card::getTitle,
+                    (c, v) -> c.setTitle((String) v)),
+            new CardField("assignee", "Assignee", FieldType.TEXT, false, String.class, Card::getAssignee,
+                    (c, v) -> c.setAssignee((String) v)),
+            new CardField("priority", "Priority", FieldType.CHOICE, true, Priority.class, Card::getPriority,
+                    (c, v) -> c.setPriority((Priority) v)));
+
+    /** What a person is asked for when firing {@code event} on this card (a quote, a reason, a note); often nothing. */
+    public List<EventInput> inputsFor(String event) {
+        return List.of();
+    }
+
     /** Every problem with the card's fields, as sentences a person can act on; empty when it is valid. */
     public List<String> validate() {
         List<String> problems = new ArrayList<>();

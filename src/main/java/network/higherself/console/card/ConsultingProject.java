@@ -88,6 +88,11 @@ public class ConsultingProject extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.maxLength(problems, "Client organisation", clientOrganisation, 160);
         Checks.maxLength(problems, "Contact name", contactName, 120);

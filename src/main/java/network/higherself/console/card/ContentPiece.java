@@ -68,6 +68,11 @@ public class ContentPiece extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.maxLength(problems, "Format", format, 60);
     }

@@ -86,6 +86,11 @@ public class Exhibition extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.maxLength(problems, "Curator", curator, 120);
         Checks.inOrder(problems, "Submission deadline", submissionDeadline, "Opening date", openingDate);

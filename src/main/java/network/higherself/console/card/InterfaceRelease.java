@@ -50,6 +50,11 @@ public class InterfaceRelease extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.maxLength(problems, "Client", clientName, 120);
         Checks.url(problems, "Softr app address", appAddress);

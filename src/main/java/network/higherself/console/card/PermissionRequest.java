@@ -77,6 +77,11 @@ public class PermissionRequest extends Card {
     }
 
     @Override
+    public List<CardField> fields() {
+        return List.of();
+    }
+
+    @Override
     protected void validateFields(List<String> problems) {
         Checks.required(problems, "Staff member", requester);
         if (requestedRole == null && (requestedScopes == null || requestedScopes.isBlank())) {
