@@ -3,9 +3,15 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
+import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.workflow.Workflow;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -17,17 +23,22 @@ final class DesktopStart {
 
     static int run(Services services, String notice) {
         CountDownLatch closed = new CountDownLatch(1);
+        BackgroundExecutor executor = new BackgroundExecutor();
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 Theme.applyLight();
+                MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.queries(),
+                        new StaffQueries(services.database().dataSource()), executor, services.clock(),
+                        services.database().folder(), notice);
                 Stage stage = new Stage();
-                MainWindow window = new MainWindow(new MainViewModel(services.workflows(), services.database().folder(),
-                        services.queries(), notice));
-                window.show(stage);
+                MainWindow window = new MainWindow(model, opener(),
+                        new WindowSettings(services.database().folder().path().resolve("window.properties")));
                 stage.setOnHidden(e -> {
                     Platform.exit();
                     closed.countDown();
+                });
+                window.show(stage, () -> {
                 });
             });
         } catch (RuntimeException e) {
@@ -39,8 +50,24 @@ final class DesktopStart {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            executor.close();
         }
         return 0;
+    }
+
+    private static CardOpener opener() {
+        return new CardOpener() {
+            @Override
+            public void open(Window owner, long cardId, Runnable then) {
+                new Alert(Alert.AlertType.INFORMATION, "Card #" + cardId).showAndWait();
+            }
+
+            @Override
+            public void create(Window owner, Workflow workflow, Runnable then) {
+                new Alert(Alert.AlertType.INFORMATION, "New " + workflow.cardNoun()).showAndWait();
+            }
+        };
     }
 
     /** Shows a start-up error in a dialog where a desktop is available; the caller has already printed it. */

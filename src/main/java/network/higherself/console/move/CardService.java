@@ -75,6 +75,10 @@ public final class CardService {
                 return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
                         + request.targetState() + ". " + workflow.optionsFrom(from));
             }
+            Outcome overLimit = checkHardLimit(session, workflow, t.to());
+            if (overLimit != null) {
+                return overLimit;
+            }
             Map<String, String> before = card.describe();
             request.change().apply(card, new SessionRefs(session));
             List<String> problems = card.validate();
@@ -155,6 +159,111 @@ public final class CardService {
             return new Outcome.Done(card.getId(), card.getState(), card.getVersion(),
                     Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.");
         });
+    }
+
+    /**
+     * Puts a card between two neighbours of its column ({@code previousId} above it, {@code nextId} below it; either
+     * may be null at an end). Only the order changes: no state, so no audit entry.
+     */
+    public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion) {
+        return inTransaction(cardId, session -> {
+            Card card = session.find(Card.class, cardId);
+            if (card == null) {
+                return notFound(cardId);
+            }
+            if (expectedVersion != null && card.getVersion() != expectedVersion) {
+                return conflict(card);
+            }
+            Long above = positionInColumn(session, previousId, card);
+            Long below = positionInColumn(session, nextId, card);
+            long position;
+            if (above == null && below == null) {
+                position = card.getPosition();
+            } else if (above == null) {
+                position = below - POSITION_STEP;
+            } else if (below == null) {
+                position = above + POSITION_STEP;
+            } else if (below - above > 1) {
+                position = above + (below - above) / 2;
+            } else {
+                renumber(session, card.workflowId(), card.getState());
+                return reorderAgain(session, card, previousId, nextId);
+            }
+            card.setPosition(position);
+            return new Outcome.Done(card.getId(), card.getState(), card.getVersion() + 1,
+                    Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was moved within its column.");
+        });
+    }
+
+    private Outcome reorderAgain(Session session, Card card, Long previousId, Long nextId) {
+        session.refresh(card);
+        Long above = positionInColumn(session, previousId, card);
+        Long below = positionInColumn(session, nextId, card);
+        card.setPosition(above == null ? below - POSITION_STEP : below == null ? above + POSITION_STEP : above + (below - above) / 2);
+        return new Outcome.Done(card.getId(), card.getState(), card.getVersion() + 1, "The column was renumbered.");
+    }
+
+    private static Long positionInColumn(Session session, Long id, Card card) {
+        if (id == null) {
+            return null;
+        }
+        Card other = session.find(Card.class, id);
+        if (other == null || !other.workflowId().equals(card.workflowId()) || !other.getState().equals(card.getState())) {
+            throw new RefusedException(new Outcome.Refused(Outcome.Refusal.CONFLICT,
+                    "The column changed while you were dragging: look at it again and retry."));
+        }
+        return other.getPosition();
+    }
+
+    private static void renumber(Session session, String workflowId, String state) {
+        session.flush();
+        session.createNativeMutationQuery("UPDATE card c SET position = (SELECT COUNT(*) FROM card d WHERE d.workflow_id = c.workflow_id "
+                        + "AND d.state = c.state AND (d.position < c.position OR (d.position = c.position AND d.id <= c.id))) * "
+                        + POSITION_STEP + " WHERE c.workflow_id = ?1 AND c.state = ?2")
+                .setParameter(1, workflowId).setParameter(2, state).executeUpdate();
+    }
+
+    /**
+     * Sets (or with {@code maxCards} null, removes) a column's work-in-progress limit: soft turns the column amber
+     * on the board, hard refuses a move that would exceed it.
+     */
+    public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard) {
+        Workflow workflow = workflows.get(workflowId);
+        if (!workflow.hasState(state)) {
+            return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no column '" + state + "'.");
+        }
+        if (maxCards != null && maxCards < 1) {
+            return new Outcome.Refused(Outcome.Refusal.INVALID,
+                    "A limit of " + maxCards + " cards would block the column: give 1 or more, or remove the limit.");
+        }
+        return inTransaction(null, session -> {
+            session.createNativeMutationQuery("DELETE FROM column_limit WHERE workflow_id = ?1 AND state = ?2")
+                    .setParameter(1, workflowId).setParameter(2, state).executeUpdate();
+            if (maxCards != null) {
+                session.createNativeMutationQuery("INSERT INTO column_limit (workflow_id, state, max_cards, hard) VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, workflowId).setParameter(2, state).setParameter(3, maxCards).setParameter(4, hard)
+                        .executeUpdate();
+            }
+            return new Outcome.Done(0, state, 0, maxCards == null ? "The limit of " + state + " was removed."
+                    : "The " + (hard ? "hard" : "soft") + " limit of " + state + " is " + maxCards + " cards.");
+        });
+    }
+
+    private static Outcome checkHardLimit(Session session, Workflow workflow, String state) {
+        Object[] limit = session.createNativeQuery(
+                        "SELECT max_cards, (SELECT COUNT(*) FROM card WHERE workflow_id = ?1 AND state = ?2) FROM column_limit "
+                                + "WHERE workflow_id = ?1 AND state = ?2 AND hard", Object[].class)
+                .setParameter(1, workflow.id()).setParameter(2, state).getSingleResultOrNull();
+        if (limit == null) {
+            return null;
+        }
+        int max = ((Number) limit[0]).intValue();
+        long count = ((Number) limit[1]).longValue();
+        if (count < max) {
+            return null;
+        }
+        return new Outcome.Refused(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of " + max
+                + " cards: move a card out of it first, or raise the column's limit.");
     }
 
     private Outcome inTransaction(Long cardId, Function<Session, Outcome> work) {

@@ -1,26 +1,61 @@
 package network.higherself.console.store;
 
+import network.higherself.console.card.AgentMessage;
+import network.higherself.console.card.Booking;
+import network.higherself.console.card.Campaign;
+import network.higherself.console.card.ConsultingProject;
+import network.higherself.console.card.ContentPiece;
+import network.higherself.console.card.Exhibition;
+import network.higherself.console.card.InterfaceRelease;
+import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.card.Priority;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads columns page by page in position order, with a query the {@code card_column} index serves; never a
- * whole board at once.
+ * whole board at once. Each card comes with the facts its board shows on its face.
  */
 public final class CardQueries {
 
-    private static final String COLUMNS =
-            "SELECT id, workflow_id, state, position, title, assignee, priority, state_since, version FROM card ";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    /** The date a card is due by: a booking's payment deadline or service time, a piece's publish-at... */
+    private static final String DUE = "COALESCE(c.payment_deadline, c.publish_at, c.service_at, "
+            + "CAST(c.opening_date AS TIMESTAMP), CAST(c.ends_on AS TIMESTAMP))";
+
+    private static final String SELECT = "SELECT c.id, c.workflow_id, c.state, c.position, c.title, c.assignee, c.priority, "
+            + "c.state_since, c.version, "
+            + "cl.name, sv.name, c.service_at, c.quote, "                                   // 10-13 booking
+            + "c.curator, c.opening_date, (SELECT COUNT(*) FROM exhibition_artist ea WHERE ea.exhibition_id = c.id), " // 14-16
+            + "c.client_organisation, c.fee, "                                              // 17-18
+            + "c.starts_on, c.ends_on, c.budget, "                                          // 19-21
+            + "c.format, c.publish_at, "                                                    // 22-23
+            + "c.portal_kind, c.release_version, c.client_name, "                           // 24-26
+            + "c.sending_agent, c.receiving_agent, c.pattern, "                             // 27-29
+            + "rq.username, c.requested_role, c.requested_scopes, "                         // 30-32
+            + DUE + " "                                                                      // 33
+            + "FROM card c LEFT JOIN client cl ON cl.id = c.client_id "
+            + "LEFT JOIN wellness_service sv ON sv.id = c.service_id "
+            + "LEFT JOIN staff_member rq ON rq.id = c.requester_id ";
+
+    private static final String ORDER = " ORDER BY c.workflow_id, c.state, c.position, c.id";
 
     private final DataSource dataSource;
 
@@ -30,37 +65,46 @@ public final class CardQueries {
 
     /** The first {@code limit} cards of a column. */
     public List<CardSummary> firstPage(String workflowId, String state, int limit) {
-        return query(COLUMNS + "WHERE workflow_id = ? AND state = ? ORDER BY workflow_id, state, position, id LIMIT ?",
-                ps -> {
-                    ps.setString(1, workflowId);
-                    ps.setString(2, state);
-                    ps.setInt(3, limit);
-                });
+        return page(workflowId, state, ColumnFilter.ALL, 0, limit);
     }
 
     /** The {@code limit} cards that follow {@code after} in its column. */
     public List<CardSummary> pageAfter(CardSummary after, int limit) {
-        return query(COLUMNS + "WHERE workflow_id = ? AND state = ? AND (position > ? OR (position = ? AND id > ?)) "
-                        + "ORDER BY workflow_id, state, position, id LIMIT ?",
-                ps -> {
-                    ps.setString(1, after.workflowId());
-                    ps.setString(2, after.state());
-                    ps.setLong(3, after.position());
-                    ps.setLong(4, after.position());
-                    ps.setLong(5, after.id());
-                    ps.setInt(6, limit);
-                });
+        return query(SELECT + "WHERE c.workflow_id = ? AND c.state = ? AND (c.position > ? OR (c.position = ? AND c.id > ?))"
+                        + ORDER + " LIMIT ?",
+                List.of(after.workflowId(), after.state(), after.position(), after.position(), after.id(), limit));
     }
 
     /** Cards at {@code offset..offset+limit} of a column, for a virtualized list that jumps. */
     public List<CardSummary> page(String workflowId, String state, long offset, int limit) {
-        return query(COLUMNS + "WHERE workflow_id = ? AND state = ? ORDER BY workflow_id, state, position, id LIMIT ? OFFSET ?",
-                ps -> {
-                    ps.setString(1, workflowId);
-                    ps.setString(2, state);
-                    ps.setInt(3, limit);
-                    ps.setLong(4, offset);
-                });
+        return page(workflowId, state, ColumnFilter.ALL, offset, limit);
+    }
+
+    /** Cards at {@code offset..offset+limit} of a column that match {@code filter}. */
+    public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit) {
+        List<Object> params = new ArrayList<>(List.of(workflowId, state));
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return query(SELECT + "WHERE c.workflow_id = ? AND c.state = ?" + where + ORDER + " LIMIT ? OFFSET ?", params);
+    }
+
+    /** How many cards of a column match {@code filter}. */
+    public long count(String workflowId, String state, ColumnFilter filter) {
+        List<Object> params = new ArrayList<>(List.of(workflowId, state));
+        String where = where(filter, params);
+        String joins = filter.text() == null || filter.text().isBlank() ? "" : "LEFT JOIN client cl ON cl.id = c.client_id ";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card c " + joins
+                     + "WHERE c.workflow_id = ? AND c.state = ?" + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cards could not be counted: " + e.getMessage(), e);
+        }
     }
 
     /** How many cards each state of a workflow holds. */
@@ -80,24 +124,153 @@ public final class CardQueries {
         return counts;
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<CardSummary> query(String sql, Binder binder) {
-        List<CardSummary> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+    /** The work-in-progress limits set on a workflow's columns, by state. */
+    public Map<String, ColumnLimit> limits(String workflowId) {
+        Map<String, ColumnLimit> limits = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT state, max_cards, hard FROM column_limit WHERE workflow_id = ?")) {
+            ps.setString(1, workflowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    limits.put(rs.getString(1), new ColumnLimit(workflowId, rs.getString(1), rs.getInt(2), rs.getBoolean(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Column limits could not be read: " + e.getMessage(), e);
+        }
+        return limits;
+    }
+
+    private static String where(ColumnFilter f, List<Object> params) {
+        StringBuilder w = new StringBuilder();
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<String> columns = List.of("c.title", "c.assignee", "cl.name", "c.curator", "c.client_organisation",
+                    "c.contact_name", "c.client_name", "c.objective", "c.format", "c.sending_agent", "c.receiving_agent",
+                    "c.requested_scopes", "c.invoice_number");
+            w.append(" AND (");
+            for (int i = 0; i < columns.size(); i++) {
+                w.append(i == 0 ? "" : " OR ").append("LOWER(").append(columns.get(i)).append(") LIKE ? ESCAPE '\\'");
+                params.add(like);
+            }
+            w.append(")");
+        }
+        if (f.assignee() != null) {
+            w.append(" AND c.assignee = ?");
+            params.add(f.assignee());
+        }
+        if (f.overdueAt() != null) {
+            w.append(" AND ").append(DUE).append(" < ?");
+            params.add(Timestamp.valueOf(f.overdueAt()));
+        }
+        if (f.highPriority()) {
+            w.append(" AND c.priority IN ('HIGH', 'URGENT')");
+        }
+        return w.toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof String s) {
+                ps.setString(i + 1, s);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (p instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private List<CardSummary> query(String sql, List<Object> params) {
+        List<CardSummary> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp due = rs.getTimestamp(33);
                     out.add(new CardSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                             rs.getString(6), Priority.valueOf(rs.getString(7)),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getLong(9)));
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getLong(9), facts(rs),
+                            due == null ? null : due.toLocalDateTime()));
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be read: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The two or three facts that matter most for the card's kind, as short text. */
+    private static List<String> facts(ResultSet rs) throws SQLException {
+        List<String> f = new ArrayList<>(3);
+        switch (rs.getString(2)) {
+            case Booking.WORKFLOW -> {
+                add(f, rs.getString(10));
+                add(f, rs.getString(11));
+                add(f, dateTime(rs.getTimestamp(12)));
+            }
+            case Exhibition.WORKFLOW -> {
+                long artists = rs.getLong(16);
+                f.add(artists == 1 ? "1 artist" : artists + " artists");
+                Date opening = rs.getDate(15);
+                add(f, opening == null ? null : "opens " + opening.toLocalDate().format(DAY));
+                add(f, rs.getString(14));
+            }
+            case ConsultingProject.WORKFLOW -> {
+                add(f, rs.getString(17));
+                add(f, money(rs.getBigDecimal(18), "fee "));
+            }
+            case Campaign.WORKFLOW -> {
+                Date start = rs.getDate(19);
+                Date end = rs.getDate(20);
+                if (start != null && end != null) {
+                    f.add(start.toLocalDate().format(DAY) + " \u2013 " + end.toLocalDate().format(DAY));
+                }
+                add(f, money(rs.getBigDecimal(21), "budget "));
+            }
+            case ContentPiece.WORKFLOW -> {
+                add(f, rs.getString(22));
+                Timestamp at = rs.getTimestamp(23);
+                add(f, at == null ? null : "publish " + at.toLocalDateTime().format(DAY_TIME));
+            }
+            case InterfaceRelease.WORKFLOW -> {
+                add(f, rs.getString(26));
+                String kind = rs.getString(24);
+                add(f, kind == null ? null : kind.replace('_', ' ').toLowerCase(Locale.ROOT));
+                add(f, rs.getString(25) == null ? null : "v" + rs.getString(25));
+            }
+            case AgentMessage.WORKFLOW -> {
+                String from = rs.getString(27);
+                String to = rs.getString(28);
+                add(f, from == null && to == null ? null : from + " \u2192 " + to);
+                add(f, rs.getString(29));
+            }
+            case PermissionRequest.WORKFLOW -> {
+                add(f, rs.getString(30));
+                String role = rs.getString(31);
+                add(f, role != null ? "role: " + role.replace('_', ' ').toLowerCase(Locale.ROOT) : rs.getString(32));
+            }
+            default -> {
+                // an unknown board shows no facts
+            }
+        }
+        return f;
+    }
+
+    private static void add(List<String> facts, String s) {
+        if (s != null && !s.isBlank()) {
+            facts.add(s);
+        }
+    }
+
+    private static String dateTime(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().format(DAY_TIME);
+    }
+
+    private static String money(BigDecimal amount, String prefix) {
+        return amount == null ? null : prefix + "\u00a3" + amount.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

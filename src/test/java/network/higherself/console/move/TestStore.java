@@ -18,13 +18,20 @@ public final class TestStore implements AutoCloseable {
 
     public final Database db;
     public final CardService service;
-    public final WorkflowCatalog workflows = WorkflowCatalog.bundled();
+    public final WorkflowCatalog workflows;
+    public final Clock clock;
 
     public TestStore(Path dir) {
         this(dir, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     public TestStore(Path dir, Clock clock) {
+        this(dir, clock, WorkflowCatalog.bundled());
+    }
+
+    public TestStore(Path dir, Clock clock, WorkflowCatalog workflows) {
+        this.clock = clock;
+        this.workflows = workflows;
         db = Database.open(new DataFolder(dir));
         service = new CardService(db.sessionFactory(), workflows, clock);
     }

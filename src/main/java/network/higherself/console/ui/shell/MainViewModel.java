@@ -1,85 +1,147 @@
 package network.higherself.console.ui.shell;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import network.higherself.console.move.CardService;
+import network.higherself.console.staff.Actor;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
-import network.higherself.console.workflow.AgentResponsibility;
-import network.higherself.console.workflow.Labels;
-import network.higherself.console.workflow.State;
-import network.higherself.console.workflow.Transition;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.board.BoardViewModel;
+import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
 
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The main window's state: the workflows in the sidebar, the selected one, and its states. */
+/**
+ * The main window's state: the boards in the sidebar with their card counts, the selected board, who is acting,
+ * light or dark, and the status line.
+ */
 public final class MainViewModel {
 
-    /** One state of the selected workflow as the window shows it. */
-    public record StateRow(String id, String label, String description, boolean initial, boolean isFinal,
-                           String agent, List<String> ways) {
-    }
-
-    private final ObservableList<Workflow> workflows;
+    private final WorkflowCatalog workflows;
+    private final CardService cards;
+    private final CardQueries queries;
+    private final StaffQueries staffQueries;
+    private final BackgroundExecutor executor;
+    private final Clock clock;
+    private final DataFolder dataFolder;
+    private final ObservableList<Workflow> boards;
     private final ObjectProperty<Workflow> selected = new SimpleObjectProperty<>();
-    private final ObservableList<StateRow> states = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper dataFolderText;
+    private final ObservableMap<String, Long> cardCounts = FXCollections.observableHashMap();
+    private final ObservableList<StaffQueries.StaffRow> staff = FXCollections.observableArrayList();
+    private final ObjectProperty<StaffQueries.StaffRow> actingAs = new SimpleObjectProperty<>();
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty notice;
+    private final Map<String, BoardViewModel> boardModels = new HashMap<>();
 
-    private final Map<String, Long> cardCounts = new HashMap<>();
-
-    public MainViewModel(WorkflowCatalog catalog, DataFolder dataFolder, CardQueries queries, String notice) {
-        this.workflows = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.all()));
-        long total = 0;
-        for (Workflow w : catalog.all()) {
-            long n = queries.countsByState(w.id()).values().stream().mapToLong(Long::longValue).sum();
-            cardCounts.put(w.id(), n);
-            total += n;
-        }
-        this.dataFolderText = new ReadOnlyStringWrapper((notice == null || notice.isEmpty() ? "" : notice + "   ")
-                + "Data folder: " + dataFolder + "   \u00b7   " + total + " cards");
-        selected.addListener((obs, old, now) -> states.setAll(now == null ? List.of() : rows(now)));
-        if (!workflows.isEmpty()) {
-            selected.set(workflows.get(0));
-        }
+    public MainViewModel(WorkflowCatalog workflows, CardService cards, CardQueries queries, StaffQueries staffQueries,
+                         BackgroundExecutor executor, Clock clock, DataFolder dataFolder, String notice) {
+        this.workflows = workflows;
+        this.cards = cards;
+        this.queries = queries;
+        this.staffQueries = staffQueries;
+        this.executor = executor;
+        this.clock = clock;
+        this.dataFolder = dataFolder;
+        this.notice = new SimpleStringProperty(notice == null ? "" : notice);
+        this.boards = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(workflows.all()));
+        selected.set(boards.isEmpty() ? null : boards.get(0));
+        cardCounts.addListener((javafx.collections.MapChangeListener<String, Long>) c -> updateStatus());
+        this.notice.addListener((o, a, b) -> updateStatus());
+        updateStatus();
     }
 
-    public ObservableList<Workflow> workflows() {
-        return workflows;
+    public ObservableList<Workflow> boards() {
+        return boards;
     }
 
     public ObjectProperty<Workflow> selectedProperty() {
         return selected;
     }
 
-    /** How many cards the workflow's board holds. */
-    public long cardCount(Workflow w) {
-        return cardCounts.getOrDefault(w.id(), 0L);
+    public void select(String workflowId) {
+        workflows.find(workflowId).ifPresent(selected::set);
     }
 
-    public ObservableList<StateRow> states() {
-        return states;
+    /** How many cards each board holds, by workflow id. */
+    public ObservableMap<String, Long> cardCounts() {
+        return cardCounts;
     }
 
-    public ReadOnlyStringProperty dataFolderTextProperty() {
-        return dataFolderText.getReadOnlyProperty();
+    public ObservableList<StaffQueries.StaffRow> staff() {
+        return staff;
     }
 
-    static List<StateRow> rows(Workflow w) {
-        return w.states().stream().map(s -> row(w, s)).toList();
+    /** Who the console acts as (until sign-in arrives, chosen in the sidebar). */
+    public ObjectProperty<StaffQueries.StaffRow> actingAsProperty() {
+        return actingAs;
     }
 
-    private static StateRow row(Workflow w, State s) {
-        List<String> ways = w.transitionsFrom(s.id()).stream()
-                .map((Transition t) -> Labels.humanize(t.event()) + " \u2192 " + Labels.humanize(t.to()))
-                .toList();
-        String agent = w.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
-        return new StateRow(s.id(), s.label(), s.description(), s.equals(w.initialState()), w.isFinal(s.id()), agent, ways);
+    public Actor actor() {
+        StaffQueries.StaffRow who = actingAs.get();
+        return who == null ? Actor.system() : who.asActor();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+
+    /** The board of a workflow, made once and kept (with its filters) while the window is open. */
+    public BoardViewModel board(Workflow w) {
+        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor, clock));
+    }
+
+    /** Reads the staff list and every board's card count in the background. */
+    public void load(Runnable ready) {
+        executor.run(() -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Workflow w : workflows.all()) {
+                counts.put(w.id(), queries.countsByState(w.id()).values().stream().mapToLong(Long::longValue).sum());
+            }
+            return Map.entry(counts, staffQueries.all());
+        }, result -> {
+            cardCounts.putAll(result.getKey());
+            List<StaffQueries.StaffRow> people = result.getValue();
+            staff.setAll(people);
+            if (actingAs.get() == null && !people.isEmpty()) {
+                actingAs.set(people.get(0));
+            }
+            ready.run();
+        }, e -> notice.set("The boards could not be read: " + e.getMessage()));
+    }
+
+    /** Counts the cards again (after a move, a new card). */
+    public void refreshCounts() {
+        load(() -> {
+        });
+    }
+
+    private void updateStatus() {
+        long total = cardCounts.values().stream().mapToLong(Long::longValue).sum();
+        String n = notice.get();
+        status.set((n.isEmpty() ? "" : n + "   \u00b7   ") + "Data folder: " + dataFolder + "   \u00b7   " + total
+                + " cards   \u00b7   Sync: off");
     }
 }

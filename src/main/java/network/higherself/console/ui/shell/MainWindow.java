@@ -1,53 +1,138 @@
 package network.higherself.console.ui.shell;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.board.BoardView;
+import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.board.Feedback;
+import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.common.WorkflowIcons;
 import network.higherself.console.workflow.Workflow;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The console's main window: the boards in a sidebar, the selected one filling the rest. */
+import java.util.HashMap;
+import java.util.Map;
+
+/** The console's main window: the boards in a sidebar, the selected one filling the rest, a status bar. */
 public final class MainWindow {
 
     public static final String SIDEBAR = "sidebar";
     public static final String SIDEBAR_ID = "workflow-list";
-    public static final String STATE_LIST_ID = "state-list";
 
     private final MainViewModel model;
+    private final CardOpener opener;
+    private final WindowSettings settings;
+    private final Map<String, BoardView> views = new HashMap<>();
+    private final BorderPane root = new BorderPane();
 
-    public MainWindow(MainViewModel model) {
+    public MainWindow(MainViewModel model, CardOpener opener, WindowSettings settings) {
         this.model = model;
+        this.opener = opener;
+        this.settings = settings;
     }
 
-    public void show(Stage stage) {
+    /** Shows the window; {@code ready} runs once the first board shows its cards. */
+    public void show(Stage stage, Runnable ready) {
         stage.setTitle("Higher Self Console");
-        stage.setScene(scene());
+        model.darkProperty().set(settings.flag("dark"));
+        applyTheme(model.darkProperty().get());
+        model.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
+        stage.setScene(scene(settings.number("width", 1360), settings.number("height", 860)));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        double x = settings.number("x", Double.NaN);
+        double y = settings.number("y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.flag("maximized"));
+        stage.setOnHiding(e -> {
+            if (!stage.isMaximized()) {
+                settings.put("x", stage.getX());
+                settings.put("y", stage.getY());
+                settings.put("width", stage.getWidth());
+                settings.put("height", stage.getHeight());
+            }
+            settings.put("maximized", stage.isMaximized());
+            settings.put("dark", model.darkProperty().get());
+            Workflow w = model.selectedProperty().get();
+            if (w != null) {
+                settings.put("board", w.id());
+            }
+            settings.save();
+        });
+        model.select(settings.text("board", ""));
         stage.show();
+        model.load(() -> showBoard(model.selectedProperty().get(), ready));
+        model.selectedProperty().addListener((o, a, w) -> showBoard(w, () -> {
+        }));
     }
 
-    public Scene scene() {
-        BorderPane root = new BorderPane();
+    /** The board view of a workflow, once it has been shown. */
+    public BoardView boardView(String workflowId) {
+        return views.get(workflowId);
+    }
+
+    private static void applyTheme(boolean dark) {
+        if (dark) {
+            Theme.applyDark();
+        } else {
+            Theme.applyLight();
+        }
+    }
+
+    private Scene scene(double width, double height) {
         root.setLeft(sidebar());
-        root.setCenter(workflowPane());
         StatusBar status = new StatusBar();
-        status.textProperty().bind(model.dataFolderTextProperty());
+        status.setId("status-bar");
+        status.textProperty().bind(model.statusProperty());
         root.setBottom(status);
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());
         return scene;
+    }
+
+    private void showBoard(Workflow w, Runnable ready) {
+        if (w == null) {
+            return;
+        }
+        BoardView view = views.get(w.id());
+        if (view == null) {
+            view = new BoardView(model.board(w), opener);
+            view.model().feedbackProperty().addListener((o, a, f) -> {
+                if (f != null && f.kind() == Feedback.Kind.DONE) {
+                    model.refreshCounts();
+                }
+            });
+            views.put(w.id(), view);
+            root.setCenter(view);
+            BoardView shown = view;
+            view.load(() -> {
+                shown.focusFirstCard();
+                ready.run();
+            });
+        } else {
+            root.setCenter(view);
+            view.load(ready);
+        }
     }
 
     private Region sidebar() {
@@ -56,7 +141,7 @@ public final class MainWindow {
         Label subtitle = new Label("Boards");
         subtitle.getStyleClass().add("sidebar-caption");
 
-        ListView<Workflow> list = new ListView<>(model.workflows());
+        ListView<Workflow> list = new ListView<>(model.boards());
         list.setId(SIDEBAR_ID);
         list.setCellFactory(v -> new WorkflowCell(model));
         list.getSelectionModel().select(model.selectedProperty().get());
@@ -65,43 +150,33 @@ public final class MainWindow {
                 model.selectedProperty().set(now);
             }
         });
+        model.selectedProperty().addListener((o, a, w) -> list.getSelectionModel().select(w));
+        model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        VBox box = new VBox(8, title, subtitle, list);
+        Label actingLabel = new Label("Acting as");
+        actingLabel.getStyleClass().add("sidebar-caption");
+        ComboBox<StaffQueries.StaffRow> acting = new ComboBox<>(model.staff());
+        acting.setId("acting-as");
+        acting.setMaxWidth(Double.MAX_VALUE);
+        acting.valueProperty().bindBidirectional(model.actingAsProperty());
+        acting.setTooltip(new Tooltip("Who the console records as making changes (sign-in comes later)."));
+
+        Button theme = new Button();
+        theme.setId("theme-toggle");
+        theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(model.darkProperty().get()
+                ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT), model.darkProperty()));
+        theme.textProperty().bind(Bindings.when(model.darkProperty()).then("Light theme").otherwise("Dark theme"));
+        theme.setOnAction(e -> model.darkProperty().set(!model.darkProperty().get()));
+        theme.setMaxWidth(Double.MAX_VALUE);
+        theme.getStyleClass().add("flat");
+
+        VBox box = new VBox(8, title, subtitle, list, actingLabel, acting, theme);
         box.getStyleClass().add(SIDEBAR);
-        box.setPadding(new Insets(16, 8, 8, 8));
-        box.setPrefWidth(270);
+        box.setPadding(new Insets(16, 8, 10, 8));
+        box.setPrefWidth(250);
+        box.setMinWidth(220);
         return box;
-    }
-
-    private Region workflowPane() {
-        Label board = new Label();
-        board.getStyleClass().add("board-title");
-        Label name = new Label();
-        name.getStyleClass().add("board-subtitle");
-        Label purpose = new Label();
-        purpose.setWrapText(true);
-        purpose.getStyleClass().add("board-purpose");
-        model.selectedProperty().addListener((obs, old, w) -> fill(w, board, name, purpose));
-        fill(model.selectedProperty().get(), board, name, purpose);
-
-        ListView<MainViewModel.StateRow> states = new ListView<>(model.states());
-        states.setId(STATE_LIST_ID);
-        states.setCellFactory(v -> new StateCell());
-        states.setFocusTraversable(true);
-        VBox.setVgrow(states, Priority.ALWAYS);
-
-        VBox box = new VBox(6, board, name, purpose, states);
-        box.setPadding(new Insets(20, 24, 12, 24));
-        box.getStyleClass().add("board-pane");
-        return box;
-    }
-
-    private static void fill(Workflow w, Label board, Label name, Label purpose) {
-        board.setText(w == null ? "" : w.board());
-        name.setText(w == null ? "" : w.name() + "  \u00b7  " + w.id() + "  \u00b7  "
-                + w.states().size() + " states, " + w.transitions().size() + " transitions");
-        purpose.setText(w == null ? "" : w.purpose());
     }
 
     private static final class WorkflowCell extends ListCell<Workflow> {
@@ -124,69 +199,15 @@ public final class MainWindow {
             icon.getStyleClass().add("sidebar-icon");
             Label name = new Label(w.board());
             name.getStyleClass().add("sidebar-name");
-            Label count = new Label(String.valueOf(model.cardCount(w)));
+            Long n = model.cardCounts().get(w.id());
+            Label count = new Label(n == null ? "" : String.valueOf(n));
             count.getStyleClass().add("sidebar-count");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox row = new HBox(10, icon, name, spacer, count);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);
-        }
-    }
-
-    private static final class StateCell extends ListCell<MainViewModel.StateRow> {
-        StateCell() {
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(MainViewModel.StateRow s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label label = new Label(s.label());
-            label.getStyleClass().add("state-label");
-            Label id = new Label(s.id());
-            id.getStyleClass().add("state-id");
-            HBox head = new HBox(8, label, id);
-            head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-            if (s.initial()) {
-                head.getChildren().add(tag("start", "tag-start"));
-            }
-            if (s.isFinal()) {
-                head.getChildren().add(tag("final", "tag-final"));
-            }
-            Label description = new Label(s.description());
-            description.getStyleClass().add("state-description");
-            description.setWrapText(true);
-            VBox box = new VBox(4, head, description);
-            if (!s.agent().isEmpty()) {
-                Label agent = new Label(s.agent());
-                agent.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.ROBOT_OUTLINE));
-                agent.getStyleClass().add("state-agent");
-                box.getChildren().add(agent);
-            }
-            FlowPane ways = new FlowPane(6, 4);
-            for (String way : s.ways()) {
-                ways.getChildren().add(tag(way, "tag-way"));
-            }
-            if (!s.ways().isEmpty()) {
-                box.getChildren().add(ways);
-            }
-            box.setPadding(new Insets(6, 4, 6, 4));
-            box.setMaxWidth(Double.MAX_VALUE);
-            setText(null);
-            setGraphic(box);
-        }
-
-        private static Label tag(String text, String style) {
-            Label l = new Label(text);
-            l.getStyleClass().addAll("tag", style);
-            return l;
         }
     }
 }

@@ -3,21 +3,27 @@ package network.higherself.console.ui.shell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import network.higherself.console.move.TestStore;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
-import network.higherself.console.ui.common.Theme;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,38 +34,54 @@ class MainWindowTest {
     Path dir;
 
     private TestStore store;
+    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final CountDownLatch ready = new CountDownLatch(1);
 
     @Start
     void start(Stage stage) {
         store = new TestStore(dir);
+        store.staff("theo", Role.FRONT_DESK);
         store.service.create("WF-WELL-BOOK", "Sound bath", Actor.staff("theo", Role.FRONT_DESK), null);
-        Theme.applyLight();
-        new MainWindow(new MainViewModel(store.workflows, store.db.folder(), new CardQueries(store.db.dataSource()), "")).show(stage);
+        MainViewModel model = new MainViewModel(store.workflows, store.service, new CardQueries(store.db.dataSource()),
+                new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
+        new MainWindow(model, new CardOpener() {
+            @Override
+            public void open(Window owner, long cardId, Runnable then) {
+            }
+
+            @Override
+            public void create(Window owner, Workflow workflow, Runnable then) {
+            }
+        }, new WindowSettings(dir.resolve("window.properties"))).show(stage, ready::countDown);
     }
 
     @AfterEach
     void close() {
+        executor.close();
         store.close();
     }
 
     @Test
-    void theEightWorkflowsAreListed(FxRobot robot) {
+    void theEightBoardsAreListedWithTheirCardCounts(FxRobot robot) throws InterruptedException {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
         ListView<Workflow> list = robot.lookup("#" + MainWindow.SIDEBAR_ID).queryListView();
         assertThat(list.getItems()).extracting(Workflow::board).containsExactly("Gallery exhibits", "Wellness bookings",
                 "Consulting projects", "Marketing campaigns", "Content", "Interface publishing", "Agent communications",
                 "Staff permissions");
-        assertThat(robot.lookup(".sidebar-name").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Gallery exhibits", "Wellness bookings");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".sidebar-count").queryAllAs(Label.class)).extracting(Label::getText)
                 .as("one booking, nothing elsewhere").containsExactly("0", "1", "0", "0", "0", "0", "0", "0");
     }
 
     @Test
-    void choosingABoardShowsItsStatesInOrder(FxRobot robot) {
+    void choosingABoardShowsAColumnPerState(FxRobot robot) throws InterruptedException {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("Wellness bookings");
-        ListView<MainViewModel.StateRow> states = robot.lookup("#" + MainWindow.STATE_LIST_ID).queryListView();
-        assertThat(states.getItems()).extracting(MainViewModel.StateRow::id).startsWith("inquiry", "consultation", "quote_provided");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".board-title").queryAs(Label.class).getText()).isEqualTo("Wellness bookings");
-        assertThat(robot.lookup(".state-label").queryAllAs(Label.class)).extracting(Label::getText).contains("Quote provided");
+        assertThat(robot.lookup(".column-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .startsWith("Inquiry", "Consultation", "Quote provided").hasSize(12);
+        assertThat(robot.lookup(".column-agent").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Nyra (Lead Capture Agent)", "Solari (Booking Agent)", "Ruvo (Task Management Agent)");
     }
 }

@@ -1,0 +1,357 @@
+package network.higherself.console.ui.board;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import network.higherself.console.card.EventInput;
+import network.higherself.console.move.CardChange;
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.ui.common.Notifier;
+import network.higherself.console.workflow.Labels;
+import network.higherself.console.workflow.Transition;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A board: a toolbar (search, quick filters, new card) over one column per state. Cards are dragged between
+ * columns (the legal ones light up) or moved with the keyboard ("M" for "Move via…").
+ */
+public final class BoardView extends BorderPane {
+
+    public static final String SEARCH_ID = "board-search";
+    private static final String DRAG_PREFIX = "hsc-card:";
+
+    private final BoardViewModel model;
+    private final CardOpener opener;
+    private final Notifier notifier;
+    private final List<ColumnView> columns = new ArrayList<>();
+    private final TextField search = new TextField();
+
+    public BoardView(BoardViewModel model, CardOpener opener) {
+        this.model = model;
+        this.opener = opener;
+        this.notifier = new Notifier(this);
+        getStyleClass().add("board");
+        getStylesheets().add(BoardView.class.getResource("board.css").toExternalForm());
+        setTop(toolbar());
+        HBox row = new HBox(12);
+        row.getStyleClass().add("board-columns");
+        row.setPadding(new Insets(4, 16, 12, 16));
+        for (ColumnViewModel c : model.columns()) {
+            ColumnView view = new ColumnView(c, model);
+            wire(view);
+            columns.add(view);
+            row.getChildren().add(view);
+        }
+        ScrollPane scroll = new ScrollPane(row);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("board-scroll");
+        setCenter(scroll);
+        model.feedbackProperty().addListener((o, a, f) -> {
+            if (f == null) {
+                return;
+            }
+            switch (f.kind()) {
+                case REFUSED -> notifier.refused(f.title(), f.message());
+                case FAILED -> notifier.refused(f.title(), f.message() + "\nDetails are in the log.");
+                default -> {
+                    // a successful move shows itself on the board
+                }
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                search.requestFocus();
+                search.selectAll();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
+                newCard();
+                e.consume();
+            }
+        });
+    }
+
+    public BoardViewModel model() {
+        return model;
+    }
+
+    /** Reads the board from the database; {@code ready} runs once every column shows its first cards. */
+    public void load(Runnable ready) {
+        model.refresh(ready);
+    }
+
+    /** Puts the keyboard focus on the first card of the first column that has one. */
+    public void focusFirstCard() {
+        for (ColumnView c : columns) {
+            if (!c.list().getItems().isEmpty()) {
+                c.list().requestFocus();
+                c.list().getSelectionModel().select(0);
+                c.list().getFocusModel().focus(0);
+                return;
+            }
+        }
+    }
+
+    private Node toolbar() {
+        Label title = new Label(model.workflow().board());
+        title.getStyleClass().add("board-title");
+        search.setId(SEARCH_ID);
+        search.setPromptText("Search cards  (Ctrl+F)");
+        search.setPrefColumnCount(22);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                focusFirstCard();
+            }
+        });
+        ToggleButton mine = toggle("Mine", "filter-mine");
+        mine.selectedProperty().bindBidirectional(model.mineProperty());
+        ToggleButton overdue = toggle("Overdue", "filter-overdue");
+        overdue.selectedProperty().bindBidirectional(model.overdueProperty());
+        ToggleButton high = toggle("High priority", "filter-high");
+        high.selectedProperty().bindBidirectional(model.highPriorityProperty());
+        Button add = new Button("New " + model.workflow().cardNoun(), new FontIcon(MaterialDesignP.PLUS));
+        add.setId("new-card");
+        add.getStyleClass().add("accent");
+        add.setOnAction(e -> newCard());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
+        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, add);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("board-toolbar");
+        bar.setPadding(new Insets(14, 16, 10, 16));
+        return bar;
+    }
+
+    private static ToggleButton toggle(String text, String id) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.getStyleClass().add("filter-toggle");
+        return b;
+    }
+
+    private void newCard() {
+        opener.create(window(), model.workflow(), model::refresh);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void wire(ColumnView column) {
+        ListView<CardSummary> list = column.list();
+        list.setCellFactory(v -> {
+            CardCell cell = new CardCell(model);
+            cell.setOnDragDetected(e -> {
+                CardSummary card = cell.getItem();
+                if (card == null || model.pending().contains(card.id())) {
+                    return;
+                }
+                Dragboard db = cell.startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.putString(DRAG_PREFIX + card.id());
+                db.setContent(content);
+                db.setDragView(cell.snapshot(null, null));
+                model.dragStarted(card);
+                e.consume();
+            });
+            cell.setOnDragDone(e -> model.dragEnded());
+            cell.setOnContextMenuRequested(e -> {
+                if (cell.getItem() != null) {
+                    moveMenu(cell.getItem()).show(cell, e.getScreenX(), e.getScreenY());
+                }
+            });
+            cell.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && cell.getItem() != null) {
+                    opener.open(window(), cell.getItem().id(), model::refresh);
+                }
+            });
+            return cell;
+        });
+        column.setOnDragOver(e -> {
+            if (isOurs(e)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        column.setOnDragDropped(e -> {
+            CardSummary card = draggedCard(e);
+            boolean ours = card != null;
+            e.setDropCompleted(ours);
+            e.consume();
+            if (ours) {
+                CardSummary before = cardUnder(e, column);
+                model.dragEnded();
+                Platform.runLater(() -> dropped(card, column, before));
+            }
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, column));
+    }
+
+    private boolean isOurs(DragEvent e) {
+        return e.getDragboard().hasString() && e.getDragboard().getString().startsWith(DRAG_PREFIX);
+    }
+
+    private CardSummary draggedCard(DragEvent e) {
+        if (!isOurs(e)) {
+            return null;
+        }
+        long id = Long.parseLong(e.getDragboard().getString().substring(DRAG_PREFIX.length()));
+        for (ColumnView c : columns) {
+            for (CardSummary s : c.model().cards().loaded()) {
+                if (s.id() == id) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The card under the drop point in {@code column}, if any (a reorder puts the dragged card before it). */
+    private static CardSummary cardUnder(DragEvent e, ColumnView column) {
+        Node n = e.getPickResult().getIntersectedNode();
+        while (n != null && n != column) {
+            if (n instanceof CardCell cell) {
+                return cell.getItem();
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+
+    private void dropped(CardSummary card, ColumnView column, CardSummary before) {
+        DropDecision decision = model.decide(card, column.model().stateId());
+        if (decision instanceof DropDecision.Reorder) {
+            reorder(card, column, before);
+        } else if (decision instanceof DropDecision.Fire fire) {
+            fire(card, fire.transition());
+        } else if (decision instanceof DropDecision.Choose choose) {
+            EventPicker.pick(window(), card.title(), choose.options()).ifPresent(t -> fire(card, t));
+        } else if (decision instanceof DropDecision.Refuse refuse) {
+            model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()));
+        }
+    }
+
+    private void reorder(CardSummary card, ColumnView column, CardSummary before) {
+        List<CardSummary> items = column.list().getItems();
+        CardSummary previous = null;
+        CardSummary next = null;
+        if (before == null) {
+            previous = items.isEmpty() ? null : items.get(items.size() - 1);
+        } else {
+            int at = items.indexOf(before);
+            next = before;
+            previous = at > 0 ? items.get(at - 1) : null;
+            if (previous != null && previous.id() == card.id()) {
+                previous = at > 1 ? items.get(at - 2) : null;
+            }
+        }
+        model.reorder(card, previous, next);
+    }
+
+    /** Asks for what the event needs, if anything, then fires it in the background. */
+    void fire(CardSummary card, Transition t) {
+        List<EventInput> inputs = model.inputsFor(t);
+        if (inputs.isEmpty()) {
+            model.fire(card, t, CardChange.NONE, null, outcome -> {
+            });
+            return;
+        }
+        EventInputDialog.ask(window(), model, card.title(), t, inputs)
+                .ifPresent(answer -> model.fire(card, t, answer.change(), answer.note(), outcome -> {
+                }));
+    }
+
+    private ContextMenu moveMenu(CardSummary card) {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("move-menu");
+        List<Transition> moves = model.legalMoves(card);
+        if (moves.isEmpty()) {
+            MenuItem none = new MenuItem(Labels.humanize(card.state()) + " is final: no moves");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        for (Transition t : moves) {
+            MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + Labels.humanize(t.to()));
+            item.setId("move-" + t.event());
+            item.setOnAction(e -> fire(card, t));
+            menu.getItems().add(item);
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        MenuItem open = new MenuItem("Open card\u2026  (Enter)");
+        open.setOnAction(e -> opener.open(window(), card.id(), model::refresh));
+        menu.getItems().add(open);
+        return menu;
+    }
+
+    private void keyPressed(KeyEvent e, ColumnView column) {
+        ListView<CardSummary> list = column.list();
+        int index = columns.indexOf(column);
+        CardSummary card = list.getSelectionModel().getSelectedItem();
+        switch (e.getCode()) {
+            case LEFT, RIGHT -> {
+                int step = e.getCode() == KeyCode.LEFT ? -1 : 1;
+                for (int i = index + step; i >= 0 && i < columns.size(); i += step) {
+                    ListView<CardSummary> next = columns.get(i).list();
+                    if (!next.getItems().isEmpty()) {
+                        int row = Math.min(Math.max(0, list.getSelectionModel().getSelectedIndex()), next.getItems().size() - 1);
+                        next.requestFocus();
+                        next.getSelectionModel().clearAndSelect(row);
+                        next.getFocusModel().focus(row);
+                        next.scrollTo(row);
+                        break;
+                    }
+                }
+                e.consume();
+            }
+            case M -> {
+                if (card != null) {
+                    Node anchor = list;
+                    ContextMenu menu = moveMenu(card);
+                    menu.show(anchor, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
+                    if (!menu.getItems().isEmpty()) {
+                        menu.getSkin().getNode().requestFocus();
+                    }
+                }
+                e.consume();
+            }
+            case ENTER -> {
+                if (card != null) {
+                    opener.open(window(), card.id(), model::refresh);
+                }
+                e.consume();
+            }
+            default -> {
+                // the list handles up, down, page keys
+            }
+        }
+    }
+}

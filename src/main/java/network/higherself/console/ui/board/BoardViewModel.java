@@ -1,0 +1,273 @@
+package network.higherself.console.ui.board;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import network.higherself.console.card.Card;
+import network.higherself.console.card.CardField;
+import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.EventInput;
+import network.higherself.console.move.CardChange;
+import network.higherself.console.move.CardService;
+import network.higherself.console.move.MoveRequest;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.store.ColumnFilter;
+import network.higherself.console.store.ColumnLimit;
+import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.workflow.AgentResponsibility;
+import network.higherself.console.workflow.State;
+import network.higherself.console.workflow.Transition;
+import network.higherself.console.workflow.Workflow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A board's state and commands: its columns, the search and quick filters, which columns light up while a card
+ * is dragged, and moves that run through the card service on the background executor.
+ */
+public final class BoardViewModel {
+
+    private final Workflow workflow;
+    private final CardService cards;
+    private final CardQueries queries;
+    private final BackgroundExecutor executor;
+    private final Supplier<Actor> actor;
+    private final Clock clock;
+    private final Card prototype;
+    private final List<ColumnViewModel> columns = new ArrayList<>();
+
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty mine = new SimpleBooleanProperty();
+    private final BooleanProperty overdue = new SimpleBooleanProperty();
+    private final BooleanProperty highPriority = new SimpleBooleanProperty();
+    private final ObservableSet<Long> pending = FXCollections.observableSet();
+    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private final ObjectProperty<CardSummary> dragged = new SimpleObjectProperty<>();
+
+    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
+                          Supplier<Actor> actor, Clock clock) {
+        this.workflow = workflow;
+        this.cards = cards;
+        this.queries = queries;
+        this.executor = executor;
+        this.actor = actor;
+        this.clock = clock;
+        this.prototype = CardKinds.newCard(workflow.id(), "");
+        for (State s : workflow.states()) {
+            String agent = workflow.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
+            columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, onLoaded) ->
+                    executor.run(() -> queries.page(workflow.id(), s.id(), filter(), offset, limit), onLoaded,
+                            e -> fail("Cards could not be read", e))));
+        }
+        search.addListener((o, a, b) -> refresh());
+        mine.addListener((o, a, b) -> refresh());
+        overdue.addListener((o, a, b) -> refresh());
+        highPriority.addListener((o, a, b) -> refresh());
+    }
+
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    public List<ColumnViewModel> columns() {
+        return columns;
+    }
+
+    public Optional<ColumnViewModel> column(String state) {
+        return columns.stream().filter(c -> c.stateId().equals(state)).findFirst();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty mineProperty() {
+        return mine;
+    }
+
+    public BooleanProperty overdueProperty() {
+        return overdue;
+    }
+
+    public BooleanProperty highPriorityProperty() {
+        return highPriority;
+    }
+
+    /** Cards whose move is on its way to the database. */
+    public ObservableSet<Long> pending() {
+        return pending;
+    }
+
+    /** The last thing the board told the person. */
+    public ObjectProperty<Feedback> feedbackProperty() {
+        return feedback;
+    }
+
+    /** The filter the columns show, from the search text and the quick filters. */
+    public ColumnFilter filter() {
+        ColumnFilter f = ColumnFilter.ALL.withText(search.get());
+        if (mine.get()) {
+            f = f.withAssignee(actor.get().name());
+        }
+        if (overdue.get()) {
+            f = f.withOverdueAt(LocalDateTime.now(clock));
+        }
+        return f.withHighPriority(highPriority.get());
+    }
+
+    /** Reads every column again (counts, limits, first pages); {@code ready} runs when all have their first page. */
+    public void refresh(Runnable ready) {
+        ColumnFilter f = filter();
+        executor.run(() -> {
+            Map<String, ColumnLimit> limits = queries.limits(workflow.id());
+            List<Long> counts = new ArrayList<>();
+            for (ColumnViewModel c : columns) {
+                counts.add(queries.count(workflow.id(), c.stateId(), f));
+            }
+            return Map.entry(limits, counts);
+        }, result -> {
+            int[] waiting = {columns.size()};
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnViewModel c = columns.get(i);
+                c.limitProperty().set(result.getKey().get(c.stateId()));
+                c.countProperty().set(result.getValue().get(i));
+                c.cards().reset((int) Math.min(Integer.MAX_VALUE, result.getValue().get(i)));
+                c.cards().prefetchFirstPage(() -> {
+                    if (--waiting[0] == 0) {
+                        ready.run();
+                    }
+                });
+            }
+        }, e -> fail("The board could not be read", e));
+    }
+
+    public void refresh() {
+        refresh(() -> {
+        });
+    }
+
+    /** A card is being dragged: light the columns it may go to, dim the rest. Computed once per drag. */
+    public void dragStarted(CardSummary card) {
+        dragged.set(card);
+        Set<String> lit = DropDecision.litColumns(workflow, card.state());
+        for (ColumnViewModel c : columns) {
+            c.dropLookProperty().set(c.stateId().equals(card.state()) ? ColumnViewModel.DropLook.HOME
+                    : lit.contains(c.stateId()) ? ColumnViewModel.DropLook.LIT : ColumnViewModel.DropLook.DIMMED);
+        }
+    }
+
+    public void dragEnded() {
+        dragged.set(null);
+        columns.forEach(c -> c.dropLookProperty().set(ColumnViewModel.DropLook.NONE));
+    }
+
+    public DropDecision decide(CardSummary card, String targetState) {
+        return DropDecision.decide(workflow, card.state(), targetState);
+    }
+
+    /** The events a card may take from its column, for the "Move via…" menu. */
+    public List<Transition> legalMoves(CardSummary card) {
+        return workflow.transitionsFrom(card.state());
+    }
+
+    /** What the person is asked for before {@code t} fires (a quote, a reason, a note), with each field's description. */
+    public List<EventInput> inputsFor(Transition t) {
+        return prototype.inputsFor(t.event());
+    }
+
+    public Optional<CardField> field(String key) {
+        return prototype.fields().stream().filter(f -> f.key().equals(key)).findFirst()
+                .or(() -> Card.commonFields().stream().filter(f -> f.key().equals(key)).findFirst());
+    }
+
+    /**
+     * Fires {@code t} on {@code card} with the person's input, in the background. The card shows as pending until
+     * the move commits; a refusal leaves it where it was and says why.
+     */
+    public void fire(CardSummary card, Transition t, CardChange input, String note, Consumer<Outcome> done) {
+        pending.add(card.id());
+        MoveRequest request = MoveRequest.byEvent(card.id(), t.event(), actor.get())
+                .expecting(card.version()).withNote(note).with(input);
+        executor.run(() -> cards.move(request), outcome -> {
+            pending.remove(card.id());
+            if (outcome.isDone()) {
+                feedback.set(new Feedback(Feedback.Kind.DONE, "Moved", outcome.message()));
+            } else {
+                feedback.set(new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message()));
+            }
+            refresh(() -> done.accept(outcome));
+        }, e -> {
+            pending.remove(card.id());
+            fail("The move could not be saved", e);
+        });
+    }
+
+    /** Puts {@code card} between {@code previous} and {@code next} in its column (either may be null at an end). */
+    public void reorder(CardSummary card, CardSummary previous, CardSummary next) {
+        if ((previous != null && previous.id() == card.id()) || (next != null && next.id() == card.id())) {
+            return;
+        }
+        pending.add(card.id());
+        executor.run(() -> cards.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
+                card.version()), outcome -> {
+            pending.remove(card.id());
+            if (!outcome.isDone()) {
+                feedback.set(new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message()));
+            }
+            refresh();
+        }, e -> {
+            pending.remove(card.id());
+            fail("The new order could not be saved", e);
+        });
+    }
+
+    /** Sets or removes a column's work-in-progress limit. */
+    public void setLimit(String state, Integer maxCards, boolean hard) {
+        executor.run(() -> cards.setColumnLimit(workflow.id(), state, maxCards, hard), outcome -> {
+            feedback.set(new Feedback(outcome.isDone() ? Feedback.Kind.DONE : Feedback.Kind.REFUSED,
+                    outcome.isDone() ? "Limit set" : "Limit not set", outcome.message()));
+            refresh();
+        }, e -> fail("The limit could not be saved", e));
+    }
+
+    /** How long a card has been in its column, in a word: "12 min", "5 h", "3 d". */
+    public String timeInState(CardSummary card) {
+        Duration d = Duration.between(card.stateSince(), clock.instant());
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min";
+        }
+        if (d.toDays() < 1) {
+            return d.toHours() + " h";
+        }
+        return d.toDays() + " d";
+    }
+
+    /** Whether a card is past the date it is due by (and not finished). */
+    public boolean isOverdue(CardSummary card) {
+        return card.due() != null && !workflow.isFinal(card.state()) && card.due().isBefore(LocalDateTime.now(clock));
+    }
+
+    private void fail(String what, Throwable e) {
+        feedback.set(new Feedback(Feedback.Kind.FAILED, what, e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+}

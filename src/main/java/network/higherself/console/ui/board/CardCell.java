@@ -1,0 +1,108 @@
+package network.higherself.console.ui.board;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import network.higherself.console.store.CardSummary;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import java.util.Locale;
+
+/** A card on a board: title, the facts that matter for its kind, assignee, priority and time in its column. */
+final class CardCell extends ListCell<CardSummary> {
+
+    static final String CARD = "board-card";
+    static final String PENDING = "card-pending";
+    static final String PLACEHOLDER = "card-placeholder";
+
+    private final BoardViewModel model;
+    private final Label title = new Label();
+    private final Label facts = new Label();
+    private final Label assignee = new Label();
+    private final Label priority = new Label();
+    private final Label age = new Label();
+    private final Label overdue = new Label("overdue");
+    private final VBox box;
+
+    CardCell(BoardViewModel model) {
+        this.model = model;
+        setPrefWidth(0);
+        title.getStyleClass().add("card-title");
+        title.setWrapText(true);
+        facts.getStyleClass().add("card-facts");
+        facts.setWrapText(true);
+        assignee.getStyleClass().add("card-assignee");
+        assignee.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
+        age.getStyleClass().add("card-age");
+        age.setGraphic(new FontIcon(MaterialDesignC.CLOCK_OUTLINE));
+        overdue.getStyleClass().addAll("chip", "chip-overdue");
+        overdue.setGraphic(new FontIcon(MaterialDesignS.SHIELD_ALERT_OUTLINE));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(6, priority, overdue, spacer, age);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        box = new VBox(4, title, facts, assignee, footer);
+        box.getStyleClass().add(CARD);
+        box.setMaxWidth(Double.MAX_VALUE);
+        model.pending().addListener((javafx.collections.SetChangeListener<Long>) change -> updatePending());
+    }
+
+    @Override
+    protected void updateItem(CardSummary card, boolean empty) {
+        super.updateItem(card, empty);
+        setText(null);
+        if (empty) {
+            setGraphic(null);
+            getStyleClass().remove(PLACEHOLDER);
+            return;
+        }
+        if (card == null) {
+            // not fetched yet: a quiet placeholder of a card's size
+            title.setText(" ");
+            facts.setText(" ");
+            assignee.setVisible(false);
+            priority.setVisible(false);
+            overdue.setVisible(false);
+            age.setVisible(false);
+            if (!getStyleClass().contains(PLACEHOLDER)) {
+                getStyleClass().add(PLACEHOLDER);
+            }
+            setGraphic(box);
+            return;
+        }
+        getStyleClass().remove(PLACEHOLDER);
+        title.setText(card.title());
+        facts.setText(String.join("  \u00b7  ", card.facts()));
+        facts.setManaged(!card.facts().isEmpty());
+        facts.setVisible(!card.facts().isEmpty());
+        assignee.setText(card.assignee() == null ? "unassigned" : card.assignee());
+        assignee.setVisible(true);
+        priority.setText(card.priority().label());
+        priority.getStyleClass().setAll("label", "chip", "chip-" + card.priority().name().toLowerCase(Locale.ROOT));
+        priority.setVisible(true);
+        boolean late = model.isOverdue(card);
+        overdue.setVisible(late);
+        overdue.setManaged(late);
+        age.setText(model.timeInState(card));
+        age.setVisible(true);
+        setGraphic(box);
+        updatePending();
+    }
+
+    private void updatePending() {
+        CardSummary card = getItem();
+        boolean pending = card != null && model.pending().contains(card.id());
+        if (pending && !box.getStyleClass().contains(PENDING)) {
+            box.getStyleClass().add(PENDING);
+        } else if (!pending) {
+            box.getStyleClass().remove(PENDING);
+        }
+    }
+}

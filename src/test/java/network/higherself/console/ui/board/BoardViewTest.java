@@ -1,0 +1,300 @@
+package network.higherself.console.ui.board;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import network.higherself.console.card.Booking;
+import network.higherself.console.move.CardChange;
+import network.higherself.console.move.MoveRequest;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.move.TestStore;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.Theme;
+import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The boards as a person uses them: dragging, the keyboard, search and limits, checked in the database. */
+@ExtendWith(ApplicationExtension.class)
+class BoardViewTest {
+
+    @TempDir
+    Path dir;
+
+    private TestStore store;
+    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final Actor lucia = Actor.staff("lucia", Role.GALLERY_STAFF);
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        // WF-SFTR-PUB gets a second way from draft to internal review, so that a drop there needs a choice
+        Path workflows = dir.resolve("workflows");
+        Files.createDirectories(workflows);
+        String softr = new String(WorkflowCatalog.class.getResourceAsStream("/workflows/WF-SFTR-PUB.json").readAllBytes())
+                .replace("\"transitions\": [", "\"transitions\": [\n    {\"from_state\": \"draft\", \"to_state\": \"internal_review\", \"event\": \"fast_tracked\"},");
+        Files.writeString(workflows.resolve("WF-SFTR-PUB.json"), softr);
+        store = new TestStore(dir.resolve("data"), Clock.systemDefaultZone(), WorkflowCatalog.load(workflows));
+        Theme.applyLight();
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1500, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        store.close();
+    }
+
+    private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
+        Workflow w = store.workflows.get(workflowId);
+        BoardViewModel model = new BoardViewModel(w, store.service, new CardQueries(store.db.dataSource()), executor,
+                () -> lucia, store.clock);
+        BoardView[] view = new BoardView[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        robot.interact(() -> {
+            view[0] = new BoardView(model, new CardOpener() {
+                @Override
+                public void open(Window owner, long cardId, Runnable then) {
+                }
+
+                @Override
+                public void create(Window owner, Workflow workflow, Runnable then) {
+                }
+            });
+            stage.getScene().setRoot(view[0]);
+            view[0].load(ready::countDown);
+        });
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        return view[0];
+    }
+
+    private long create(String workflowId, String title, CardChange fields, String... events) {
+        long id = ((Outcome.Done) store.service.create(workflowId, title, lucia, fields)).cardId();
+        for (String e : events) {
+            Outcome o = store.service.move(MoveRequest.byEvent(id, e, Actor.staff("jonas", Role.MANAGER)));
+            assertThat(o.isDone()).as(o.message()).isTrue();
+        }
+        return id;
+    }
+
+    private String stateOf(long id) throws SQLException {
+        try (Connection c = store.db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT state FROM card WHERE id = ?")) {
+            ps.setLong(1, id);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void settle(BoardView view) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(150);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().pending().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aLegalDragMovesTheCardAndSavesIt(FxRobot robot) throws Exception {
+        long id = create("WF-GALLERY-EXH", "Tidelines", null);
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+
+        robot.drag("Tidelines").dropTo("#column-artist_selection");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("artist_selection");
+        ListView<CardSummary> column = robot.lookup("#cards-artist_selection").queryListView();
+        assertThat(column.getItems()).extracting(CardSummary::title).containsExactly("Tidelines");
+        assertThat(view.model().column("concept").orElseThrow().countProperty().get()).isZero();
+    }
+
+    @Test
+    void anIllegalDragLeavesTheCardAndSaysWhy(FxRobot robot) throws Exception {
+        long id = create("WF-GALLERY-EXH", "Paper Cities", null);
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+
+        robot.drag("Paper Cities").dropTo("#column-planning");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("concept");
+        Feedback f = view.model().feedbackProperty().get();
+        assertThat(f.kind()).isEqualTo(Feedback.Kind.REFUSED);
+        assertThat(f.message()).isEqualTo("No event leads from concept to planning. "
+                + "An exhibition in concept can go to artist_selection (concept_approved).");
+        ListView<CardSummary> home = robot.lookup("#cards-concept").queryListView();
+        assertThat(home.getItems()).extracting(CardSummary::title).containsExactly("Paper Cities");
+    }
+
+    @Test
+    void whileDraggingOnlyTheLegalColumnsAreLit(FxRobot robot) throws Exception {
+        create("WF-WELL-BOOK", "Sound bath", (card, refs) -> ((Booking) card).setQuote(new BigDecimal("40.00")),
+                "consultation_scheduled", "consultation_completed");
+        BoardView view = show(robot, "WF-WELL-BOOK");
+        CardSummary card = view.model().column("quote_provided").orElseThrow().cards().get(0);
+
+        robot.interact(() -> view.model().dragStarted(card));
+
+        assertThat(robot.lookup(".column-lit").queryAll().stream().map(javafx.scene.Node::getId).toList())
+                .containsExactlyInAnyOrder("column-payment_pending", "column-canceled");
+        assertThat(robot.lookup(".column-dimmed").queryAll()).hasSize(9);
+        robot.interact(() -> view.model().dragEnded());
+        assertThat(robot.lookup(".column-lit").queryAll()).isEmpty();
+    }
+
+    @Test
+    void whenTwoEventsLeadToTheColumnThePersonPicksOne(FxRobot robot) throws Exception {
+        long id = create("WF-SFTR-PUB", "Members' area", null);
+        BoardView view = show(robot, "WF-SFTR-PUB");
+
+        robot.drag("Members' area").dropTo("#column-internal_review");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#" + EventPicker.ID).tryQuery()).isPresent();
+        robot.clickOn("Fast tracked  (fast_tracked)");
+        robot.clickOn("OK");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("internal_review");
+        try (Connection c = store.db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT event FROM audit_entry WHERE card_id = ? AND action = 'MOVED'")) {
+            ps.setLong(1, id);
+            ResultSet rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("fast_tracked");
+        }
+    }
+
+    @Test
+    void aGuardRefusalPutsTheCardBackWithTheReason(FxRobot robot) throws Exception {
+        long id = create("WF-WELL-BOOK", "Reiki session", (card, refs) -> ((Booking) card).setQuote(new BigDecimal("70.00")),
+                "consultation_scheduled", "consultation_completed");
+        store.service.edit(id, null, lucia, (card, refs) -> ((Booking) card).setQuote(null));
+        BoardView view = show(robot, "WF-WELL-BOOK");
+
+        robot.drag("Reiki session").dropTo("#column-payment_pending");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("quote_provided");
+        assertThat(view.model().feedbackProperty().get().message())
+                .isEqualTo("A quote is needed before the client can accept it: enter the quoted amount first.");
+        ListView<CardSummary> home = robot.lookup("#cards-quote_provided").queryListView();
+        assertThat(home.getItems()).extracting(CardSummary::title).containsExactly("Reiki session");
+    }
+
+    @Test
+    void theKeyboardMovesACard(FxRobot robot) throws Exception {
+        long id = create("WF-GALLERY-EXH", "Salt and Silver", null);
+        create("WF-GALLERY-EXH", "Night Garden", null, "concept_approved");
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+        robot.interact(view::focusFirstCard);
+
+        robot.type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#move-concept_approved").tryQuery()).as("the Move via… menu lists the legal event").isNotNull();
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("artist_selection");
+
+        // arrows move the focus between columns; Enter on a card opens it (here: nothing to open)
+        robot.interact(view::focusFirstCard);
+        robot.type(KeyCode.RIGHT);
+        ListView<CardSummary> next = robot.lookup("#cards-artist_selection").queryListView();
+        assertThat(next.isFocused()).isTrue();
+    }
+
+    @Test
+    void searchFiltersTheColumns(FxRobot robot) throws Exception {
+        create("WF-GALLERY-EXH", "Light & Shadow", null);
+        create("WF-GALLERY-EXH", "Tidelines", null);
+        create("WF-GALLERY-EXH", "Second Nature", null, "concept_approved");
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+
+        robot.clickOn("#" + BoardView.SEARCH_ID).write("tide");
+        settle(view);
+
+        ListView<CardSummary> concept = robot.lookup("#cards-concept").queryListView();
+        assertThat(concept.getItems()).extracting(CardSummary::title).containsExactly("Tidelines");
+        assertThat(view.model().column("artist_selection").orElseThrow().countProperty().get()).isZero();
+
+        robot.type(KeyCode.ESCAPE);
+        settle(view);
+        assertThat(view.model().column("concept").orElseThrow().countProperty().get()).isEqualTo(2);
+        assertThat(view.model().column("artist_selection").orElseThrow().countProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void aHardLimitRefusesAMoveOverIt(FxRobot robot) throws Exception {
+        create("WF-GALLERY-EXH", "Night Garden", null, "concept_approved");
+        long id = create("WF-GALLERY-EXH", "Weathered Forms", null);
+        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "artist_selection", 1, true).isDone()).isTrue();
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+        assertThat(robot.lookup("#column-artist_selection .column-count").queryLabeled().getText()).isEqualTo("1 / 1 max");
+
+        robot.drag("Weathered Forms").dropTo("#column-artist_selection");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("concept");
+        assertThat(view.model().feedbackProperty().get().message())
+                .isEqualTo("Artist selection is at its limit of 1 cards: move a card out of it first, or raise the column's limit.");
+    }
+
+    @Test
+    void aSoftLimitTurnsTheColumnAmber(FxRobot robot) throws Exception {
+        create("WF-GALLERY-EXH", "Night Garden", null);
+        create("WF-GALLERY-EXH", "Tidelines", null);
+        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "concept", 1, false).isDone()).isTrue();
+        show(robot, "WF-GALLERY-EXH");
+        assertThat(robot.lookup("#column-concept").query().getStyleClass()).contains(ColumnView.OVER_LIMIT);
+        assertThat(robot.lookup("#column-planning").query().getStyleClass()).doesNotContain(ColumnView.OVER_LIMIT);
+    }
+
+    @Test
+    void cardsCanBeReorderedWithinAColumn(FxRobot robot) throws Exception {
+        create("WF-GALLERY-EXH", "First", null);
+        create("WF-GALLERY-EXH", "Second", null);
+        create("WF-GALLERY-EXH", "Third", null);
+        BoardView view = show(robot, "WF-GALLERY-EXH");
+
+        robot.drag("Third").dropTo("First");
+        settle(view);
+
+        ListView<CardSummary> concept = robot.lookup("#cards-concept").queryListView();
+        assertThat(concept.getItems()).extracting(CardSummary::title).containsExactly("Third", "First", "Second");
+        assertThat(new CardQueries(store.db.dataSource()).firstPage("WF-GALLERY-EXH", "concept", 10))
+                .extracting(CardSummary::title).containsExactly("Third", "First", "Second");
+    }
+
+}
