@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 /** Small validation helpers shared by the card kinds; each adds a sentence to {@code problems} on failure. */
 public final class Checks {
 
+    /** The scale of every amount column (NUMERIC(12, 2)). */
+    public static final int MONEY_SCALE = 2;
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{6,20}$");
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$", Pattern.CASE_INSENSITIVE);
@@ -70,7 +73,8 @@ public final class Checks {
             return "";
         }
         if (value instanceof BigDecimal b) {
-            return b.toPlainString();
+            // amounts are stored with two decimals: "60" typed in a form is the stored 60.00, not a change
+            return (b.scale() < MONEY_SCALE ? b.setScale(MONEY_SCALE) : b).toPlainString();
         }
         return value.toString();
     }

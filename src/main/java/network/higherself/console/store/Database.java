@@ -118,7 +118,11 @@ public final class Database implements AutoCloseable {
         // the connection above was the only one: H2 has closed the file, so this copy is consistent
         Path backups = folder.path().resolve("backups");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path copy = backups.resolve(DB_NAME + "-" + stamp + "-before-V" + pending[pending.length - 1].getVersion() + ".mv.db");
+        String before = "-before-V" + pending[pending.length - 1].getVersion() + ".mv.db";
+        Path copy = backups.resolve(DB_NAME + "-" + stamp + before);
+        for (int n = 2; Files.exists(copy); n++) { // a retry within the same second keeps the earlier copy
+            copy = backups.resolve(DB_NAME + "-" + stamp + "-" + n + before);
+        }
         try {
             Files.createDirectories(backups);
             Files.copy(databaseFile(folder), copy, StandardCopyOption.COPY_ATTRIBUTES);

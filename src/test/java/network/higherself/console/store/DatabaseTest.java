@@ -1,0 +1,229 @@
+package network.higherself.console.store;
+
+import network.higherself.console.card.Booking;
+import network.higherself.console.move.DbRows;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.move.TestStore;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The data folder's database: created, re-opened, locked against a second console, and never harmed when unusable. */
+class DatabaseTest {
+
+    static final String GENESIS = "0".repeat(64);
+    static final Actor DESK = Actor.staff("theo", Role.FRONT_DESK);
+
+    static List<Path> backups(Path dir) throws IOException {
+        Path b = dir.resolve("backups");
+        if (!Files.isDirectory(b)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(b)) {
+            return files.toList();
+        }
+    }
+
+    static long createBooking(TestStore store, String title) {
+        Outcome o = store.service.create(Booking.WORKFLOW, title, DESK, null);
+        assertThat(o.isDone()).as(o.message()).isTrue();
+        return ((Outcome.Done) o).cardId();
+    }
+
+    @Test
+    void anEmptyFolderGetsTheWholeSchema(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("not-yet-there");
+        try (Database db = Database.open(new DataFolder(data))) {
+            assertThat(db.created()).isTrue();
+            assertThat(Database.databaseFile(db.folder())).exists();
+            DbRows rows = new DbRows(db.dataSource());
+            assertThat(rows.rows("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"))
+                    .containsExactly(Map.of("VERSION", "1", "SUCCESS", true));
+            assertThat(rows.rows("SELECT id, last_seq, last_hash FROM audit_head"))
+                    .containsExactly(Map.of("ID", 1, "LAST_SEQ", 0L, "LAST_HASH", GENESIS));
+            for (String table : List.of("staff_member", "card", "artist", "artwork", "client", "audit_entry", "outbox_event",
+                    "exhibition_artist", "campaign_segment", "campaign_channel", "content_channel", "milestone")) {
+                assertThat(rows.count("SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            }
+        }
+        assertThat(backups(data)).as("nothing to back up in a new database").isEmpty();
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndMakesNoBackup(@TempDir Path dir) throws Exception {
+        long id;
+        try (TestStore store = new TestStore(dir)) {
+            id = createBooking(store, "Aromatherapy for Jo");
+        }
+        Path file = dir.resolve("console.mv.db");
+        for (int i = 0; i < 2; i++) {
+            try (Database db = Database.open(new DataFolder(dir))) {
+                assertThat(db.created()).isFalse();
+                DbRows rows = new DbRows(db.dataSource());
+                assertThat(rows.card(id)).containsEntry("TITLE", "Aromatherapy for Jo").containsEntry("STATE", "inquiry");
+                assertThat(rows.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1'")).isEqualTo(1);
+                assertThat(rows.rows("SELECT last_seq FROM audit_head")).containsExactly(Map.of("LAST_SEQ", 1L));
+            }
+        }
+        assertThat(backups(dir)).as("an up-to-date database is not copied aside").isEmpty();
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aSecondConsoleOnTheSameFolderIsRefusedNamingTheFirst(@TempDir Path dir) throws Exception {
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        try (TestStore first = new TestStore(dir)) {
+            assertThatThrownBy(() -> Database.open(new DataFolder(dir)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("already open")
+                    .hasMessageContaining("(process " + pid + ")")
+                    .hasMessageContaining(dir.toString())
+                    .hasMessageContaining("--data-dir");
+            // the refusal did not disturb the first console
+            long id = createBooking(first, "Still working");
+            assertThat(new DbRows(first.db.dataSource()).card(id)).containsEntry("TITLE", "Still working");
+
+            // a second console is normally another program: it is refused too, and told who has the folder.
+            // (Nothing in this process may open console.lock before this: on Linux, closing any channel to the
+            // file drops this process's lock on it.)
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OpenProbe.class.getName(), dir.toString())
+                    .redirectErrorStream(true).start();
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).as("the other process ends").isTrue();
+            String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(said).contains("REFUSED: ").contains("already open").contains("(process " + pid + ")");
+            assertThat(other.exitValue()).isEqualTo(3);
+        }
+        assertThat(Files.readString(dir.resolve("console.lock"), StandardCharsets.US_ASCII))
+                .as("the lock file still names this process: the refused one did not overwrite it").isEqualTo(pid);
+        // once the first console is closed, the folder can be opened again
+        try (Database db = Database.open(new DataFolder(dir))) {
+            assertThat(db.created()).isFalse();
+        }
+    }
+
+    /** Another console process: tries to open the folder given as the argument and says what happened. */
+    public static final class OpenProbe {
+        public static void main(String[] args) {
+            try (Database db = Database.open(new DataFolder(Path.of(args[0])))) {
+                System.out.println("OPENED");
+                System.exit(0);
+            } catch (StoreException e) {
+                System.out.println("REFUSED: " + e.getMessage());
+                System.exit(3);
+            }
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAConsoleDatabaseIsRefusedAndLeftAlone(@TempDir Path dir) throws Exception {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(42).nextBytes(garbage);
+        byte[] header = "Holiday photos, not a database\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, garbage, 0, header.length);
+        Path file = dir.resolve("console.mv.db");
+        Files.write(file, garbage);
+
+        for (int attempt = 0; attempt < 2; attempt++) { // the second attempt is not told the folder is "already open"
+            assertThatThrownBy(() -> Database.open(new DataFolder(dir)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("is not a console database, or it is damaged")
+                    .hasMessageContaining("It has not been changed")
+                    .hasMessageNotContaining("already open");
+        }
+        assertThat(Files.readAllBytes(file)).as("the file, byte for byte").isEqualTo(garbage);
+        assertThat(backups(dir)).isEmpty();
+    }
+
+    /**
+     * A schema update that fails: the V1 row is removed from Flyway's history, so Flyway sees V1 as pending and
+     * runs it again over the existing tables, which fails ("table already exists"). The console must copy the
+     * file aside first, put it back after the failure, and say so.
+     */
+    @Test
+    void aFailedUpdateIsRolledBackFromTheCopyMadeBeforeIt(@TempDir Path dir) throws Exception {
+        long id;
+        try (TestStore store = new TestStore(dir)) {
+            id = createBooking(store, "Survives a failed update");
+        }
+        DataFolder folder = new DataFolder(dir);
+        try (Connection c = DriverManager.getConnection(Database.url(folder), "sa", "");
+             Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '1'")).isEqualTo(1);
+        }
+
+        assertThatThrownBy(() -> Database.open(folder))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("The database could not be updated to this version of the console")
+                .hasMessageContaining("Your data is as it was before: it was put back from the copy");
+
+        List<Path> copies = backups(dir);
+        assertThat(copies).hasSize(1);
+        Path copy = copies.get(0);
+        assertThat(copy.getFileName().toString()).startsWith("console-").endsWith("-before-V1.mv.db");
+        Path file = Database.databaseFile(folder);
+        assertThat(Files.readAllBytes(file)).as("the database is the copy made before the update")
+                .isEqualTo(Files.readAllBytes(copy));
+
+        // the restored file is the database as it was: the card is there, and no trace of the failed attempt
+        try (Connection c = DriverManager.getConnection(Database.url(folder), "sa", "")) {
+            DbRows rows = new DbRows(new SingleConnectionDataSource(c));
+            assertThat(rows.card(id)).containsEntry("TITLE", "Survives a failed update");
+            assertThat(rows.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isZero();
+        }
+        // trying again at once fails the same way and keeps every earlier copy, even one made the same second
+        // (copies named for this second and the next few stand in for an attempt a moment ago)
+        LocalDateTime now = LocalDateTime.now();
+        int decoys = 0;
+        for (int s = 0; s < 5; s++) {
+            String stamp = now.plusSeconds(s).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path name = dir.resolve("backups").resolve("console-" + stamp + "-before-V1.mv.db");
+            if (!Files.exists(name)) {
+                Files.writeString(name, "an earlier copy");
+                decoys++;
+            }
+        }
+        byte[] firstCopy = Files.readAllBytes(copy);
+        assertThatThrownBy(() -> Database.open(folder))
+                .isInstanceOf(StoreException.class)
+                .hasMessageNotContaining("already open")
+                .hasMessageContaining("The database could not be updated to this version of the console")
+                .hasMessageContaining("Your data is as it was before");
+        List<Path> after = backups(dir);
+        assertThat(after).hasSize(1 + decoys + 1).contains(copy);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(firstCopy);
+        List<String> others = after.stream().filter(p -> !p.equals(copy)).map(DatabaseTest::readQuietly).toList();
+        assertThat(others).as("the earlier copies, untouched").filteredOn("an earlier copy"::equals).hasSize(decoys);
+        assertThat(others).as("and the new copy, which is what the database file was put back from")
+                .filteredOn(o -> !o.equals("an earlier copy"))
+                .containsExactly(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+    }
+
+    static String readQuietly(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
