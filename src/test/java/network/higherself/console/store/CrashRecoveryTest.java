@@ -116,7 +116,9 @@ class CrashRecoveryTest {
             Thread.sleep(delay);
             assertThat(p.isAlive()).as("run %d: the child must still be running when it is killed%s", run,
                     childTrouble(output, log)).isTrue();
-            p.destroyForcibly(); // SIGKILL on Linux and macOS
+            // SIGKILL on Linux and macOS. Through the handle: Process.destroyForcibly() also closes our end of
+            // the child's stdout, which can cut the reader off mid-read ("Stream closed") before it reaches EOF.
+            p.toHandle().destroyForcibly();
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("run %d: the killed child ends", run).isTrue();
             reader.join(10_000);
             assertThat(reader.isAlive()).as("run %d: its stdout reaches end of file", run).isFalse();
