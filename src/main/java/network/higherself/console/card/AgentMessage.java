@@ -46,9 +46,33 @@ public class AgentMessage extends Card {
         return "agent message";
     }
 
+    /** Who sends what to whom under which pattern, and why it was denied, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("sending_agent", "Sending agent", FieldType.TEXT, true, String.class,
+                    c -> ((AgentMessage) c).getSendingAgent(), (c, v) -> ((AgentMessage) c).setSendingAgent((String) v)),
+            new CardField("receiving_agent", "Receiving agent", FieldType.TEXT, true, String.class,
+                    c -> ((AgentMessage) c).getReceivingAgent(),
+                    (c, v) -> ((AgentMessage) c).setReceivingAgent((String) v)),
+            new CardField("pattern", "Pattern", FieldType.TEXT, false, String.class,
+                    c -> ((AgentMessage) c).getPattern(), (c, v) -> ((AgentMessage) c).setPattern((String) v)),
+            new CardField("payload_summary", "Payload summary", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((AgentMessage) c).getPayloadSummary(),
+                    (c, v) -> ((AgentMessage) c).setPayloadSummary((String) v)),
+            new CardField("denial_reason", "Denial reason", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((AgentMessage) c).getDenialReason(), (c, v) -> ((AgentMessage) c).setDenialReason((String) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return switch (event) {
+            case "pattern_not_authorized", "permission_denied", "validation_failed" ->
+                    List.of(EventInput.field("denial_reason", "Why the message is denied"));
+            default -> List.of();
+        };
     }
 
     @Override

@@ -42,7 +42,7 @@ public class Artwork {
     Artwork(Exhibition exhibition, Artist artist, String title, ArtworkStatus status) {
         this.exhibition = exhibition;
         this.artist = artist;
-        this.title = title;
+        this.title = title == null ? null : title.strip();
         this.status = status;
     }
 
@@ -70,8 +70,16 @@ public class Artwork {
         this.status = status;
     }
 
+    /** Changes what the artwork is; its exhibition stays. */
+    void update(Artist newArtist, String newTitle, ArtworkStatus newStatus) {
+        this.artist = newArtist;
+        this.title = newTitle == null ? null : newTitle.strip();
+        this.status = newStatus;
+    }
+
     @Override
     public String toString() {
-        return "'" + title + "' by " + artist.getName() + " (" + status.name().toLowerCase() + ")";
+        return "'" + title + "' by " + (artist == null ? "?" : artist.getName()) + " ("
+                + (status == null ? "?" : status.name().toLowerCase()) + ")";
     }
 }

@@ -91,9 +91,39 @@ public class Booking extends Card {
         };
     }
 
+    /** Who, what, by whom and when, then the money and why it was canceled, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("client", "Client", FieldType.REFERENCE, false, Client.class,
+                    c -> ((Booking) c).getClient(), (c, v) -> ((Booking) c).setClient((Client) v)),
+            new CardField("service", "Service", FieldType.REFERENCE, false, WellnessService.class,
+                    c -> ((Booking) c).getService(), (c, v) -> ((Booking) c).setService((WellnessService) v)),
+            new CardField("practitioner", "Practitioner", FieldType.REFERENCE, false, Practitioner.class,
+                    c -> ((Booking) c).getPractitioner(), (c, v) -> ((Booking) c).setPractitioner((Practitioner) v)),
+            new CardField("service_at", "Service date and time", FieldType.DATE_TIME, false, LocalDateTime.class,
+                    c -> ((Booking) c).getServiceAt(), (c, v) -> ((Booking) c).setServiceAt((LocalDateTime) v)),
+            new CardField("quote", "Quote", FieldType.MONEY, false, BigDecimal.class,
+                    c -> ((Booking) c).getQuote(), (c, v) -> ((Booking) c).setQuote((BigDecimal) v)),
+            new CardField("payment_deadline", "Payment deadline", FieldType.DATE_TIME, false, LocalDateTime.class,
+                    c -> ((Booking) c).getPaymentDeadline(),
+                    (c, v) -> ((Booking) c).setPaymentDeadline((LocalDateTime) v)),
+            new CardField("amount_paid", "Amount paid", FieldType.MONEY, false, BigDecimal.class,
+                    c -> ((Booking) c).getAmountPaid(), (c, v) -> ((Booking) c).setAmountPaid((BigDecimal) v)),
+            new CardField("cancel_reason", "Cancel reason", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((Booking) c).getCancelReason(), (c, v) -> ((Booking) c).setCancelReason((String) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return switch (event) {
+            case "consultation_completed" -> List.of(EventInput.field("quote", "Quote for the client"));
+            case "client_declined_quote" -> List.of(EventInput.field("cancel_reason", "Why the client declined"));
+            case "payment_received" -> List.of(EventInput.field("amount_paid", "Amount paid"));
+            default -> List.of();
+        };
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.persistence.OrderBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,9 +78,26 @@ public class Campaign extends Card {
         };
     }
 
+    /** Objective, who and where, when, and the budget, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("objective", "Objective", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((Campaign) c).getObjective(), (c, v) -> ((Campaign) c).setObjective((String) v)),
+            new CardField("segments", "Audience segments", FieldType.REFERENCES, false, AudienceSegment.class,
+                    c -> ((Campaign) c).getSegments(),
+                    (c, v) -> ((Campaign) c).replaceSegments(elements("segments", v, AudienceSegment.class))),
+            new CardField("channels", "Channels", FieldType.REFERENCES, false, Channel.class,
+                    c -> ((Campaign) c).getChannels(),
+                    (c, v) -> ((Campaign) c).replaceChannels(elements("channels", v, Channel.class))),
+            new CardField("starts_on", "Start", FieldType.DATE, false, LocalDate.class,
+                    c -> ((Campaign) c).getStartsOn(), (c, v) -> ((Campaign) c).setStartsOn((LocalDate) v)),
+            new CardField("ends_on", "End", FieldType.DATE, false, LocalDate.class,
+                    c -> ((Campaign) c).getEndsOn(), (c, v) -> ((Campaign) c).setEndsOn((LocalDate) v)),
+            new CardField("budget", "Budget", FieldType.MONEY, false, BigDecimal.class,
+                    c -> ((Campaign) c).getBudget(), (c, v) -> ((Campaign) c).setBudget((BigDecimal) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
     }
 
     @Override
@@ -109,6 +127,18 @@ public class Campaign extends Card {
 
     public Set<AudienceSegment> getSegments() {
         return Collections.unmodifiableSet(segments);
+    }
+
+    /** Makes {@code newSegments} the campaign's audience segments, in place of those it had. */
+    public void replaceSegments(Collection<AudienceSegment> newSegments) {
+        segments.clear();
+        segments.addAll(newSegments);
+    }
+
+    /** Makes {@code newChannels} the campaign's channels, in place of those it had. */
+    public void replaceChannels(Collection<Channel> newChannels) {
+        channels.clear();
+        channels.addAll(newChannels);
     }
 
     public void addSegment(AudienceSegment segment) {

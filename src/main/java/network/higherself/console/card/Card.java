@@ -99,6 +99,23 @@ public abstract class Card {
             new CardField("priority", "Priority", FieldType.CHOICE, true, Priority.class, Card::getPriority,
                     (c, v) -> c.setPriority((Priority) v)));
 
+    /** Every editable field of this card, the common ones first, in form order. */
+    public List<CardField> allFields() {
+        List<CardField> all = new ArrayList<>(COMMON_FIELDS);
+        all.addAll(fields());
+        return List.copyOf(all);
+    }
+
+    /** The field with that key (common or of this kind), if there is one. */
+    public Optional<CardField> field(String key) {
+        for (CardField f : COMMON_FIELDS) {
+            if (f.key().equals(key)) {
+                return Optional.of(f);
+            }
+        }
+        return fields().stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
     /** What a person is asked for when firing {@code event} on this card (a quote, a reason, a note); often nothing. */
     public List<EventInput> inputsFor(String event) {
         return List.of();
@@ -204,6 +221,29 @@ public abstract class Card {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * The elements of a collection value given to a field's setter, each checked to be a {@code type}; null is an
+     * empty list. A wrong element is a programming error, reported with the field's key.
+     */
+    protected static <T> List<T> elements(String key, Object value, Class<T> type) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof java.util.Collection<?> c)) {
+            throw new IllegalArgumentException("Field '" + key + "' takes a collection of " + type.getSimpleName()
+                    + ", not " + value.getClass().getSimpleName());
+        }
+        List<T> out = new ArrayList<>(c.size());
+        for (Object o : c) {
+            if (!type.isInstance(o)) {
+                throw new IllegalArgumentException("Field '" + key + "' takes " + type.getSimpleName() + " elements, not "
+                        + (o == null ? "null" : o.getClass().getSimpleName()));
+            }
+            out.add(type.cast(o));
+        }
+        return out;
     }
 
     protected static String blankToNull(String s) {

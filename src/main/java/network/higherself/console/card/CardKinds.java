@@ -28,6 +28,11 @@ public final class CardKinds {
                 AudienceSegment.class, Channel.class);
     }
 
+    /** Every editable field of the workflow's card kind, the common ones first, in form order. */
+    public static List<CardField> fields(String workflowId) {
+        return newCard(workflowId, "").allFields();
+    }
+
     /** A new, unsaved card of the workflow's kind with the given title. */
     public static Card newCard(String workflowId, String title) {
         Function<String, Card> f = FACTORIES.get(workflowId);

@@ -36,20 +36,35 @@ public final class Checks {
         }
     }
 
+    /** Whether {@code value} has the shape of an e-mail address (name@example.com). */
+    public static boolean isEmail(String value) {
+        return value != null && EMAIL.matcher(value.trim()).matches();
+    }
+
+    /** Whether {@code value} looks like a phone number (digits, spaces and + ( ) . / - only). */
+    public static boolean isPhone(String value) {
+        return value != null && PHONE.matcher(value.trim()).matches();
+    }
+
+    /** Whether {@code value} is a web address (http:// or https://...). */
+    public static boolean isUrl(String value) {
+        return value != null && URL.matcher(value.trim()).matches();
+    }
+
     public static void email(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !EMAIL.matcher(value.trim()).matches()) {
+        if (value != null && !value.isBlank() && !isEmail(value)) {
             problems.add(label + " '" + value + "' is not an e-mail address (expected something like name@example.com).");
         }
     }
 
     public static void phone(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !PHONE.matcher(value.trim()).matches()) {
+        if (value != null && !value.isBlank() && !isPhone(value)) {
             problems.add(label + " '" + value + "' is not a phone number (digits, spaces and + ( ) - only).");
         }
     }
 
     public static void url(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !URL.matcher(value.trim()).matches()) {
+        if (value != null && !value.isBlank() && !isUrl(value)) {
             problems.add(label + " '" + value + "' is not a web address (expected https://...).");
         }
     }

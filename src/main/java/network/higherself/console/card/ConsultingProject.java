@@ -87,9 +87,44 @@ public class ConsultingProject extends Card {
         };
     }
 
+    /** The client, the work, the money and the paperwork, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("client_organisation", "Client organisation", FieldType.TEXT, false, String.class,
+                    c -> ((ConsultingProject) c).getClientOrganisation(),
+                    (c, v) -> ((ConsultingProject) c).setClientOrganisation((String) v)),
+            new CardField("contact_name", "Contact name", FieldType.TEXT, false, String.class,
+                    c -> ((ConsultingProject) c).getContactName(),
+                    (c, v) -> ((ConsultingProject) c).setContactName((String) v)),
+            new CardField("contact_email", "Contact e-mail", FieldType.EMAIL, false, String.class,
+                    c -> ((ConsultingProject) c).getContactEmail(),
+                    (c, v) -> ((ConsultingProject) c).setContactEmail((String) v)),
+            new CardField("scope", "Scope", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((ConsultingProject) c).getScope(), (c, v) -> ((ConsultingProject) c).setScope((String) v)),
+            new CardField("fee", "Fee", FieldType.MONEY, false, BigDecimal.class,
+                    c -> ((ConsultingProject) c).getFee(), (c, v) -> ((ConsultingProject) c).setFee((BigDecimal) v)),
+            new CardField("milestones", "Milestones and review dates", FieldType.MILESTONES, false, Milestone.class,
+                    c -> ((ConsultingProject) c).getMilestones(),
+                    (c, v) -> ((ConsultingProject) c).setMilestones(elements("milestones", v, Milestone.class))),
+            new CardField("invoice_number", "Invoice number", FieldType.TEXT, false, String.class,
+                    c -> ((ConsultingProject) c).getInvoiceNumber(),
+                    (c, v) -> ((ConsultingProject) c).setInvoiceNumber((String) v)),
+            new CardField("amount_paid", "Amount paid", FieldType.MONEY, false, BigDecimal.class,
+                    c -> ((ConsultingProject) c).getAmountPaid(),
+                    (c, v) -> ((ConsultingProject) c).setAmountPaid((BigDecimal) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return switch (event) {
+            case "terms_agreed" -> List.of(EventInput.field("fee", "Agreed fee"));
+            case "invoice_sent" -> List.of(EventInput.field("invoice_number", "Invoice number"));
+            case "payment_received" -> List.of(EventInput.field("amount_paid", "Amount paid"));
+            default -> List.of();
+        };
     }
 
     @Override
@@ -103,7 +138,9 @@ public class ConsultingProject extends Card {
         Checks.maxLength(problems, "Invoice number", invoiceNumber, 40);
         for (Milestone m : milestones) {
             if (m.name() == null || m.name().isBlank() || m.dueOn() == null) {
-                problems.add("Every milestone needs a name and a date.");
+                problems.add("Every milestone needs a name and a date: fill both in or remove the row.");
+            } else {
+                Checks.maxLength(problems, "Milestone '" + m.name() + "'", m.name(), 120);
             }
         }
     }

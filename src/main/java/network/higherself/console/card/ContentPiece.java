@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,9 +68,28 @@ public class ContentPiece extends Card {
         return Optional.empty();
     }
 
+    /** Format, where it goes out, its campaign and when, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("format", "Format", FieldType.TEXT, false, String.class,
+                    c -> ((ContentPiece) c).getFormat(), (c, v) -> ((ContentPiece) c).setFormat((String) v)),
+            new CardField("channels", "Channels", FieldType.REFERENCES, false, Channel.class,
+                    c -> ((ContentPiece) c).getChannels(),
+                    (c, v) -> ((ContentPiece) c).replaceChannels(elements("channels", v, Channel.class))),
+            new CardField("campaign", "Campaign", FieldType.REFERENCE, false, Campaign.class,
+                    c -> ((ContentPiece) c).getCampaign(), (c, v) -> ((ContentPiece) c).setCampaign((Campaign) v)),
+            new CardField("publish_at", "Publish at", FieldType.DATE_TIME, false, LocalDateTime.class,
+                    c -> ((ContentPiece) c).getPublishAt(), (c, v) -> ((ContentPiece) c).setPublishAt((LocalDateTime) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return "changes_requested".equals(event)
+                ? List.of(EventInput.note("What needs to change"))
+                : List.of();
     }
 
     @Override
@@ -95,6 +115,12 @@ public class ContentPiece extends Card {
 
     public Set<Channel> getChannels() {
         return Collections.unmodifiableSet(channels);
+    }
+
+    /** Makes {@code newChannels} the piece's channels, in place of those it had. */
+    public void replaceChannels(Collection<Channel> newChannels) {
+        channels.clear();
+        channels.addAll(newChannels);
     }
 
     public void addChannel(Channel channel) {

@@ -12,7 +12,9 @@ import jakarta.persistence.OrderBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +87,27 @@ public class Exhibition extends Card {
         };
     }
 
+    /** Curator, artists, artworks and the three dates, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("curator", "Curator", FieldType.TEXT, false, String.class,
+                    c -> ((Exhibition) c).getCurator(), (c, v) -> ((Exhibition) c).setCurator((String) v)),
+            new CardField("artists", "Artists", FieldType.REFERENCES, false, Artist.class,
+                    c -> ((Exhibition) c).getArtists(),
+                    (c, v) -> ((Exhibition) c).replaceArtists(elements("artists", v, Artist.class))),
+            new CardField("artworks", "Artworks", FieldType.ARTWORKS, false, ArtworkEntry.class,
+                    c -> ((Exhibition) c).getArtworkEntries(),
+                    (c, v) -> ((Exhibition) c).replaceArtworks(elements("artworks", v, ArtworkEntry.class))),
+            new CardField("submission_deadline", "Submission deadline", FieldType.DATE, false, LocalDate.class,
+                    c -> ((Exhibition) c).getSubmissionDeadline(),
+                    (c, v) -> ((Exhibition) c).setSubmissionDeadline((LocalDate) v)),
+            new CardField("opening_date", "Opening date", FieldType.DATE, false, LocalDate.class,
+                    c -> ((Exhibition) c).getOpeningDate(), (c, v) -> ((Exhibition) c).setOpeningDate((LocalDate) v)),
+            new CardField("closing_date", "Closing date", FieldType.DATE, false, LocalDate.class,
+                    c -> ((Exhibition) c).getClosingDate(), (c, v) -> ((Exhibition) c).setClosingDate((LocalDate) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
     }
 
     @Override
@@ -96,6 +116,18 @@ public class Exhibition extends Card {
         Checks.inOrder(problems, "Submission deadline", submissionDeadline, "Opening date", openingDate);
         Checks.inOrder(problems, "Opening date", openingDate, "Closing date", closingDate);
         for (Artwork a : artworks) {
+            if (a.getTitle() == null || a.getTitle().isBlank()) {
+                problems.add("Every artwork needs a title: fill in the title of each artwork or remove the empty row.");
+                continue;
+            }
+            Checks.maxLength(problems, "Artwork title '" + a.getTitle() + "'", a.getTitle(), 200);
+            if (a.getArtist() == null) {
+                problems.add("Artwork '" + a.getTitle() + "' needs an artist: choose one of the exhibition's artists.");
+                continue;
+            }
+            if (a.getStatus() == null) {
+                problems.add("Artwork '" + a.getTitle() + "' needs a status: choose submitted, accepted, declined, sold or returned.");
+            }
             if (!artists.contains(a.getArtist())) {
                 problems.add("Artwork '" + a.getTitle() + "' is by " + a.getArtist().getName()
                         + ", who is not among this exhibition's artists: add the artist first.");
@@ -125,6 +157,42 @@ public class Exhibition extends Card {
         Artwork a = new Artwork(this, artist, title, status);
         artworks.add(a);
         return a;
+    }
+
+    /** Makes {@code newArtists} the exhibition's artists, in place of those it had. */
+    public void replaceArtists(Collection<Artist> newArtists) {
+        artists.clear();
+        artists.addAll(newArtists);
+    }
+
+    /**
+     * Makes {@code entries} the exhibition's artworks: an entry with the id of an artwork it has updates that
+     * artwork, any other entry adds one, and artworks without an entry are removed.
+     */
+    public void replaceArtworks(Collection<ArtworkEntry> entries) {
+        Map<Long, Artwork> existing = new HashMap<>();
+        for (Artwork a : artworks) {
+            if (a.getId() != null) {
+                existing.put(a.getId(), a);
+            }
+        }
+        List<Artwork> next = new ArrayList<>(entries.size());
+        for (ArtworkEntry e : entries) {
+            Artwork a = e.id() == null ? null : existing.remove(e.id());
+            if (a == null) {
+                a = new Artwork(this, e.artist(), e.title(), e.status());
+            } else {
+                a.update(e.artist(), e.title(), e.status());
+            }
+            next.add(a);
+        }
+        artworks.clear();
+        artworks.addAll(next);
+    }
+
+    /** The artworks as values (id, artist, title, status), in the exhibition's order. */
+    public List<ArtworkEntry> getArtworkEntries() {
+        return artworks.stream().map(ArtworkEntry::of).toList();
     }
 
     public String getCurator() {

@@ -49,9 +49,37 @@ public class InterfaceRelease extends Card {
         return "interface release";
     }
 
+    /** What is published for whom, where, which version, and what reviewers said, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("portal_kind", "Portal kind", FieldType.CHOICE, false, PortalKind.class,
+                    c -> ((InterfaceRelease) c).getPortalKind(),
+                    (c, v) -> ((InterfaceRelease) c).setPortalKind((PortalKind) v)),
+            new CardField("client", "Client", FieldType.TEXT, false, String.class,
+                    c -> ((InterfaceRelease) c).getClientName(),
+                    (c, v) -> ((InterfaceRelease) c).setClientName((String) v)),
+            new CardField("app_address", "Softr app address", FieldType.URL, false, String.class,
+                    c -> ((InterfaceRelease) c).getAppAddress(),
+                    (c, v) -> ((InterfaceRelease) c).setAppAddress((String) v)),
+            new CardField("version", "Version", FieldType.TEXT, false, String.class,
+                    c -> ((InterfaceRelease) c).getReleaseVersion(),
+                    (c, v) -> ((InterfaceRelease) c).setReleaseVersion((String) v)),
+            new CardField("reviewer_notes", "Reviewer notes", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((InterfaceRelease) c).getReviewerNotes(),
+                    (c, v) -> ((InterfaceRelease) c).setReviewerNotes((String) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return switch (event) {
+            case "changes_requested", "client_changes_requested" ->
+                    List.of(EventInput.field("reviewer_notes", "What should change (reviewer notes)"));
+            case "test_failures" -> List.of(EventInput.field("reviewer_notes", "What failed (reviewer notes)"));
+            default -> List.of();
+        };
     }
 
     @Override

@@ -76,9 +76,34 @@ public class PermissionRequest extends Card {
         };
     }
 
+    /** Who asks for what and why, and who reviews it, in form order. */
+    public static final List<CardField> FIELDS = List.of(
+            new CardField("staff_member", "Staff member", FieldType.REFERENCE, true, StaffMember.class,
+                    c -> ((PermissionRequest) c).getRequester(),
+                    (c, v) -> ((PermissionRequest) c).setRequester((StaffMember) v)),
+            new CardField("requested_role", "Requested role", FieldType.CHOICE, false, Role.class,
+                    c -> ((PermissionRequest) c).getRequestedRole(),
+                    (c, v) -> ((PermissionRequest) c).setRequestedRole((Role) v)),
+            new CardField("requested_scopes", "Requested scopes", FieldType.TEXT, false, String.class,
+                    c -> ((PermissionRequest) c).getRequestedScopes(),
+                    (c, v) -> ((PermissionRequest) c).setRequestedScopes((String) v)),
+            new CardField("justification", "Justification", FieldType.LONG_TEXT, false, String.class,
+                    c -> ((PermissionRequest) c).getJustification(),
+                    (c, v) -> ((PermissionRequest) c).setJustification((String) v)),
+            new CardField("reviewer", "Reviewer", FieldType.REFERENCE, false, StaffMember.class,
+                    c -> ((PermissionRequest) c).getReviewer(),
+                    (c, v) -> ((PermissionRequest) c).setReviewer((StaffMember) v)));
+
     @Override
     public List<CardField> fields() {
-        return List.of();
+        return FIELDS;
+    }
+
+    @Override
+    public List<EventInput> inputsFor(String event) {
+        return "additional_info_needed".equals(event)
+                ? List.of(EventInput.note("What information is needed"))
+                : List.of();
     }
 
     @Override
