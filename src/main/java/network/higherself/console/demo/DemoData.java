@@ -60,6 +60,13 @@ public final class DemoData {
     /** The demo staff: one per role. Issue-5 sign-in will give them passwords shown on the sign-in screen. */
     public static final Map<String, Role> STAFF = staff();
 
+    /** Who works on which board, for the demo cards' assignees. */
+    private static final Map<String, List<String>> ASSIGNEES = Map.of(
+            Exhibition.WORKFLOW, List.of("lucia", "jonas"), Booking.WORKFLOW, List.of("theo", "elena"),
+            ConsultingProject.WORKFLOW, List.of("priya", "jonas"), Campaign.WORKFLOW, List.of("malik", "elena"),
+            ContentPiece.WORKFLOW, List.of("malik", "lucia"), InterfaceRelease.WORKFLOW, List.of("malik", "amara"),
+            AgentMessage.WORKFLOW, List.of("amara", "jonas"), PermissionRequest.WORKFLOW, List.of("jonas", "elena"));
+
     private final Database database;
     private final WorkflowCatalog workflows;
     private final Clock realClock;
@@ -189,6 +196,7 @@ public final class DemoData {
         LocalDate today = LocalDate.ofInstant(now, zone);
         return (card, r) -> {
             card.setPriority(Priority.values()[pick % 4]);
+            card.setAssignee(ASSIGNEES.getOrDefault(card.workflowId(), List.of("jonas")).get(pick % 2));
             if (card instanceof Exhibition e) {
                 e.setCurator(List.of("Lucia Marin", "Jonas Berg", "Ines Okafor").get(pick % 3));
                 Artist a1 = r.get(Artist.class, refs.artists.get(pick % refs.artists.size()));

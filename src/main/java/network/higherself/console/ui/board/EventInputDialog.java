@@ -12,7 +12,7 @@ import javafx.stage.Window;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.card.FieldType;
-import network.higherself.console.card.FieldValues;
+import network.higherself.console.card.FieldText;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
@@ -75,7 +75,7 @@ final class EventInputDialog {
                 if (in.required() && text.isEmpty()) {
                     problems.add(in.label() + " is required.");
                 } else if (!in.isNote()) {
-                    model.field(in.fieldKey()).ifPresent(f -> FieldValues.parse(f.type(), text).problem()
+                    model.field(in.fieldKey()).ifPresent(f -> FieldText.parse(f.type(), text).problemText()
                             .ifPresent(p -> problems.add(in.label() + ": " + p)));
                 }
             });
@@ -97,7 +97,7 @@ final class EventInputDialog {
                     note = text;
                 } else {
                     CardField f = model.field(in.fieldKey()).orElseThrow();
-                    Object value = FieldValues.parse(f.type(), text).value();
+                    Object value = FieldText.parse(f.type(), text).value();
                     changes.add((card, refs) -> f.set(card, value));
                 }
             }

@@ -214,6 +214,36 @@ class BoardViewTest {
     }
 
     @Test
+    void anEventThatNeedsInputAsksForItBeforeMoving(FxRobot robot) throws Exception {
+        long id = create("WF-WELL-BOOK", "Couples massage", null, "consultation_scheduled");
+        BoardView view = show(robot, "WF-WELL-BOOK");
+
+        robot.drag("Couples massage").dropTo("#column-quote_provided");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#" + EventInputDialog.ID).tryQuery()).as("the form asks for the quote").isPresent();
+
+        robot.clickOn("#input-quote").write("eighty");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".input-error").queryLabeled().getText())
+                .contains("'eighty' is not an amount");
+        assertThat(stateOf(id)).as("nothing moves while the input is wrong").isEqualTo("consultation");
+
+        robot.doubleClickOn("#input-quote").eraseText(6).write("85");
+        robot.clickOn("OK");
+        settle(view);
+
+        assertThat(stateOf(id)).isEqualTo("quote_provided");
+        try (Connection c = store.db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT quote FROM card WHERE id = ?")) {
+            ps.setLong(1, id);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("85.00");
+        }
+    }
+
+    @Test
     void theKeyboardMovesACard(FxRobot robot) throws Exception {
         long id = create("WF-GALLERY-EXH", "Salt and Silver", null);
         create("WF-GALLERY-EXH", "Night Garden", null, "concept_approved");
