@@ -211,8 +211,10 @@ public final class DemoData {
                 e.setOpeningDate(today.plusDays(35 + pick % 20));
                 e.setClosingDate(today.plusDays(80 + pick % 30));
             } else if (card instanceof Booking b) {
-                b.setClient(r.get(Client.class, refs.clients.get(pick % refs.clients.size())));
+                Client client = r.get(Client.class, refs.clients.get(pick % refs.clients.size()));
+                b.setClient(client);
                 WellnessService s = r.get(WellnessService.class, refs.services.get(pick % refs.services.size()));
+                b.setTitle(s.getName().replaceAll(" \\(.*\\)", "") + " for " + client.getName().split(" ")[0]);
                 b.setService(s);
                 b.setPractitioner(r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
                 LocalDateTime at = today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);

@@ -36,8 +36,10 @@ final class CardCell extends ListCell<CardSummary> {
         setPrefWidth(0);
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         facts.getStyleClass().add("card-facts");
         facts.setWrapText(true);
+        facts.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut the facts short
         assignee.getStyleClass().add("card-assignee");
         assignee.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
         age.getStyleClass().add("card-age");

@@ -174,8 +174,8 @@ public final class MainWindow {
         VBox box = new VBox(8, title, subtitle, list, actingLabel, acting, theme);
         box.getStyleClass().add(SIDEBAR);
         box.setPadding(new Insets(16, 8, 10, 8));
-        box.setPrefWidth(250);
-        box.setMinWidth(220);
+        box.setPrefWidth(280);
+        box.setMinWidth(240);
         return box;
     }
 
@@ -202,6 +202,7 @@ public final class MainWindow {
             Long n = model.cardCounts().get(w.id());
             Label count = new Label(n == null ? "" : String.valueOf(n));
             count.getStyleClass().add("sidebar-count");
+            count.setMinWidth(Region.USE_PREF_SIZE); // the name may shorten, the number never
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox row = new HBox(10, icon, name, spacer, count);

@@ -1,0 +1,137 @@
+package network.higherself.console.tools;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import network.higherself.console.app.Services;
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.store.DataFolder;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.shell.MainViewModel;
+import network.higherself.console.ui.shell.MainWindow;
+import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.workflow.Workflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the README's screenshots: the console on fresh demo data, every board in turn, light and dark.
+ * Run: {@code mvn -B -q -Pscreenshots test-compile exec:exec} (headless, no display needed); writes
+ * {@code assets/screenshots/}.
+ */
+public final class ScreenshotTour {
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("hsc-tour");
+        Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
+        new DemoData(services.database(), services.workflows(), services.clock()).seed();
+        BackgroundExecutor executor = new BackgroundExecutor();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        MainWindow[] window = new MainWindow[1];
+        MainViewModel[] model = new MainViewModel[1];
+        Stage[] stage = new Stage[1];
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            model[0] = new MainViewModel(services.workflows(), services.cards(), services.queries(),
+                    new StaffQueries(services.database().dataSource()), executor, services.clock(),
+                    services.database().folder(), "");
+            window[0] = new MainWindow(model[0], noOpener(), new WindowSettings(data.resolve("window.properties")));
+            stage[0] = new Stage();
+            stage[0].setWidth(1480);
+            stage[0].setHeight(900);
+            window[0].show(stage[0], ready::countDown);
+        });
+        await(ready);
+
+        List<Workflow> boards = services.workflows().all();
+        for (Workflow w : boards) {
+            CountDownLatch shown = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                model[0].selectedProperty().set(w);
+                window[0].boardView(w.id()).load(shown::countDown);
+            });
+            await(shown);
+            snap(stage[0].getScene(), out.resolve("board-" + w.id() + ".png"));
+            if (w.id().equals("WF-WELL-BOOK")) {
+                snap(stage[0].getScene(), out.resolve("main-window.png"));
+            }
+        }
+        CountDownLatch dark = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            model[0].darkProperty().set(true);
+            model[0].selectedProperty().set(services.workflows().get("WF-GALLERY-EXH"));
+            window[0].boardView("WF-GALLERY-EXH").load(dark::countDown);
+        });
+        await(dark);
+        snap(stage[0].getScene(), out.resolve("dark-gallery.png"));
+        Platform.runLater(() -> stage[0].hide());
+        executor.close();
+        services.close();
+        Platform.exit();
+        System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    private static void await(CountDownLatch latch) throws InterruptedException {
+        if (!latch.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the console did not get ready within a minute");
+        }
+        Thread.sleep(600); // let the last pulses lay out and render
+    }
+
+    private static void snap(Scene scene, Path file) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Exception[] failure = new Exception[1];
+        Platform.runLater(() -> {
+            try {
+                WritableImage image = scene.snapshot(null);
+                javax.imageio.ImageIO.write(toBufferedImage(image), "png", file.toFile());
+            } catch (Exception e) {
+                failure[0] = e;
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        System.out.println("  " + file);
+    }
+
+    private static java.awt.image.BufferedImage toBufferedImage(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    private static CardOpener noOpener() {
+        return new CardOpener() {
+            @Override
+            public void open(javafx.stage.Window owner, long cardId, Runnable then) {
+            }
+
+            @Override
+            public void create(javafx.stage.Window owner, Workflow workflow, Runnable then) {
+            }
+        };
+    }
+}
