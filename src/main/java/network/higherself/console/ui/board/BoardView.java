@@ -308,7 +308,10 @@ public final class BoardView extends BorderPane {
         menu.getItems().add(new SeparatorMenuItem());
         MenuItem open = new MenuItem("Open card\u2026  (Enter)");
         open.setOnAction(e -> opener.open(window(), card.id(), model::refresh));
-        menu.getItems().add(open);
+        MenuItem limit = new MenuItem("Work-in-progress limit of " + Labels.humanize(card.state()) + "\u2026");
+        limit.setOnAction(e -> model.column(card.state()).ifPresent(c -> LimitDialog.ask(window(), c)
+                .ifPresent(l -> model.setLimit(c.stateId(), l.maxCards(), l.hard()))));
+        menu.getItems().addAll(open, limit);
         return menu;
     }
 
@@ -348,6 +351,19 @@ public final class BoardView extends BorderPane {
                     opener.open(window(), card.id(), model::refresh);
                 }
                 e.consume();
+            }
+            case UP, DOWN -> {
+                if (e.isShortcutDown() && card != null) {
+                    // Ctrl+Up / Ctrl+Down: move the card one place up or down its column
+                    int at = list.getSelectionModel().getSelectedIndex();
+                    List<CardSummary> items = list.getItems();
+                    if (e.getCode() == KeyCode.UP && at > 0) {
+                        model.reorder(card, at > 1 ? items.get(at - 2) : null, items.get(at - 1));
+                    } else if (e.getCode() == KeyCode.DOWN && at < items.size() - 1) {
+                        model.reorder(card, items.get(at + 1), at + 2 < items.size() ? items.get(at + 2) : null);
+                    }
+                    e.consume();
+                }
             }
             default -> {
                 // the list handles up, down, page keys

@@ -325,6 +325,13 @@ class BoardViewTest {
         assertThat(concept.getItems()).extracting(CardSummary::title).containsExactly("Third", "First", "Second");
         assertThat(new CardQueries(store.db.dataSource()).firstPage("WF-GALLERY-EXH", "concept", 10))
                 .extracting(CardSummary::title).containsExactly("Third", "First", "Second");
+
+        // the keyboard does the same: Ctrl+Down moves the selected card one place down
+        robot.interact(view::focusFirstCard);
+        robot.press(KeyCode.CONTROL).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.CONTROL);
+        settle(view);
+        assertThat(new CardQueries(store.db.dataSource()).firstPage("WF-GALLERY-EXH", "concept", 10))
+                .extracting(CardSummary::title).containsExactly("First", "Third", "Second");
     }
 
 }
