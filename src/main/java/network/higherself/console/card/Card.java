@@ -116,6 +116,10 @@ public abstract class Card {
         return fields().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
+    /** What an event does to the card beyond its state (e.g. a permission request's grant); by default nothing. */
+    public void afterTransition(String event) {
+    }
+
     /** What a person is asked for when firing {@code event} on this card (a quote, a reason, a note); often nothing. */
     public List<EventInput> inputsFor(String event) {
         return List.of();

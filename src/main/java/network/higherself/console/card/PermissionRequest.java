@@ -14,6 +14,7 @@ import network.higherself.console.staff.StaffMember;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A card of WF-PERM-MGT: a staff member's request for a role or rights. */
 @Entity
@@ -21,6 +22,9 @@ import java.util.Optional;
 public class PermissionRequest extends Card {
 
     public static final String WORKFLOW = "WF-PERM-MGT";
+
+    /** The states in which what a request granted is in force. */
+    public static final Set<String> IN_FORCE = Set.of("active", "audit", "modification");
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "requester_id")
@@ -39,6 +43,13 @@ public class PermissionRequest extends Card {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "reviewer_id")
     private StaffMember reviewer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "granted_role", length = 20)
+    private Role grantedRole;
+
+    @Column(name = "granted_scopes", length = 500)
+    private String grantedScopes;
 
     protected PermissionRequest() {
     }
@@ -113,6 +124,7 @@ public class PermissionRequest extends Card {
             problems.add("Say what is requested: a role or scopes.");
         }
         Checks.maxLength(problems, "Requested scopes", requestedScopes, 500);
+        problems.addAll(network.higherself.console.staff.Scopes.parse(requestedScopes, w -> true, e -> true).problems());
         Checks.maxLength(problems, "Justification", justification, 2000);
     }
 
@@ -123,6 +135,46 @@ public class PermissionRequest extends Card {
         fields.put("requested_scopes", Checks.show(requestedScopes));
         fields.put("justification", Checks.show(justification));
         fields.put("reviewer", reviewer == null ? "" : reviewer.getUsername());
+    }
+
+    /**
+     * What the request's events do to the rights it grants: configuring them (or applying changes after an audit)
+     * sets up exactly what was asked; revoking them takes them away. They are in force only in {@link #IN_FORCE}.
+     */
+    @Override
+    public void afterTransition(String event) {
+        switch (event) {
+            case "permissions_configured", "changes_applied" -> {
+                grantedRole = requestedRole;
+                grantedScopes = requestedScopes;
+            }
+            case "revocation_requested" -> {
+                grantedRole = null;
+                grantedScopes = null;
+            }
+            default -> {
+                // other events leave the grant as it is
+            }
+        }
+    }
+
+    public boolean grantInForce() {
+        return IN_FORCE.contains(getState()) && (grantedRole != null || grantedScopes != null);
+    }
+
+    /** What is granted, in words: "role manager; fire payment_received on WF-WELL-BOOK". */
+    public String grantText() {
+        String role = grantedRole == null ? "" : "role " + grantedRole.label().toLowerCase();
+        String scopes = grantedScopes == null ? "" : grantedScopes;
+        return role.isEmpty() ? scopes : scopes.isEmpty() ? role : role + "; " + scopes;
+    }
+
+    public Role getGrantedRole() {
+        return grantedRole;
+    }
+
+    public String getGrantedScopes() {
+        return grantedScopes;
     }
 
     public StaffMember getRequester() {

@@ -143,20 +143,22 @@ public final class DemoData {
                 .filter(a -> a.states().contains(t.from()))
                 .map(a -> Actor.agent(a.personality().orElse(a.agent())))
                 .orElse(staff.get(defaultStaff(w)));
-        MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(Notes.next(random));
-        Outcome o = service.move(request);
-        if (o instanceof Outcome.Refused r && r.reason() == Outcome.Refusal.GUARD) {
-            // the event needs more data: complete the card as the person would, and let the right people act
-            o = service.move(request.with(completion()));
-            for (String who : List.of("jonas", "amara")) {
-                if (o instanceof Outcome.Refused again && again.reason() == Outcome.Refusal.GUARD) {
-                    o = service.move(MoveRequest.byEvent(cardId, t.event(), staff.get(who)).withNote(Notes.next(random)));
-                }
-            }
+        String note = Notes.next(random);
+        Outcome o = service.move(MoveRequest.byEvent(cardId, t.event(), actor).withNote(note));
+        // the event needs more data, or someone else's right (a manager's approval, an administrator's
+        // clearance): complete the card as the person would, and let the right people act
+        List<Actor> others = List.of(actor, staff.get("jonas"), staff.get("amara"));
+        for (int i = 0; i < others.size() && retryable(o); i++) {
+            o = service.move(MoveRequest.byEvent(cardId, t.event(), others.get(i)).withNote(note).with(completion()));
         }
         if (!o.isDone()) {
             throw new IllegalStateException("Demo move " + t + " of card #" + cardId + " was refused: " + o.message());
         }
+    }
+
+    private static boolean retryable(Outcome o) {
+        return o instanceof Outcome.Refused r
+                && (r.reason() == Outcome.Refusal.GUARD || r.reason() == Outcome.Refusal.NOT_PERMITTED);
     }
 
     private static String defaultStaff(Workflow w) {
@@ -165,6 +167,7 @@ public final class DemoData {
             case Booking.WORKFLOW -> "theo";
             case ConsultingProject.WORKFLOW -> "priya";
             case PermissionRequest.WORKFLOW -> "jonas";
+            case AgentMessage.WORKFLOW -> "amara";
             default -> "malik";
         };
     }
@@ -253,7 +256,7 @@ public final class DemoData {
             } else if (card instanceof PermissionRequest p) {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);
-                p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received", "create WF-MKTG-CAMP").get(pick % 4));
+                p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
                 p.setJustification("Covering for a colleague during the winter season.");
             } else {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());

@@ -10,6 +10,7 @@ import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.GuardContext;
+import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.FireResult;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -45,13 +47,24 @@ public final class CardService {
     private final SessionFactory sessionFactory;
     private final WorkflowCatalog workflows;
     private final Clock clock;
+    private final AccessControl access;
     private final AuditTrail audit = new AuditTrail();
     private final ObjectMapper json = new ObjectMapper();
 
     public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock) {
+        this(sessionFactory, workflows, clock, new AccessControl(workflows));
+    }
+
+    public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock, AccessControl access) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.workflows = Objects.requireNonNull(workflows);
         this.clock = Objects.requireNonNull(clock);
+        this.access = Objects.requireNonNull(access);
+    }
+
+    /** Who may do what: the same checks this service applies, for the views to offer only what is allowed. */
+    public AccessControl access() {
+        return access;
     }
 
     /** Moves a card along a transition of its workflow. */
@@ -75,6 +88,10 @@ public final class CardService {
                 return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
                         + request.targetState() + ". " + workflow.optionsFrom(from));
             }
+            Optional<String> forbidden = access.checkFire(session, request.actor(), workflow, t);
+            if (forbidden.isPresent()) {
+                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             Outcome overLimit = checkHardLimit(session, workflow, t.to());
             if (overLimit != null) {
                 return overLimit;
@@ -91,11 +108,17 @@ public final class CardService {
             }
             Instant now = clock.instant();
             long baseVersion = card.getVersion();
+            boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
+            String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
             card.enter(t.to(), nextPosition(session, workflow.id(), t.to()), now);
+            card.afterTransition(t.event());
             session.flush(); // the versioned UPDATE: a concurrent change shows up here
             String edits = diff(before, card.describe());
             audit.append(session, new AuditRecord(now, request.actor().auditName(), AuditAction.MOVED, workflow.id(),
                     card.getId(), from, t.to(), t.event(), request.note(), edits.isEmpty() ? null : edits));
+            if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
+                auditGrant(session, p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore, request.actor(), now);
+            }
             session.persist(new OutboxEvent(UUID.randomUUID(), now, "MOVE", workflow.id(), card.getId(), baseVersion,
                     from, t.to(), t.event(), request.actor().auditName(), payload(Map.of("note", nullToEmpty(request.note()), "edits", edits))));
             return new Outcome.Done(card.getId(), t.to(), card.getVersion(),
@@ -107,6 +130,10 @@ public final class CardService {
     public Outcome create(String workflowId, String title, Actor actor, CardChange fields) {
         Workflow workflow = workflows.get(workflowId);
         return inTransaction(null, session -> {
+            Optional<String> forbidden = access.checkCreate(session, actor, workflow);
+            if (forbidden.isPresent()) {
+                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             Card card = CardKinds.newCard(workflowId, title);
             (fields == null ? CardChange.NONE : fields).apply(card, new SessionRefs(session));
             List<String> problems = card.validate();
@@ -138,6 +165,10 @@ public final class CardService {
             if (expectedVersion != null && card.getVersion() != expectedVersion) {
                 return conflict(card);
             }
+            Optional<String> forbidden = access.checkEdit(session, actor, workflows.get(card.workflowId()), card.getState());
+            if (forbidden.isPresent()) {
+                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             Map<String, String> before = card.describe();
             change.apply(card, new SessionRefs(session));
             List<String> problems = card.validate();
@@ -165,7 +196,7 @@ public final class CardService {
      * Puts a card between two neighbours of its column ({@code previousId} above it, {@code nextId} below it; either
      * may be null at an end). Only the order changes: no state, so no audit entry.
      */
-    public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion) {
+    public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor) {
         return inTransaction(cardId, session -> {
             Card card = session.find(Card.class, cardId);
             if (card == null) {
@@ -173,6 +204,10 @@ public final class CardService {
             }
             if (expectedVersion != null && card.getVersion() != expectedVersion) {
                 return conflict(card);
+            }
+            Optional<String> forbidden = access.checkEdit(session, actor, workflows.get(card.workflowId()), card.getState());
+            if (forbidden.isPresent()) {
+                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
             }
             Long above = positionInColumn(session, previousId, card);
             Long below = positionInColumn(session, nextId, card);
@@ -227,7 +262,7 @@ public final class CardService {
      * Sets (or with {@code maxCards} null, removes) a column's work-in-progress limit: soft turns the column amber
      * on the board, hard refuses a move that would exceed it.
      */
-    public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard) {
+    public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor) {
         Workflow workflow = workflows.get(workflowId);
         if (!workflow.hasState(state)) {
             return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no column '" + state + "'.");
@@ -237,6 +272,10 @@ public final class CardService {
                     "A limit of " + maxCards + " cards would block the column: give 1 or more, or remove the limit.");
         }
         return inTransaction(null, session -> {
+            Optional<String> forbidden = access.checkEdit(session, actor, workflow, state);
+            if (forbidden.isPresent()) {
+                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             session.createNativeMutationQuery("DELETE FROM column_limit WHERE workflow_id = ?1 AND state = ?2")
                     .setParameter(1, workflowId).setParameter(2, state).executeUpdate();
             if (maxCards != null) {
@@ -264,6 +303,13 @@ public final class CardService {
         }
         return new Outcome.Refused(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of " + max
                 + " cards: move a card out of it first, or raise the column's limit.");
+    }
+
+    private void auditGrant(Session session, PermissionRequest p, String what, boolean granted, Actor actor, Instant now) {
+        String whom = p.getRequester() == null ? "?" : p.getRequester().getUsername();
+        audit.append(session, new AuditRecord(now, actor.auditName(),
+                granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REVOKED, p.workflowId(), p.getId(),
+                null, null, null, null, (granted ? "granted to " : "removed from ") + whom + ": " + what));
     }
 
     private Outcome inTransaction(Long cardId, Function<Session, Outcome> work) {

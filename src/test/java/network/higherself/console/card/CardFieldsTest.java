@@ -155,7 +155,7 @@ class CardFieldsTest {
 
     private static Object sample(CardField f) {
         return switch (f.type()) {
-            case TEXT, LONG_TEXT -> "Some " + f.key();
+            case TEXT, LONG_TEXT -> f.key().equals("requested_scopes") ? "view WF-CONSULT" : "Some " + f.key();
             case EMAIL -> "someone@example.com";
             case PHONE -> "+44 20 7946 0958";
             case URL -> "https://example.softr.app";

@@ -41,7 +41,7 @@ class GuardTest {
     static long segmentId;
     static long channelId;
 
-    static final Actor STAFF = Actor.staff("lucia", Role.GALLERY_STAFF);
+    static final Actor STAFF = Actor.staff("amara", Role.ADMINISTRATOR); // guards here; rights are in AccessControlTest
 
     @BeforeAll
     static void open() {
@@ -430,7 +430,7 @@ class GuardTest {
     void contentIsNotPublishedWithoutAPublishAtTime() {
         long id = cardAfter(ContentPiece.WORKFLOW, null, "idea_selected", "plan_finalized", "draft_completed",
                 "review_passed", "content_approved");
-        Actor agent = Actor.agent("Content Lifecycle");
+        Actor agent = Actor.agent("Content Lifecycle Agent");
         assertGuardRefuses(MoveRequest.byEvent(id, "publication_time", agent),
                 "The content piece has no publish-at time: schedule it first.");
         edit(id, (card, refs) -> ((ContentPiece) card).setPublishAt(LocalDateTime.of(2026, 11, 2, 8, 0)));
@@ -466,8 +466,12 @@ class GuardTest {
     void onlyAManagerCanApprove() {
         long id = requestInManagerReview();
         String msg = "Only a manager can approve a permission request.";
-        assertGuardRefuses(MoveRequest.byEvent(id, "manager_approved", Actor.staff("gina", Role.GALLERY_STAFF)), msg);
-        assertGuardRefuses(MoveRequest.byEvent(id, "manager_approved", Actor.agent("Ruvo")), msg);
+        // gallery staff and agents have no right to fire it at all; an administrator has, but is not a manager
+        for (Actor noRight : new Actor[]{Actor.staff("gina", Role.GALLERY_STAFF), Actor.agent("Ruvo")}) {
+            assertThat(store.service.move(MoveRequest.byEvent(id, "manager_approved", noRight)))
+                    .isInstanceOfSatisfying(Outcome.Refused.class,
+                            r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
+        }
         assertGuardRefuses(MoveRequest.byEvent(id, "manager_approved", admin.asActor()), msg);
     }
 
@@ -491,7 +495,17 @@ class GuardTest {
         assertMoves(MoveRequest.byEvent(id, "manager_approved", otherManager.asActor()),
                 "manager_review", "security_verification");
         String msg = "Only an administrator can clear a permission request's security verification.";
-        assertGuardRefuses(MoveRequest.byEvent(id, "security_cleared", otherManager.asActor()), msg);
+        // a manager has no right to the event by default; the guard holds even where a right was given
+        assertThat(store.service.move(MoveRequest.byEvent(id, "security_cleared", otherManager.asActor())))
+                .isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
+        store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery(
+                "INSERT INTO role_right (role, workflow_id, can_view, can_create, can_edit, events) "
+                        + "VALUES ('MANAGER', 'WF-PERM-MGT', TRUE, TRUE, TRUE, '*')").executeUpdate());
+        try {
+            assertGuardRefuses(MoveRequest.byEvent(id, "security_cleared", otherManager.asActor()), msg);
+        } finally {
+            store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery("DELETE FROM role_right").executeUpdate());
+        }
         assertGuardRefuses(MoveRequest.byEvent(id, "security_cleared", Actor.system()), msg);
         assertMoves(MoveRequest.byEvent(id, "security_cleared", admin.asActor()),
                 "security_verification", "permission_setup");

@@ -33,7 +33,7 @@ class ValidationTest {
     static TestStore store;
     static DbRows rows;
 
-    static final Actor ACTOR = Actor.staff("theo", Role.FRONT_DESK);
+    static final Actor ACTOR = Actor.staff("amara", Role.ADMINISTRATOR); // validation here; rights are in AccessControlTest
 
     @BeforeAll
     static void open() {

@@ -33,6 +33,17 @@ class DatabaseTest {
     static final String GENESIS = "0".repeat(64);
     static final Actor DESK = Actor.staff("theo", Role.FRONT_DESK);
 
+    /** The newest schema version: the number of migrations in src/main/resources/db/migration. */
+    static final int LATEST = migrations();
+
+    private static int migrations() {
+        try (var files = java.nio.file.Files.list(Path.of(System.getProperty("hsc.project.dir", "."), "src/main/resources/db/migration"))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static List<Path> backups(Path dir) throws IOException {
         Path b = dir.resolve("backups");
         if (!Files.isDirectory(b)) {
@@ -57,7 +68,8 @@ class DatabaseTest {
             assertThat(Database.databaseFile(db.folder())).exists();
             DbRows rows = new DbRows(db.dataSource());
             assertThat(rows.rows("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"))
-                    .containsExactly(Map.of("VERSION", "1", "SUCCESS", true), Map.of("VERSION", "2", "SUCCESS", true));
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, LATEST)
+                            .mapToObj(v -> Map.<String, Object>of("VERSION", String.valueOf(v), "SUCCESS", true)).toList());
             assertThat(rows.rows("SELECT id, last_seq, last_hash FROM audit_head"))
                     .containsExactly(Map.of("ID", 1, "LAST_SEQ", 0L, "LAST_HASH", GENESIS));
             for (String table : List.of("staff_member", "card", "artist", "artwork", "client", "audit_entry", "outbox_event",
@@ -170,7 +182,7 @@ class DatabaseTest {
         try (Connection c = DriverManager.getConnection(Database.url(folder), "sa", "");
              Statement st = c.createStatement()) {
             // every applied version is forgotten, so all of them are pending again and V1 fails first
-            assertThat(st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(2);
+            assertThat(st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(LATEST);
         }
 
         assertThatThrownBy(() -> Database.open(folder))
@@ -181,7 +193,7 @@ class DatabaseTest {
         List<Path> copies = backups(dir);
         assertThat(copies).hasSize(1);
         Path copy = copies.get(0);
-        assertThat(copy.getFileName().toString()).startsWith("console-").endsWith("-before-V2.mv.db");
+        assertThat(copy.getFileName().toString()).startsWith("console-").endsWith("-before-V" + LATEST + ".mv.db");
         Path file = Database.databaseFile(folder);
         assertThat(Files.readAllBytes(file)).as("the database is the copy made before the update")
                 .isEqualTo(Files.readAllBytes(copy));
@@ -198,7 +210,7 @@ class DatabaseTest {
         int decoys = 0;
         for (int s = 0; s < 5; s++) {
             String stamp = now.plusSeconds(s).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path name = dir.resolve("backups").resolve("console-" + stamp + "-before-V2.mv.db");
+            Path name = dir.resolve("backups").resolve("console-" + stamp + "-before-V" + LATEST + ".mv.db");
             if (!Files.exists(name)) {
                 Files.writeString(name, "an earlier copy");
                 decoys++;

@@ -226,7 +226,7 @@ public final class BoardViewModel {
         }
         pending.add(card.id());
         executor.run(() -> cards.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
-                card.version()), outcome -> {
+                card.version(), actor.get()), outcome -> {
             pending.remove(card.id());
             if (!outcome.isDone()) {
                 feedback.set(new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message()));
@@ -240,7 +240,7 @@ public final class BoardViewModel {
 
     /** Sets or removes a column's work-in-progress limit. */
     public void setLimit(String state, Integer maxCards, boolean hard) {
-        executor.run(() -> cards.setColumnLimit(workflow.id(), state, maxCards, hard), outcome -> {
+        executor.run(() -> cards.setColumnLimit(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
             feedback.set(new Feedback(outcome.isDone() ? Feedback.Kind.DONE : Feedback.Kind.REFUSED,
                     outcome.isDone() ? "Limit set" : "Limit not set", outcome.message()));
             refresh();

@@ -50,7 +50,7 @@ class BoardViewTest {
 
     private TestStore store;
     private final BackgroundExecutor executor = new BackgroundExecutor();
-    private final Actor lucia = Actor.staff("lucia", Role.GALLERY_STAFF);
+    private final Actor lucia = Actor.staff("amara", Role.ADMINISTRATOR); // board mechanics here; rights have their own tests
     private Stage stage;
 
     @Start
@@ -289,7 +289,7 @@ class BoardViewTest {
     void aHardLimitRefusesAMoveOverIt(FxRobot robot) throws Exception {
         create("WF-GALLERY-EXH", "Night Garden", null, "concept_approved");
         long id = create("WF-GALLERY-EXH", "Weathered Forms", null);
-        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "artist_selection", 1, true).isDone()).isTrue();
+        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "artist_selection", 1, true, lucia).isDone()).isTrue();
         BoardView view = show(robot, "WF-GALLERY-EXH");
         assertThat(robot.lookup("#column-artist_selection .column-count").queryLabeled().getText()).isEqualTo("1 / 1 max");
 
@@ -305,7 +305,7 @@ class BoardViewTest {
     void aSoftLimitTurnsTheColumnAmber(FxRobot robot) throws Exception {
         create("WF-GALLERY-EXH", "Night Garden", null);
         create("WF-GALLERY-EXH", "Tidelines", null);
-        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "concept", 1, false).isDone()).isTrue();
+        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "concept", 1, false, lucia).isDone()).isTrue();
         show(robot, "WF-GALLERY-EXH");
         assertThat(robot.lookup("#column-concept").query().getStyleClass()).contains(ColumnView.OVER_LIMIT);
         assertThat(robot.lookup("#column-planning").query().getStyleClass()).doesNotContain(ColumnView.OVER_LIMIT);

@@ -1,0 +1,157 @@
+package network.higherself.console.move;
+
+import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Rights;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.RoleDefaults;
+import network.higherself.console.staff.Scopes;
+import network.higherself.console.staff.WorkflowRights;
+import network.higherself.console.workflow.AgentResponsibility;
+import network.higherself.console.workflow.State;
+import network.higherself.console.workflow.Transition;
+import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may do what (Staff Permission Boundaries, Agent Autonomy Boundaries), read inside the caller's transaction
+ * so that a right granted or revoked a moment ago counts at once. Staff have their role's rights (the defaults,
+ * or what an administrator set) plus what their active permission requests granted; an agent may act only in
+ * the states it is responsible for; the console itself may do anything.
+ */
+public final class AccessControl {
+
+    private final WorkflowCatalog workflows;
+
+    public AccessControl(WorkflowCatalog workflows) {
+        this.workflows = workflows;
+    }
+
+    /** The actor's rights on every board, as of now. */
+    public Rights rightsOf(SessionFactory sessionFactory, Actor actor) {
+        return sessionFactory.fromSession(s -> rightsOf(s, actor));
+    }
+
+    public Rights rightsOf(Session session, Actor actor) {
+        List<String> ids = workflows.all().stream().map(Workflow::id).toList();
+        return switch (actor.kind()) {
+            case SYSTEM -> RoleDefaults.of(Role.ADMINISTRATOR, ids);
+            case AGENT -> agentRights(actor);
+            case STAFF -> roleRights(session, actor.role().orElseThrow(), ids).union(granted(session, actor.name(), ids));
+        };
+    }
+
+    /** Why the actor may not fire {@code t}, if it may not. */
+    public Optional<String> checkFire(Session session, Actor actor, Workflow workflow, Transition t) {
+        if (actor.kind() == Actor.Kind.AGENT) {
+            Set<String> states = agentStates(workflow, actor.name());
+            if (!states.contains(t.from())) {
+                return Optional.of(actor.name() + " is not responsible for " + t.from() + " on " + workflow.board()
+                        + (states.isEmpty() ? "" : " (only for " + String.join(", ", states) + ")")
+                        + ", so it may not fire " + t.event() + ".");
+            }
+            return Optional.empty();
+        }
+        WorkflowRights r = rightsOf(session, actor).on(workflow.id());
+        if (!r.mayFire(t.event())) {
+            return Optional.of(who(actor) + " may not fire " + t.event() + " on " + workflow.board()
+                    + ". Ask for the right with a permission request.");
+        }
+        return Optional.empty();
+    }
+
+    public Optional<String> checkCreate(Session session, Actor actor, Workflow workflow) {
+        if (actor.kind() == Actor.Kind.AGENT) {
+            return agentStates(workflow, actor.name()).contains(workflow.initialState().id()) ? Optional.empty()
+                    : Optional.of(actor.name() + " may not create cards on " + workflow.board() + ".");
+        }
+        return rightsOf(session, actor).on(workflow.id()).create() ? Optional.empty()
+                : Optional.of(who(actor) + " may not create cards on " + workflow.board()
+                + ". Ask for the right with a permission request.");
+    }
+
+    public Optional<String> checkEdit(Session session, Actor actor, Workflow workflow, String state) {
+        if (actor.kind() == Actor.Kind.AGENT) {
+            return agentStates(workflow, actor.name()).contains(state) ? Optional.empty()
+                    : Optional.of(actor.name() + " may not edit cards in " + state + " on " + workflow.board() + ".");
+        }
+        return rightsOf(session, actor).on(workflow.id()).edit() ? Optional.empty()
+                : Optional.of(who(actor) + " may not edit cards on " + workflow.board()
+                + ". Ask for the right with a permission request.");
+    }
+
+    private static String who(Actor actor) {
+        return actor.name() + actor.role().map(r -> " (" + r.label().toLowerCase() + ")").orElse("");
+    }
+
+    private Rights roleRights(Session session, Role role, List<String> ids) {
+        Rights r = RoleDefaults.of(role, ids);
+        List<Object[]> rows = session.createNativeQuery(
+                        "SELECT workflow_id, can_view, can_create, can_edit, events FROM role_right WHERE role = ?1", Object[].class)
+                .setParameter(1, role.name()).getResultList();
+        for (Object[] row : rows) {
+            String events = (String) row[4];
+            boolean all = events.equals("*");
+            Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
+            r = r.with((String) row[0], new WorkflowRights((Boolean) row[1], (Boolean) row[2], (Boolean) row[3], all, named));
+        }
+        return r;
+    }
+
+    private Rights granted(Session session, String username, List<String> ids) {
+        List<PermissionRequest> requests = session.createSelectionQuery(
+                        "from PermissionRequest p where p.requester.username = :u and p.state in :states", PermissionRequest.class)
+                .setParameter("u", username).setParameter("states", PermissionRequest.IN_FORCE).getResultList();
+        Rights r = Rights.NONE;
+        for (PermissionRequest p : requests) {
+            if (!p.grantInForce()) {
+                continue;
+            }
+            if (p.getGrantedRole() != null) {
+                r = r.union(RoleDefaults.of(p.getGrantedRole(), ids));
+            }
+            r = r.union(Scopes.parse(p.getGrantedScopes(), w -> workflows.find(w).isPresent(),
+                    we -> workflows.find(we.split(" ")[0]).map(w -> w.events().contains(we.split(" ")[1])).orElse(false)).rights());
+        }
+        return r;
+    }
+
+    private Rights agentRights(Actor agent) {
+        Rights r = Rights.NONE;
+        for (Workflow w : workflows.all()) {
+            Set<String> states = agentStates(w, agent.name());
+            if (!states.isEmpty()) {
+                Set<String> events = new HashSet<>();
+                w.transitions().stream().filter(t -> states.contains(t.from())).forEach(t -> events.add(t.event()));
+                r = r.with(w.id(), new WorkflowRights(true, states.contains(w.initialState().id()), true, false, events));
+            }
+        }
+        return r;
+    }
+
+    /** The states an agent is responsible for on a board: those it manages, and if primary, all no other agent manages. */
+    static Set<String> agentStates(Workflow workflow, String agentName) {
+        Set<String> states = new HashSet<>();
+        Set<String> claimed = new HashSet<>();
+        workflow.agents().forEach(a -> claimed.addAll(a.states()));
+        for (AgentResponsibility a : workflow.agents()) {
+            boolean me = a.agent().equalsIgnoreCase(agentName) || a.personality().filter(agentName::equalsIgnoreCase).isPresent();
+            if (!me) {
+                continue;
+            }
+            states.addAll(a.states());
+            if (a.primary()) {
+                workflow.states().stream().map(State::id).filter(s -> !claimed.contains(s)).forEach(states::add);
+            }
+        }
+        return states;
+    }
+
+}
