@@ -17,8 +17,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -75,6 +73,8 @@ public final class CardDetailsView {
     static final String STYLE_MESSAGE = "card-message";
     static final String STYLE_HISTORY = "card-history";
     static final String STYLE_HISTORY_TITLE = "history-title";
+    static final String STYLE_TIMELINE = "timeline";
+    static final String STYLE_TIMELINE_ENTRY = "timeline-entry";
     static final String STYLE_HISTORY_ICON = "history-icon";
     static final String STYLE_HISTORY_WHAT = "history-what";
     static final String STYLE_HISTORY_META = "history-meta";
@@ -87,6 +87,7 @@ public final class CardDetailsView {
 
     public CardDetailsView(CardDetailsViewModel model) {
         this.model = model;
+        validation.setValidationDecorator(new FieldDecoration());
     }
 
     /** The editors of the loaded form, by field key (empty until it is loaded). */
@@ -115,7 +116,7 @@ public final class CardDetailsView {
         pane.setContent(content());
         pane.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> installDecorationLayer(pane));
         boolean create = model.mode() == CardDetailsViewModel.Mode.CREATE;
-        pane.setPrefSize(create ? 720 : 1060, create ? 680 : 720);
+        pane.setPrefSize(create ? 720 : 1060, create ? 640 : 720);
 
         ButtonType saveType = new ButtonType(create ? "Create" : "Save", ButtonBar.ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(saveType, ButtonType.CANCEL);
@@ -243,14 +244,34 @@ public final class CardDetailsView {
         notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
         grid.add(notes, 0, row, 2, 1);
-        javafx.application.Platform.runLater(() -> {
-            validation.initInitialDecoration();
-            Control first = editors.values().iterator().next().control();
-            if (first != null) {
-                first.requestFocus();
+        Control first = editors.values().iterator().next().control();
+        grid.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && first != null) {
+                whenShown(scene, () -> {
+                    first.requestFocus();
+                    if (first instanceof javafx.scene.control.TextInputControl input) {
+                        input.end(); // a caret to carry on typing, not the whole title selected for replacing
+                    }
+                });
             }
         });
         return grid;
+    }
+
+    /** Runs {@code action} once the scene's window is showing (at once, later in this pulse, if it already is). */
+    private static void whenShown(javafx.scene.Scene scene, Runnable action) {
+        Window w = scene.getWindow();
+        if (w != null && w.isShowing()) {
+            javafx.application.Platform.runLater(action);
+        } else if (w != null) {
+            w.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+                @Override
+                public void handle(javafx.stage.WindowEvent e) {
+                    w.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                    javafx.application.Platform.runLater(action);
+                }
+            });
+        }
     }
 
     /** The kind's problems that are about no field in particular ("Say what is requested: a role or scopes."). */
@@ -266,12 +287,20 @@ public final class CardDetailsView {
         fm.inputProblemProperty().bind(editor.problemProperty());
         Control control = editor.control();
         if (control != null) {
-            Validator<Object> validator = (c, v) -> ValidationResult.fromErrorIf(c, fm.problem(), fm.problem() != null);
-            boolean registered = validation.registerValidator(control, fm.field().required(), validator);
-            if (registered) {
+            BooleanBinding shown = problemShown(fm, editor);
+            // decorated only once the sentence shows too: an empty form is not a page of errors
+            Validator<Object> validator = (c, v) -> ValidationResult.fromErrorIf(c, fm.problem(), shown.get());
+            if (validation.registerValidator(control, fm.field().required(), validator)) {
                 fm.problemExpression().addListener((obs, old, now) -> validation.revalidate(control));
+                shown.addListener((obs, old, now) -> validation.revalidate(control));
             }
         }
+    }
+
+    /** Whether the field's problem is shown: once the person has edited it or tried to save, or when the kind says so. */
+    private BooleanBinding problemShown(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {
+        return fm.problemExpression().isNotNull().and(
+                editor.editedProperty().or(model.saveAttemptedProperty()).or(fm.formProblemProperty().isNotNull()));
     }
 
     private Node withProblem(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {
@@ -280,8 +309,7 @@ public final class CardDetailsView {
         problem.getStyleClass().add(STYLE_FIELD_PROBLEM);
         problem.setWrapText(true);
         problem.textProperty().bind(fm.problemExpression());
-        BooleanBinding shown = fm.problemExpression().isNotNull().and(
-                editor.editedProperty().or(model.saveAttemptedProperty()).or(fm.formProblemProperty().isNotNull()));
+        BooleanBinding shown = problemShown(fm, editor);
         problem.visibleProperty().bind(shown);
         problem.managedProperty().bind(shown);
         if (editor.control() != null) {
@@ -312,67 +340,71 @@ public final class CardDetailsView {
     private Node historyPane() {
         Label title = new Label("History");
         title.getStyleClass().add(STYLE_HISTORY_TITLE);
-        ListView<CardDetailsViewModel.TimelineEntry> list = new ListView<>(model.history());
-        list.setId(HISTORY_ID);
-        list.setCellFactory(v -> new TimelineCell());
-        list.setPlaceholder(new Label("Nothing has happened to this card yet."));
-        list.setFocusTraversable(false);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(8, title, list);
+        VBox entries = new VBox();
+        entries.setId(HISTORY_ID);
+        entries.getStyleClass().add(STYLE_TIMELINE);
+        Runnable fill = () -> {
+            entries.getChildren().clear();
+            for (CardDetailsViewModel.TimelineEntry e : model.history()) {
+                entries.getChildren().add(timelineEntry(e));
+            }
+            if (model.history().isEmpty()) {
+                Label none = new Label("Nothing has happened to this card yet.");
+                none.getStyleClass().add(STYLE_HISTORY_META);
+                entries.getChildren().add(none);
+            }
+        };
+        model.history().addListener((ListChangeListener<CardDetailsViewModel.TimelineEntry>) c -> fill.run());
+        fill.run();
+        // a card's history is tens of entries, not thousands: a plain column wraps its text without surprises
+        ScrollPane scroll = new ScrollPane(entries);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(8, title, scroll);
         box.getStyleClass().add(STYLE_HISTORY);
         box.setPrefWidth(360);
         box.setMinWidth(300);
         return box;
     }
 
-    private static final class TimelineCell extends ListCell<CardDetailsViewModel.TimelineEntry> {
-        TimelineCell() {
-            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+    private static Node timelineEntry(CardDetailsViewModel.TimelineEntry e) {
+        FontIcon icon = new FontIcon(icon(e));
+        icon.getStyleClass().add(STYLE_HISTORY_ICON);
+        Label what = new Label(e.what());
+        what.getStyleClass().add(STYLE_HISTORY_WHAT);
+        Label meta = new Label(e.when() + "  \u00b7  " + e.who());
+        meta.getStyleClass().add(STYLE_HISTORY_META);
+        VBox text = new VBox(2, what, meta);
+        for (String d : e.details()) {
+            Label detail = new Label(d);
+            detail.getStyleClass().add(STYLE_HISTORY_DETAIL);
+            text.getChildren().add(detail);
         }
+        if (e.note() != null && !e.note().isBlank()) {
+            Label note = new Label("\u201c" + e.note() + "\u201d");
+            note.getStyleClass().add(STYLE_HISTORY_NOTE);
+            text.getChildren().add(note);
+        }
+        text.getChildren().forEach(n -> {
+            ((Label) n).setWrapText(true);
+            ((Label) n).setMinHeight(Region.USE_PREF_SIZE);
+        });
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, icon, text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().add(STYLE_TIMELINE_ENTRY);
+        return row;
+    }
 
-        @Override
-        protected void updateItem(CardDetailsViewModel.TimelineEntry e, boolean empty) {
-            super.updateItem(e, empty);
-            if (empty || e == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            FontIcon icon = new FontIcon(icon(e));
-            icon.getStyleClass().add(STYLE_HISTORY_ICON);
-            Label what = new Label(e.what());
-            what.getStyleClass().add(STYLE_HISTORY_WHAT);
-            what.setWrapText(true);
-            Label meta = new Label(e.when() + "  \u00b7  " + e.who());
-            meta.getStyleClass().add(STYLE_HISTORY_META);
-            VBox text = new VBox(2, what, meta);
-            for (String d : e.details()) {
-                Label detail = new Label(d);
-                detail.getStyleClass().add(STYLE_HISTORY_DETAIL);
-                detail.setWrapText(true);
-                text.getChildren().add(detail);
-            }
-            if (e.note() != null && !e.note().isBlank()) {
-                Label note = new Label("\u201c" + e.note() + "\u201d");
-                note.getStyleClass().add(STYLE_HISTORY_NOTE);
-                note.setWrapText(true);
-                text.getChildren().add(note);
-            }
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox row = new HBox(10, icon, text);
-            row.setAlignment(Pos.TOP_LEFT);
-            setText(null);
-            setGraphic(row);
-        }
-
-        private static Ikon icon(CardDetailsViewModel.TimelineEntry e) {
-            return switch (e.action()) {
-                case CREATED -> MaterialDesignP.PLUS_CIRCLE_OUTLINE;
-                case MOVED -> MaterialDesignA.ARROW_RIGHT_CIRCLE_OUTLINE;
-                case EDITED -> MaterialDesignP.PENCIL_OUTLINE;
-                default -> MaterialDesignH.HISTORY;
-            };
-        }
+    private static Ikon icon(CardDetailsViewModel.TimelineEntry e) {
+        return switch (e.action()) {
+            case CREATED -> MaterialDesignP.PLUS_CIRCLE_OUTLINE;
+            case MOVED -> MaterialDesignA.ARROW_RIGHT_CIRCLE_OUTLINE;
+            case EDITED -> MaterialDesignP.PENCIL_OUTLINE;
+            default -> MaterialDesignH.HISTORY;
+        };
     }
 }

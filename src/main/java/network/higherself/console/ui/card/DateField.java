@@ -23,7 +23,7 @@ final class DateField extends CustomTextField {
 
     DateField() {
         getStyleClass().add(STYLE);
-        setPromptText("2026-12-01");
+        setPromptText("YYYY-MM-DD");
         setPrefColumnCount(9);
         FontIcon pick = new FontIcon(MaterialDesignC.CALENDAR_MONTH_OUTLINE);
         pick.getStyleClass().add(PICK_STYLE);

@@ -138,7 +138,7 @@ public final class FieldEditors {
             this.input = input;
             switch (field.type()) {
                 case MONEY -> {
-                    input.setPromptText("120.00");
+                    input.setPromptText("0.00");
                     if (input instanceof TextField tf) {
                         tf.setPrefColumnCount(10);
                     }
@@ -225,7 +225,7 @@ public final class FieldEditors {
 
         DateTimeEditor(CardField field) {
             super(field);
-            time.setPromptText("14:30");
+            time.setPromptText("HH:MM");
             time.setPrefColumnCount(5);
             time.setId(controlId(field.key()) + "-time");
             date.textProperty().addListener((obs, old, now) -> inputChanged());

@@ -145,12 +145,14 @@ final class RowEditors {
                 id = r == null ? null : r.id();
                 artist.setPromptText("Artist");
                 artist.setPrefWidth(170);
+                artist.setMinWidth(120);
                 artist.setButtonCell(cell(Choice::label));
                 artist.setCellFactory(v -> cell(Choice::label));
                 title.setPromptText("Title of the work");
                 status.setButtonCell(cell(FieldEditors::enumLabel));
                 status.setCellFactory(v -> cell(FieldEditors::enumLabel));
-                status.setPrefWidth(125);
+                status.setPrefWidth(140);
+                status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 if (r != null) {
                     artist.setValue(r.artist());
                     title.setText(r.title());

@@ -1,7 +1,6 @@
 package network.higherself.console.ui.card;
 
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -188,18 +187,27 @@ class CardDetailsViewTest {
         assertThat(fx.store.service.move(MoveRequest.byEvent(bookingId, "consultation_completed", solari)).isDone()).isTrue();
         open(robot, bookingId, () -> {
         });
-        ListView<CardDetailsViewModel.TimelineEntry> history = robot.lookup("#" + CardDetailsView.HISTORY_ID).queryListView();
-        assertThat(history.getItems()).extracting(CardDetailsViewModel.TimelineEntry::what).containsExactly(
+        assertThat(labels(robot, ".history-what")).as("newest first").containsExactly(
                 "Consultation \u2192 Quote provided", "Inquiry \u2192 Consultation", "Created in Inquiry");
-        assertThat(history.getItems().get(0).who()).isEqualTo("agent:Solari");
-        assertThat(history.getItems().get(0).details()).containsExactly("Consultation completed");
-        assertThat(history.getItems().get(1).note()).isEqualTo("Call booked for Tuesday");
-        assertThat(history.getItems().get(1).when()).isEqualTo("2026-11-02 09:00");
-        assertThat(robot.lookup(".history-what").queryAllAs(javafx.scene.control.Label.class))
-                .extracting(javafx.scene.control.Label::getText)
-                .as("what the person reads, in the list's order")
-                .startsWith("Consultation \u2192 Quote provided", "Inquiry \u2192 Consultation");
-        assertThat(robot.lookup(".history-note").queryAllAs(javafx.scene.control.Label.class))
-                .extracting(javafx.scene.control.Label::getText).containsExactly("\u201cCall booked for Tuesday\u201d");
+        assertThat(labels(robot, ".history-meta")).containsExactly(
+                "2026-11-02 09:00  \u00b7  agent:Solari", "2026-11-02 09:00  \u00b7  theo", "2026-11-02 09:00  \u00b7  theo");
+        assertThat(labels(robot, ".history-detail")).containsExactly("Consultation completed", "Consultation scheduled");
+        assertThat(labels(robot, ".history-note")).containsExactly("\u201cCall booked for Tuesday\u201d");
+    }
+
+    @Test
+    void anEditShowsInTheHistoryWithWhatChanged(FxRobot robot) {
+        assertThat(fx.store.service.edit(bookingId, null, Actor.staff("jonas", Role.MANAGER),
+                (card, refs) -> ((Booking) card).setQuote(new BigDecimal("135.00"))).isDone()).isTrue();
+        open(robot, bookingId, () -> {
+        });
+        assertThat(labels(robot, ".history-what")).containsExactly("Edited: quote", "Created in Inquiry");
+        assertThat(labels(robot, ".history-detail")).containsExactly("Quote: 120.00 \u2192 135.00");
+    }
+
+    private static List<String> labels(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(javafx.scene.control.Label.class).stream()
+                .sorted(java.util.Comparator.comparingDouble(l -> l.localToScene(0, 0).getY()))
+                .map(javafx.scene.control.Label::getText).toList();
     }
 }
