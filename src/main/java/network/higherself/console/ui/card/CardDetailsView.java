@@ -97,7 +97,7 @@ public final class CardDetailsView {
 
     /**
      * A dialog owned by {@code owner}; {@code onDone} gets the card's id after it is saved or created, and the
-     * dialog then closes with that id as its result (null when the person closes it without saving).
+     * dialog then closes with that id as its result (null when the person closes it, or saves no change).
      */
     public Dialog<Long> dialog(Window owner, LongConsumer onDone) {
         Dialog<Long> dialog = new Dialog<>();
@@ -130,7 +130,7 @@ public final class CardDetailsView {
                 dialog.setResult(id);
                 dialog.close();
                 onDone.accept(id);
-            });
+            }, dialog::close);
         });
         dialog.setResultConverter(b -> null);
         return dialog;

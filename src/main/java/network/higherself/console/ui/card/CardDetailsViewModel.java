@@ -210,9 +210,10 @@ public final class CardDetailsViewModel {
     /**
      * Saves the form: refused here, with every problem named, while an input is wrong; otherwise sends only the
      * changed fields (all filled-in fields for a new card) to the enforcement point. {@code onDone} gets the card's
-     * id once it is saved; a refusal is kept in {@link #messageProperty()} and the form stays as it was.
+     * id once it is saved; {@code onNothingChanged} runs instead when an existing card's form holds no change. A
+     * refusal is kept in {@link #messageProperty()} and the form stays as it was.
      */
-    public void save(LongConsumer onDone) {
+    public void save(LongConsumer onDone, Runnable onNothingChanged) {
         if (phase.get() != Phase.READY) {
             return;
         }
@@ -233,7 +234,7 @@ public final class CardDetailsViewModel {
         if (mode == Mode.EDIT && values.isEmpty()) {
             message.set(null);
             phase.set(Phase.DONE);
-            onDone.accept(cardId);
+            onNothingChanged.run();
             return;
         }
         Actor who = actor.get();

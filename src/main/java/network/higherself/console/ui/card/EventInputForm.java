@@ -123,7 +123,13 @@ public final class EventInputForm {
         pane.setId(DIALOG_ID);
         pane.getStyleClass().add(CardDetailsView.STYLE_DIALOG);
         pane.getStylesheets().add(CardDetailsView.class.getResource("card.css").toExternalForm());
-        pane.setHeaderText(heading);
+        Label title = new Label(heading);
+        title.getStyleClass().addAll(CardDetailsView.STYLE_HEADING, atlantafx.base.theme.Styles.TITLE_4);
+        Label sub = new Label("This move needs a little more: fill it in, then continue.");
+        sub.getStyleClass().add(CardDetailsView.STYLE_SUBHEADING);
+        VBox header = new VBox(2, title, sub);
+        header.getStyleClass().add(CardDetailsView.STYLE_HEADER);
+        pane.setHeader(header);
         pane.setContent(grid);
         pane.setPrefWidth(560);
         ButtonType ok = new ButtonType("Continue", ButtonBar.ButtonData.OK_DONE);

@@ -102,6 +102,17 @@ class CardDetailsViewTest {
     }
 
     @Test
+    void savingWithoutAChangeWritesNothingAndJustCloses(FxRobot robot) {
+        AtomicInteger saved = new AtomicInteger();
+        open(robot, bookingId, saved::incrementAndGet);
+        replaceText(robot, "#field-quote", "120");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the dialog to close", () -> !dialogShowing(robot));
+        assertThat(saved.get()).as("120 is the quote it had").isZero();
+        assertThat(fx.audit(bookingId, AuditAction.EDITED)).isEmpty();
+    }
+
+    @Test
     void aBadAmountIsExplainedAndNothingIsSaved(FxRobot robot) {
         AtomicInteger saved = new AtomicInteger();
         open(robot, bookingId, saved::incrementAndGet);

@@ -46,7 +46,11 @@ public final class CardDialogPreview {
             stage.setY(0);
             stage.setWidth(1400);
             stage.setHeight(900);
-            if (mode.equals("create")) {
+            if (mode.equals("input")) {
+                EventInputForm.ask(stage, workflowId, "Payment received",
+                        network.higherself.console.card.CardKinds.newCard(workflowId, "").inputsFor("payment_received"),
+                        java.util.Map.of(), type -> List.of()).show(a -> System.out.println("ANSWER " + a.values()));
+            } else if (mode.equals("create")) {
                 editor.create(stage, services.workflows().get(workflowId), id -> System.out.println("CREATED " + id));
             } else {
                 var dialog = editor.open(stage, cards.get(0).id(), () -> System.out.println("SAVED"));
@@ -67,7 +71,8 @@ public final class CardDialogPreview {
         sleep(6000);
         String snapshot = System.getProperty("snapshot");
         Platform.runLater(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w.getScene() != null && w.getScene().lookup("#card-details") != null)
+                .filter(w -> w.getScene() != null && (w.getScene().lookup("#card-details") != null
+                        || w.getScene().lookup("#" + EventInputForm.DIALOG_ID) != null))
                 .forEach(w -> {
                     System.out.printf("DIALOG %.0fx%.0f+%.0f+%.0f%n", w.getWidth(), w.getHeight(), w.getX(), w.getY());
                     if (snapshot != null) {
