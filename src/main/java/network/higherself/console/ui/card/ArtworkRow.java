@@ -1,0 +1,7 @@
+package network.higherself.console.ui.card;
+
+import network.higherself.console.card.ArtworkStatus;
+
+/** One artwork as the form holds it: its id (null for a new one), artist, title and status. */
+public record ArtworkRow(Long id, Choice artist, String title, ArtworkStatus status) {
+}

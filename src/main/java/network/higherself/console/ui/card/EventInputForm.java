@@ -1,0 +1,201 @@
+package network.higherself.console.ui.card;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.HPos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import network.higherself.console.card.CardField;
+import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.EventInput;
+import network.higherself.console.card.FieldType;
+import network.higherself.console.move.CardChange;
+import network.higherself.console.move.MoveRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Asks the person for what an event needs before the board fires it (a quote, a reason, a note), with the same
+ * editors and checks as the card form. The answer is a {@link CardChange} and a note, ready for
+ * {@code MoveRequest.byEvent(id, event, actor).with(answer.change()).withNote(answer.note())}; the enforcement point
+ * then checks the guard with the new values, in the same transaction as the move.
+ *
+ * <pre>{@code
+ * List<EventInput> inputs = card kind's inputsFor(event)   // e.g. CardKinds.newCard(workflowId, "").inputsFor(event)
+ * if (!inputs.isEmpty()) {
+ *     EventInputForm.ask(owner, workflowId, "Consultation completed", inputs, Map.of(), type -> List.of())
+ *             .showAndWait()
+ *             .ifPresent(a -> move(a.request(cardId, event, actor)));
+ * }
+ * }</pre>
+ */
+public final class EventInputForm {
+
+    public static final String DIALOG_ID = "event-input-form";
+    public static final String OK_ID = "event-input-ok";
+
+    /** What the person gave: the field values as a change, and the note (null when none was asked). */
+    public record Answer(CardChange change, String note, Map<String, Object> values) {
+
+        /** The move that fires {@code event} on card {@code cardId} with this answer. */
+        public MoveRequest request(long cardId, String event, network.higherself.console.staff.Actor actor) {
+            MoveRequest r = MoveRequest.byEvent(cardId, event, actor).with(change);
+            return note == null ? r : r.withNote(note);
+        }
+    }
+
+    private final Dialog<Answer> dialog = new Dialog<>();
+    private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+
+    private EventInputForm(Window owner, String workflowId, String heading, List<EventInput> inputs,
+                           Map<String, Object> current, Function<Class<?>, List<Choice>> choices) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("An event that needs no input needs no form");
+        }
+        List<CardField> kindFields = CardKinds.fields(workflowId);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll(CardDetailsView.STYLE_FORM, "event-input-form");
+        grid.setHgap(14);
+        grid.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setMinWidth(280);
+        grid.getColumnConstraints().setAll(labels, controls);
+
+        BooleanBinding anyProblem = null;
+        int row = 0;
+        for (EventInput input : inputs) {
+            CardField field = input.isNote()
+                    ? new CardField(EventInput.NOTE, input.label(), FieldType.LONG_TEXT, input.required(), String.class,
+                    c -> null, (c, v) -> {
+            })
+                    : relabel(kindFields.stream().filter(f -> f.key().equals(input.fieldKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("The " + workflowId + " card has no field '"
+                            + input.fieldKey() + "'")), input);
+            FieldEditor editor = FieldEditors.create(field, choices);
+            editor.setValue(current.get(field.key()));
+            editors.put(field.key(), editor);
+
+            Label label = new Label(field.label() + (field.required() ? " *" : ""));
+            label.getStyleClass().add(CardDetailsView.STYLE_FIELD_LABEL);
+            label.setLabelFor(editor.control());
+            GridPane.setValignment(label, VPos.TOP);
+            Label problem = new Label();
+            problem.setId(FieldEditors.controlId(field.key()) + "-problem");
+            problem.getStyleClass().add(CardDetailsView.STYLE_FIELD_PROBLEM);
+            problem.setWrapText(true);
+            problem.textProperty().bind(editor.problemProperty());
+            BooleanBinding shown = editor.problemProperty().isNotNull().and(editor.editedProperty());
+            problem.visibleProperty().bind(shown);
+            problem.managedProperty().bind(shown);
+            grid.add(label, 0, row);
+            grid.add(new VBox(4, editor.node(), problem), 1, row++);
+            BooleanBinding bad = editor.problemProperty().isNotNull();
+            anyProblem = anyProblem == null ? bad : anyProblem.or(bad);
+        }
+
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(heading);
+        DialogPane pane = dialog.getDialogPane();
+        pane.setId(DIALOG_ID);
+        pane.getStyleClass().add(CardDetailsView.STYLE_DIALOG);
+        pane.getStylesheets().add(CardDetailsView.class.getResource("card.css").toExternalForm());
+        Label title = new Label(heading);
+        title.getStyleClass().addAll(CardDetailsView.STYLE_HEADING, atlantafx.base.theme.Styles.TITLE_4);
+        Label sub = new Label("This move needs a little more: fill it in, then continue.");
+        sub.getStyleClass().add(CardDetailsView.STYLE_SUBHEADING);
+        VBox header = new VBox(2, title, sub);
+        header.getStyleClass().add(CardDetailsView.STYLE_HEADER);
+        pane.setHeader(header);
+        pane.setContent(grid);
+        pane.setPrefWidth(560);
+        ButtonType ok = new ButtonType("Continue", ButtonBar.ButtonData.OK_DONE);
+        pane.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        Button okButton = (Button) pane.lookupButton(ok);
+        okButton.setId(OK_ID);
+        okButton.disableProperty().bind(Objects.requireNonNull(anyProblem));
+        dialog.setResultConverter(b -> b == ok ? answer() : null);
+        dialog.setOnShown(e -> {
+            var first = editors.values().iterator().next().control();
+            if (first != null) {
+                first.requestFocus();
+            }
+        });
+    }
+
+    /**
+     * The form for {@code inputs} of a card of {@code workflowId}: {@code current} gives the fields' present values
+     * (may be empty), {@code choices} what REFERENCE inputs can point at (no event asks for one today).
+     */
+    public static EventInputForm ask(Window owner, String workflowId, String heading, List<EventInput> inputs,
+                                     Map<String, Object> current, Function<Class<?>, List<Choice>> choices) {
+        return new EventInputForm(owner, workflowId, heading, inputs, current, choices);
+    }
+
+    public Dialog<Answer> dialog() {
+        return dialog;
+    }
+
+    /** The editors, by field key ({@link EventInput#NOTE} for the note). */
+    public Map<String, FieldEditor> editors() {
+        return editors;
+    }
+
+    /** Shows the form and waits; empty when the person cancels. */
+    public Optional<Answer> showAndWait() {
+        return dialog.showAndWait();
+    }
+
+    /** Shows the form; {@code onAnswer} runs if the person continues. */
+    public void show(Consumer<Answer> onAnswer) {
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                onAnswer.accept(dialog.getResult());
+            }
+        });
+        dialog.show();
+    }
+
+    private Answer answer() {
+        Map<CardField, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        String note = null;
+        for (FieldEditor e : editors.values()) {
+            values.put(e.field().key(), e.getValue());
+            if (e.field().key().equals(EventInput.NOTE)) {
+                note = (String) e.getValue();
+            } else {
+                fields.put(e.field(), e.getValue());
+            }
+        }
+        return new Answer(CardFormStore.change(fields), note, values);
+    }
+
+    private static CardField relabel(CardField f, EventInput input) {
+        return new CardField(f.key(), input.label(), f.type(), input.required() || f.required(), f.valueType(),
+                f.getter(), f.setter());
+    }
+}

@@ -1,0 +1,113 @@
+package network.higherself.console.ui.card;
+
+import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import network.higherself.console.app.Services;
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.store.DataFolder;
+import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.shell.MainViewModel;
+import network.higherself.console.ui.shell.MainWindow;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Shows the card dialog over the main window with demo data, to look at it (and take screenshots under Xvfb):
+ * {@code CardDialogPreview <data-dir> <workflow-id> <state> [edit|create|bad]}. Prints READY when it is drawn.
+ */
+public final class CardDialogPreview {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        String workflowId = args[1];
+        String state = args[2];
+        String mode = args.length > 3 ? args[3] : "edit";
+        Services services = Services.open(new DataFolder(dir), Clock.systemDefaultZone());
+        if (DemoData.isEmpty(services.database())) {
+            new DemoData(services.database(), services.workflows(), services.clock()).seed();
+        }
+        List<CardSummary> cards = services.queries().firstPage(workflowId, state, 1);
+        BackgroundExecutor executor = new BackgroundExecutor();
+        CardEditor editor = new CardEditor(services, executor, () -> Actor.staff("theo", Role.FRONT_DESK));
+        Platform.startup(() -> {
+            Theme.applyLight();
+            Stage stage = new Stage();
+            MainViewModel vm = new MainViewModel(services.workflows(), services.database().folder(), services.queries(), "");
+            vm.selectedProperty().set(services.workflows().get(workflowId));
+            new MainWindow(vm).show(stage);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            if (mode.equals("input")) {
+                EventInputForm.ask(stage, workflowId, "Payment received",
+                        network.higherself.console.card.CardKinds.newCard(workflowId, "").inputsFor("payment_received"),
+                        java.util.Map.of(), type -> List.of()).show(a -> System.out.println("ANSWER " + a.values()));
+            } else if (mode.equals("create")) {
+                editor.create(stage, services.workflows().get(workflowId), id -> System.out.println("CREATED " + id));
+            } else {
+                var dialog = editor.open(stage, cards.get(0).id(), () -> System.out.println("SAVED"));
+                if (mode.equals("bad")) {
+                    new Thread(() -> {
+                        while (dialog.getDialogPane().getScene().lookup("#field-amount-paid") == null) {
+                            sleep(200);
+                        }
+                        Platform.runLater(() -> {
+                            var scene = dialog.getDialogPane().getScene();
+                            ((TextField) scene.lookup("#field-amount-paid")).setText("12,5x");
+                            ((javafx.scene.control.Button) scene.lookup("#card-save")).fire();
+                        });
+                    }).start();
+                }
+            }
+        });
+        sleep(6000);
+        String snapshot = System.getProperty("snapshot");
+        Platform.runLater(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && (w.getScene().lookup("#card-details") != null
+                        || w.getScene().lookup("#" + EventInputForm.DIALOG_ID) != null))
+                .forEach(w -> {
+                    System.out.printf("DIALOG %.0fx%.0f+%.0f+%.0f%n", w.getWidth(), w.getHeight(), w.getX(), w.getY());
+                    if (snapshot != null) {
+                        writePng(w.getScene().snapshot(null), Path.of(snapshot));
+                    }
+                }));
+        sleep(1500);
+        System.out.println("READY");
+        sleep(600_000);
+    }
+
+    /** Writes a JavaFX image as PNG (through java.desktop's ImageIO; javafx-swing is not needed). */
+    static void writePng(javafx.scene.image.WritableImage image, Path file) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+            System.out.println("SNAPSHOT " + file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package network.higherself.console.ui.card;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import network.higherself.console.audit.AuditAction;
+import network.higherself.console.card.Artist;
+import network.higherself.console.card.ArtworkStatus;
+import network.higherself.console.card.AudienceSegment;
+import network.higherself.console.card.Booking;
+import network.higherself.console.card.Campaign;
+import network.higherself.console.card.Card;
+import network.higherself.console.card.Client;
+import network.higherself.console.card.Exhibition;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import network.higherself.console.ui.common.Theme;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static network.higherself.console.ui.card.CardFixture.dialogShowing;
+import static network.higherself.console.ui.card.CardFixture.replaceText;
+import static network.higherself.console.ui.card.CardFixture.text;
+import static network.higherself.console.ui.card.CardFixture.waitFor;
+import static network.higherself.console.ui.card.CardFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class NewCardDialogTest {
+
+    private static final Actor LUCIA = Actor.staff("lucia", Role.GALLERY_STAFF);
+
+    @TempDir
+    Path dir;
+
+    private CardFixture fx;
+    private Stage stage;
+    private Artist mira;
+    private Artist jon;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fx = new CardFixture(dir, () -> LUCIA);
+        mira = new Artist("Mira Okafor", "mira@example.com");
+        jon = new Artist("Jon Ekwueme", null);
+        fx.store.db.sessionFactory().inTransaction(s -> {
+            s.persist(mira);
+            s.persist(jon);
+            s.persist(new Client("Ada Lovelace", "ada@example.com", null));
+            s.persist(new AudienceSegment("Collectors"));
+            s.persist(new AudienceSegment("Locals"));
+        });
+        Theme.applyLight();
+        stage.setScene(new Scene(new StackPane(), 800, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        fx.closeWindows(robot, stage);
+        fx.close();
+    }
+
+    private void create(FxRobot robot, String workflowId, AtomicLong created) {
+        robot.interact(() -> fx.editor.create(stage, fx.store.workflows.get(workflowId), created::set));
+        waitFor(robot, "#" + CardDetailsView.FORM_ID);
+    }
+
+    private <T extends Card> T card(Class<T> type, long id) {
+        return fx.store.db.sessionFactory().fromSession(s -> s.find(type, id));
+    }
+
+    @Test
+    void aNewExhibitionStartsInTheFirstColumnWithWhatWasTyped(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        create(robot, Exhibition.WORKFLOW, created);
+        assertThat(text(robot, ".card-heading")).isEqualTo("New exhibition");
+        assertThat(text(robot, ".card-state")).isEqualTo("starts in Concept");
+        robot.clickOn("#field-title").write("Tidelines");
+        robot.clickOn("#field-curator").write("Ines Duarte");
+        robot.clickOn("#field-opening-date").write("2026-12-10");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the exhibition to be created", () -> created.get() != 0);
+
+        Exhibition e = card(Exhibition.class, created.get());
+        assertThat(e.getTitle()).isEqualTo("Tidelines");
+        assertThat(e.getState()).isEqualTo("concept");
+        assertThat(e.getCurator()).isEqualTo("Ines Duarte");
+        assertThat(e.getOpeningDate()).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(fx.audit(created.get(), AuditAction.CREATED)).singleElement()
+                .satisfies(a -> assertThat(a.getActor()).isEqualTo("lucia"));
+        assertThat(dialogShowing(robot)).isFalse();
+    }
+
+    @Test
+    void withoutATitleNothingIsCreatedAndTheFormSaysWhy(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        create(robot, Exhibition.WORKFLOW, created);
+        robot.clickOn("#field-curator").write("Ines Duarte");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitFor(robot, "#" + CardDetailsView.MESSAGE_ID);
+        assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).isEqualTo("Nothing was saved. Fix this first: Title is required: fill it in.");
+        assertThat(text(robot, "#field-title-problem")).isEqualTo("Title is required: fill it in.");
+        long cards = fx.store.db.sessionFactory().fromSession(s -> s.createSelectionQuery("select count(c) from Card c", Long.class).getSingleResult());
+        assertThat(cards).isZero();
+        robot.clickOn("#field-title").write("Tidelines");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the exhibition to be created", () -> created.get() != 0);
+        assertThat(card(Exhibition.class, created.get()).getCurator()).as("nothing typed was lost").isEqualTo("Ines Duarte");
+    }
+
+    @Test
+    void artistsAndTheirArtworksAreSavedTogether(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        create(robot, Exhibition.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Paper Cities");
+        RowEditors.Artworks artworks = (RowEditors.Artworks) editorOf(robot, "artworks");
+        assertThat(artworks.offeredArtists()).as("no artist chosen yet: none to offer").isEmpty();
+
+        robot.clickOn("#field-artists");
+        robot.clickOn("Mira Okafor");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("the artist to be offered", () -> artworks.offeredArtists().size() == 1);
+
+        robot.clickOn("#field-artworks-add");
+        robot.write("Folded Harbour");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the exhibition to be created", () -> created.get() != 0);
+
+        fx.store.db.sessionFactory().inSession(s -> {
+            Exhibition e = s.find(Exhibition.class, created.get());
+            assertThat(e.getArtists()).extracting(Artist::getName).containsExactly("Mira Okafor");
+            assertThat(e.getArtworks()).singleElement().satisfies(a -> {
+                assertThat(a.getTitle()).isEqualTo("Folded Harbour");
+                assertThat(a.getArtist().getName()).isEqualTo("Mira Okafor");
+                assertThat(a.getStatus()).isEqualTo(ArtworkStatus.SUBMITTED);
+            });
+        });
+    }
+
+    @Test
+    void aBookingTakesItsClientFromTheList(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        create(robot, Booking.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Reiki, first session");
+        ComboBox<Object> client = robot.lookup("#field-client").queryComboBox();
+        assertThat(client.getItems()).as("what the list offers").extracting(i -> client.getConverter().toString(i))
+                .containsExactly("\u2014", "Ada Lovelace  \u00b7  ada@example.com");
+        robot.clickOn("#field-client");
+        robot.clickOn("Ada Lovelace  \u00b7  ada@example.com");
+        robot.clickOn("#field-service-at").write("2026-12-03");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitFor(robot, "#" + CardDetailsView.MESSAGE_ID);
+        assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).contains("Add the time as well, like 14:30");
+        robot.clickOn("#field-service-at-time").write("14:30");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the booking to be created", () -> created.get() != 0);
+        fx.store.db.sessionFactory().inSession(s -> {
+            Booking b = s.find(Booking.class, created.get());
+            assertThat(b.getClient().getName()).isEqualTo("Ada Lovelace");
+            assertThat(b.getServiceAt()).isEqualTo(LocalDate.of(2026, 12, 3).atTime(14, 30));
+            assertThat(b.getState()).isEqualTo("inquiry");
+        });
+    }
+
+    @Test
+    void aCampaignsSegmentsAreTickedInAList(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        create(robot, Campaign.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Winter open studios");
+        robot.clickOn("#field-segments");
+        robot.clickOn("Locals");
+        robot.clickOn("Collectors");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("#field-budget").write("-40");
+        waitFor(robot, "#field-budget-problem");
+        assertThat(text(robot, "#field-budget-problem")).isEqualTo("An amount cannot be negative ('-40'): write it like 120.00");
+        replaceText(robot, "#field-budget", "2500");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the campaign to be created", () -> created.get() != 0);
+        fx.store.db.sessionFactory().inSession(s -> {
+            Campaign c = s.find(Campaign.class, created.get());
+            assertThat(c.getSegments()).extracting(AudienceSegment::getName).containsExactly("Collectors", "Locals");
+            assertThat(c.getBudget()).isEqualByComparingTo("2500");
+        });
+    }
+
+    private static FieldEditor editorOf(FxRobot robot, String key) {
+        List<FieldEditor> found = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            // the view keeps its editors; find the one whose control carries the field's id
+            javafx.scene.Node n = robot.lookup("#" + FieldEditors.controlId(key) + "-add").query();
+            found.add((FieldEditor) n.getProperties().get(FieldEditors.EDITOR_KEY));
+        });
+        return found.get(0);
+    }
+}
