@@ -3,15 +3,14 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import network.higherself.console.store.StaffQueries;
-import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.card.CardEditor;
+import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
-import network.higherself.console.workflow.Workflow;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -32,7 +31,9 @@ final class DesktopStart {
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
                         services.database().folder(), notice);
                 Stage stage = new Stage();
-                MainWindow window = new MainWindow(model, opener(),
+                CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
+                        services.workflows()), services.workflows(), services.clock().getZone(), executor, model::actor);
+                MainWindow window = new MainWindow(model, editor,
                         new WindowSettings(services.database().folder().path().resolve("window.properties")));
                 stage.setOnHidden(e -> {
                     Platform.exit();
@@ -54,20 +55,6 @@ final class DesktopStart {
             executor.close();
         }
         return 0;
-    }
-
-    private static CardOpener opener() {
-        return new CardOpener() {
-            @Override
-            public void open(Window owner, long cardId, Runnable then) {
-                new Alert(Alert.AlertType.INFORMATION, "Card #" + cardId).showAndWait();
-            }
-
-            @Override
-            public void create(Window owner, Workflow workflow, Runnable then) {
-                new Alert(Alert.AlertType.INFORMATION, "New " + workflow.cardNoun()).showAndWait();
-            }
-        };
     }
 
     /** Shows a start-up error in a dialog where a desktop is available; the caller has already printed it. */

@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.store.CardSummary;
+import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.Notifier;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
@@ -285,7 +286,9 @@ public final class BoardView extends BorderPane {
             });
             return;
         }
-        EventInputDialog.ask(window(), model, card.title(), t, inputs)
+        EventInputForm.ask(window(), model.workflow().id(), Labels.humanize(t.event()) + ": " + card.title()
+                                + " \u2192 " + Labels.humanize(t.to()), inputs, java.util.Map.of(), type -> List.of())
+                .showAndWait()
                 .ifPresent(answer -> model.fire(card, t, answer.change(), answer.note(), outcome -> {
                 }));
     }

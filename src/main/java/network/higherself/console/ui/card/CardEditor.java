@@ -2,11 +2,13 @@ package network.higherself.console.ui.card;
 
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
-import network.higherself.console.app.Services;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
 
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -16,36 +18,49 @@ import java.util.function.Supplier;
  * return at once with the dialog showing; the card is read and written on the background executor, through the
  * enforcement point, as {@code actor} (asked at the moment of saving).
  */
-public final class CardEditor {
+public final class CardEditor implements CardOpener {
 
-    private final Services services;
+    private final CardFormStore store;
+    private final WorkflowCatalog workflows;
+    private final ZoneId zone;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
-    private final CardFormStore store;
 
-    public CardEditor(Services services, BackgroundExecutor executor, Supplier<Actor> actor) {
-        this.services = Objects.requireNonNull(services);
+    public CardEditor(CardFormStore store, WorkflowCatalog workflows, ZoneId zone, BackgroundExecutor executor,
+                      Supplier<Actor> actor) {
+        this.store = Objects.requireNonNull(store);
+        this.workflows = Objects.requireNonNull(workflows);
+        this.zone = Objects.requireNonNull(zone);
         this.executor = Objects.requireNonNull(executor);
         this.actor = Objects.requireNonNull(actor);
-        this.store = new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows());
+    }
+
+    /** The board's way in: the card's form; the board refreshes once a change is saved. */
+    @Override
+    public void open(Window owner, long cardId, Runnable then) {
+        openCard(owner, cardId, then);
+    }
+
+    /** The board's way in: the form of a new card; the board refreshes once it is created. */
+    @Override
+    public void create(Window owner, Workflow workflow, Runnable then) {
+        createCard(owner, workflow, id -> then.run());
     }
 
     /**
      * Shows the form of card {@code cardId}; {@code onSaved} runs (on the JavaFX thread) once a change is saved,
      * e.g. to refresh the board. Closing without saving runs nothing.
      */
-    public Dialog<Long> open(Window owner, long cardId, Runnable onSaved) {
+    public Dialog<Long> openCard(Window owner, long cardId, Runnable onSaved) {
         Objects.requireNonNull(onSaved);
-        CardDetailsViewModel model = CardDetailsViewModel.edit(store, executor, services.workflows(), actor,
-                services.clock().getZone(), cardId);
+        CardDetailsViewModel model = CardDetailsViewModel.edit(store, executor, workflows, actor, zone, cardId);
         return show(owner, model, id -> onSaved.run());
     }
 
     /** Shows the form of a new card of {@code workflow}; {@code onCreated} gets its id once it is created. */
-    public Dialog<Long> create(Window owner, Workflow workflow, LongConsumer onCreated) {
+    public Dialog<Long> createCard(Window owner, Workflow workflow, LongConsumer onCreated) {
         Objects.requireNonNull(onCreated);
-        CardDetailsViewModel model = CardDetailsViewModel.create(store, executor, services.workflows(), workflow, actor,
-                services.clock().getZone());
+        CardDetailsViewModel model = CardDetailsViewModel.create(store, executor, workflows, workflow, actor, zone);
         return show(owner, model, onCreated);
     }
 

@@ -14,6 +14,7 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
+import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.workflow.Workflow;
@@ -220,17 +221,17 @@ class BoardViewTest {
 
         robot.drag("Couples massage").dropTo("#column-quote_provided");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#" + EventInputDialog.ID).tryQuery()).as("the form asks for the quote").isPresent();
+        assertThat(robot.lookup("#" + EventInputForm.DIALOG_ID).tryQuery()).as("the form asks for the quote").isPresent();
 
-        robot.clickOn("#input-quote").write("eighty");
-        robot.clickOn("OK");
+        robot.clickOn("#field-quote").write("eighty");
+        robot.clickOn("#" + EventInputForm.OK_ID);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".input-error").queryLabeled().getText())
+        assertThat(robot.lookup("#field-quote-problem").queryLabeled().getText())
                 .contains("'eighty' is not an amount");
         assertThat(stateOf(id)).as("nothing moves while the input is wrong").isEqualTo("consultation");
 
-        robot.doubleClickOn("#input-quote").eraseText(6).write("85");
-        robot.clickOn("OK");
+        robot.doubleClickOn("#field-quote").eraseText(6).write("85");
+        robot.clickOn("#" + EventInputForm.OK_ID);
         settle(view);
 
         assertThat(stateOf(id)).isEqualTo("quote_provided");

@@ -41,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CardDetailsViewTest {
 
     private static final Actor THEO = Actor.staff("theo", Role.FRONT_DESK);
+    private static final Actor PRIYA = Actor.staff("priya", Role.CONSULTANT);
+    private static final Actor LUCIA = Actor.staff("lucia", Role.GALLERY_STAFF);
+    /** Who saves the form: the person whose board it is. */
+    private final java.util.concurrent.atomic.AtomicReference<Actor> acting = new java.util.concurrent.atomic.AtomicReference<>(THEO);
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class CardDetailsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        fx = new CardFixture(dir, () -> THEO);
+        fx = new CardFixture(dir, acting::get);
         Client ada = new Client("Ada Lovelace", "ada@example.com", "+44 20 7946 0958");
         fx.store.db.sessionFactory().inTransaction(s -> s.persist(ada));
         Outcome created = fx.store.service.create(Booking.WORKFLOW, "Sound bath for two", THEO, (card, refs) -> {
@@ -133,8 +137,9 @@ class CardDetailsViewTest {
 
     @Test
     void aBadEmailIsExplainedAndNothingIsSaved(FxRobot robot) {
-        long project = ((Outcome.Done) fx.store.service.create(ConsultingProject.WORKFLOW, "Brand audit", THEO,
+        long project = ((Outcome.Done) fx.store.service.create(ConsultingProject.WORKFLOW, "Brand audit", PRIYA,
                 (card, refs) -> ((ConsultingProject) card).setContactEmail("kim@northwind.example"))).cardId();
+        acting.set(PRIYA);
         open(robot, project, () -> {
         });
         replaceText(robot, "#field-contact-email", "kim.northwind.example");
@@ -151,7 +156,8 @@ class CardDetailsViewTest {
 
     @Test
     void datesOutOfOrderAreNamedByTheFieldAndStopTheSave(FxRobot robot) {
-        long exhibition = ((Outcome.Done) fx.store.service.create(Exhibition.WORKFLOW, "Tidelines", THEO, null)).cardId();
+        long exhibition = ((Outcome.Done) fx.store.service.create(Exhibition.WORKFLOW, "Tidelines", LUCIA, null)).cardId();
+        acting.set(LUCIA);
         open(robot, exhibition, () -> {
         });
         replaceText(robot, "#field-opening-date", "2026-12-10");

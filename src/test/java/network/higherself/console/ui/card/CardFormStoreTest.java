@@ -105,7 +105,7 @@ class CardFormStoreTest {
             Map<CardField, Object> values = new LinkedHashMap<>();
             values.put(field(ConsultingProject.WORKFLOW, "title"), "Brand audit");
             values.put(field(ConsultingProject.WORKFLOW, "milestones"), List.of(new Milestone("Kick-off", LocalDate.of(2026, 12, 1))));
-            Outcome created = forms.create(ConsultingProject.WORKFLOW, LUCIA, values);
+            Outcome created = forms.create(ConsultingProject.WORKFLOW, Actor.staff("priya", Role.CONSULTANT), values);
             assertThat(created.isDone()).as(created.message()).isTrue();
             assertThat(forms.load(((Outcome.Done) created).cardId()).values().get("milestones"))
                     .isEqualTo(List.of(new Milestone("Kick-off", LocalDate.of(2026, 12, 1))));
