@@ -20,8 +20,19 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Folder for the console's data (default: HSC_DATA_DIR, else the user's data folder).")
     Path dataDir;
 
+    /**
+     * The one clock of the console: everything that needs the time (the enforcement point's audit times, the
+     * agents' timed events, countdowns, backup names) is given this clock; nothing else reads the system clock.
+     * Tests replace it.
+     */
+    Clock clock = Clock.systemDefaultZone();
+
     DataFolder dataFolder() {
         return DataFolder.resolve(dataDir);
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -29,7 +40,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         DataFolder folder = dataFolder();
         Services services;
         try {
-            services = Services.open(folder, Clock.systemDefaultZone());
+            services = Services.open(folder, clock);
         } catch (InvalidWorkflowException e) {
             return refuseToStart("A workflow definition is not valid",
                     e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");

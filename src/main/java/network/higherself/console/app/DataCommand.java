@@ -7,7 +7,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,7 +23,7 @@ abstract class DataCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Services services = Services.open(parent.dataFolder(), Clock.systemDefaultZone())) {
+        try (Services services = Services.open(parent.dataFolder(), parent.clock())) {
             int status = run(services, out(), err());
             out().flush();
             err().flush();

@@ -18,7 +18,7 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
     /** Opens the data folder: its workflow definitions (bundled, or replaced there) and its database. */
     public static Services open(DataFolder folder, Clock clock) {
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
-        Database database = Database.open(folder);
+        Database database = Database.open(folder, clock);
         return new Services(workflows, database, new CardService(database.sessionFactory(), workflows, clock),
                 new CardQueries(database.dataSource()), clock);
     }

@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -50,8 +51,11 @@ public final class Database implements AutoCloseable {
         this.created = created;
     }
 
-    /** Opens (creating if needed) the database of {@code folder}. */
-    public static Database open(DataFolder folder) {
+    /**
+     * Opens (creating if needed) the database of {@code folder}; {@code clock} names the copy made before a schema
+     * update.
+     */
+    public static Database open(DataFolder folder, Clock clock) {
         Path dir = folder.path();
         try {
             Files.createDirectories(dir);
@@ -65,7 +69,7 @@ public final class Database implements AutoCloseable {
             Path file = databaseFile(folder);
             boolean isNew = !Files.exists(file);
             String url = url(folder);
-            Path backup = isNew ? null : backupIfMigrating(folder, url);
+            Path backup = isNew ? null : backupIfMigrating(folder, url, clock);
             ds = pool(url);
             migrate(ds, folder, backup, isNew);
             SessionFactory sf = sessionFactory(ds);
@@ -101,7 +105,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Copies the database file aside when a schema update is due; returns the copy, or null when none was needed. */
-    private static Path backupIfMigrating(DataFolder folder, String url) {
+    private static Path backupIfMigrating(DataFolder folder, String url, Clock clock) {
         MigrationInfo[] pending;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             pending = Flyway.configure().dataSource(new SingleConnectionDataSource(c)).load().info().pending();
@@ -117,7 +121,7 @@ public final class Database implements AutoCloseable {
         }
         // the connection above was the only one: H2 has closed the file, so this copy is consistent
         Path backups = folder.path().resolve("backups");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String before = "-before-V" + pending[pending.length - 1].getVersion() + ".mv.db";
         Path copy = backups.resolve(DB_NAME + "-" + stamp + before);
         for (int n = 2; Files.exists(copy); n++) { // a retry within the same second keeps the earlier copy

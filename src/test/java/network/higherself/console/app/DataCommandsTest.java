@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class DataCommandsTest {
         assertThat(run("init-demo")).isZero();
         assertThat(out.toString()).contains("Demo data created");
 
-        try (Database db = Database.open(new DataFolder(dir))) {
+        try (Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone())) {
             CardQueries queries = new CardQueries(db.dataSource());
             for (Workflow w : WorkflowCatalog.bundled().all()) {
                 Map<String, Long> counts = queries.countsByState(w.id());

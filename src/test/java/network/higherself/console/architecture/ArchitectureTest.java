@@ -5,6 +5,14 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The dependency rules of DESIGN.md, checked. */
@@ -33,4 +41,21 @@ class ArchitectureTest {
     static final ArchRule onlyTheUiAndStartUpKnowJavaFx = noClasses().that()
             .resideOutsideOfPackages("..console.ui..", "..console.app..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    /**
+     * One injectable clock: the console wires {@code Clock.systemDefaultZone()} in one place (the console command);
+     * everything else is given that clock, so that tests (and the agents' timed events) can set the time.
+     */
+    @ArchTest
+    static final ArchRule nothingReadsTheSystemClock = noClasses().that()
+            .doNotHaveFullyQualifiedName("network.higherself.console.app.ConsoleCommand")
+            .should().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(LocalTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis");
 }

@@ -379,7 +379,7 @@ public final class MoveLatencyBenchmark {
         System.out.printf("  warm-up %d moves each way, measured %d each way in interleaved blocks of %d, %d cards per way%n",
                 warmup, measured, block, cards);
         long openStart = System.nanoTime();
-        try (Database db = Database.open(new DataFolder(dir))) {
+        try (Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone())) {
             System.out.printf("  database opened in %d ms%n", (System.nanoTime() - openStart) / 1_000_000);
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
                 // database-wide, not persistent: no reuse of cached results of identical queries (DESIGN.md)

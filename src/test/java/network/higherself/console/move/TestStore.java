@@ -32,7 +32,7 @@ public final class TestStore implements AutoCloseable {
     public TestStore(Path dir, Clock clock, WorkflowCatalog workflows) {
         this.clock = clock;
         this.workflows = workflows;
-        db = Database.open(new DataFolder(dir));
+        db = Database.open(new DataFolder(dir), clock);
         service = new CardService(db.sessionFactory(), workflows, clock);
     }
 

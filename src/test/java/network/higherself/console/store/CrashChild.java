@@ -58,7 +58,7 @@ public final class CrashChild {
         int run = Integer.parseInt(args[1]);
         PrintStream out = System.out;
         Actor lucia = Actor.staff("malik", Role.MARKETING); // interface publishing is marketing's board
-        Database db = Database.open(new DataFolder(dir)); // never closed: this process ends by SIGKILL
+        Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone()); // never closed: this process ends by SIGKILL
         CardService service = new CardService(db.sessionFactory(), WorkflowCatalog.bundled(), Clock.systemUTC());
 
         List<Long> ids = new ArrayList<>();

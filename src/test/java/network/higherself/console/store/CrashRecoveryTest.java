@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -160,7 +161,7 @@ class CrashRecoveryTest {
         assertThat(allAcks.stream().filter(a -> a.version() > 0).count()).as("moves acknowledged")
                 .isGreaterThan(10L * KILLS);
 
-        try (Database db = Database.open(new DataFolder(data)); Connection c = db.dataSource().getConnection()) {
+        try (Database db = Database.open(new DataFolder(data), Clock.systemDefaultZone()); Connection c = db.dataSource().getConnection()) {
             checkCards(c, allAcks, latestAck);
             var verification = new AuditVerifier().verify(c);
             assertThat(verification.problem()).as("verify-audit").isEmpty();

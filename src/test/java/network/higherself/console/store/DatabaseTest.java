@@ -9,6 +9,7 @@ import network.higherself.console.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class DatabaseTest {
     @Test
     void anEmptyFolderGetsTheWholeSchema(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("not-yet-there");
-        try (Database db = Database.open(new DataFolder(data))) {
+        try (Database db = Database.open(new DataFolder(data), Clock.systemDefaultZone())) {
             assertThat(db.created()).isTrue();
             assertThat(Database.databaseFile(db.folder())).exists();
             DbRows rows = new DbRows(db.dataSource());
@@ -88,7 +89,7 @@ class DatabaseTest {
         }
         Path file = dir.resolve("console.mv.db");
         for (int i = 0; i < 2; i++) {
-            try (Database db = Database.open(new DataFolder(dir))) {
+            try (Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone())) {
                 assertThat(db.created()).isFalse();
                 DbRows rows = new DbRows(db.dataSource());
                 assertThat(rows.card(id)).containsEntry("TITLE", "Aromatherapy for Jo").containsEntry("STATE", "inquiry");
@@ -104,7 +105,7 @@ class DatabaseTest {
     void aSecondConsoleOnTheSameFolderIsRefusedNamingTheFirst(@TempDir Path dir) throws Exception {
         String pid = String.valueOf(ProcessHandle.current().pid());
         try (TestStore first = new TestStore(dir)) {
-            assertThatThrownBy(() -> Database.open(new DataFolder(dir)))
+            assertThatThrownBy(() -> Database.open(new DataFolder(dir), Clock.systemDefaultZone()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("already open")
                     .hasMessageContaining("(process " + pid + ")")
@@ -128,7 +129,7 @@ class DatabaseTest {
         assertThat(Files.readString(dir.resolve("console.lock"), StandardCharsets.US_ASCII))
                 .as("the lock file still names this process: the refused one did not overwrite it").isEqualTo(pid);
         // once the first console is closed, the folder can be opened again
-        try (Database db = Database.open(new DataFolder(dir))) {
+        try (Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone())) {
             assertThat(db.created()).isFalse();
         }
     }
@@ -136,7 +137,7 @@ class DatabaseTest {
     /** Another console process: tries to open the folder given as the argument and says what happened. */
     public static final class OpenProbe {
         public static void main(String[] args) {
-            try (Database db = Database.open(new DataFolder(Path.of(args[0])))) {
+            try (Database db = Database.open(new DataFolder(Path.of(args[0])), Clock.systemDefaultZone())) {
                 System.out.println("OPENED");
                 System.exit(0);
             } catch (StoreException e) {
@@ -156,7 +157,7 @@ class DatabaseTest {
         Files.write(file, garbage);
 
         for (int attempt = 0; attempt < 2; attempt++) { // the second attempt is not told the folder is "already open"
-            assertThatThrownBy(() -> Database.open(new DataFolder(dir)))
+            assertThatThrownBy(() -> Database.open(new DataFolder(dir), Clock.systemDefaultZone()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("is not a console database, or it is damaged")
@@ -185,7 +186,7 @@ class DatabaseTest {
             assertThat(st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(LATEST);
         }
 
-        assertThatThrownBy(() -> Database.open(folder))
+        assertThatThrownBy(() -> Database.open(folder, Clock.systemDefaultZone()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("The database could not be updated to this version of the console")
                 .hasMessageContaining("Your data is as it was before: it was put back from the copy");
@@ -217,7 +218,7 @@ class DatabaseTest {
             }
         }
         byte[] firstCopy = Files.readAllBytes(copy);
-        assertThatThrownBy(() -> Database.open(folder))
+        assertThatThrownBy(() -> Database.open(folder, Clock.systemDefaultZone()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageNotContaining("already open")
                 .hasMessageContaining("The database could not be updated to this version of the console")

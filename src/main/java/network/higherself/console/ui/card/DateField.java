@@ -44,7 +44,8 @@ final class DateField extends CustomTextField {
 
     private void showCalendar() {
         Object typed = parse().value();
-        Calendar calendar = new Calendar(typed instanceof LocalDate d ? d : LocalDate.now());
+        // with no date typed, the calendar opens on its own idea of today: the console reads no system clock here
+        Calendar calendar = new Calendar(typed instanceof LocalDate d ? d : null);
         Popover popover = new Popover(calendar);
         popover.setArrowLocation(Popover.ArrowLocation.TOP_CENTER);
         calendar.valueProperty().addListener((obs, old, now) -> {
