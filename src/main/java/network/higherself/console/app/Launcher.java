@@ -22,6 +22,7 @@ public final class Launcher {
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new MoveCommand());
+        cl.addSubcommand(new RunAgentsCommand());
         cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

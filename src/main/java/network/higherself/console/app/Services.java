@@ -1,5 +1,6 @@
 package network.higherself.console.app;
 
+import network.higherself.console.agent.Agents;
 import network.higherself.console.move.CardService;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
@@ -10,17 +11,26 @@ import java.time.Clock;
 
 /**
  * Everything the console runs on, wired with plain constructors in this one place: the workflows, the
- * database, the enforcement point and the queries. The window and the command line both start from here.
+ * database, the enforcement point (with the agents' hooks), the queries and the agents. The window and the
+ * command line both start from here.
  */
 public record Services(WorkflowCatalog workflows, Database database, CardService cards, CardQueries queries,
-                       Clock clock) implements AutoCloseable {
+                       Clock clock, Agents agents) implements AutoCloseable {
 
-    /** Opens the data folder: its workflow definitions (bundled, or replaced there) and its database. */
+    /**
+     * Opens the data folder: its workflow definitions (bundled, or replaced there) and its database, and wires
+     * the agents (whose timed events, checklists and message patterns are checked against the definitions).
+     */
     public static Services open(DataFolder folder, Clock clock) {
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
         Database database = Database.open(folder, clock);
-        return new Services(workflows, database, new CardService(database.sessionFactory(), workflows, clock),
-                new CardQueries(database.dataSource()), clock);
+        try {
+            Agents agents = Agents.wire(database.sessionFactory(), workflows, clock);
+            return new Services(workflows, database, agents.cards(), new CardQueries(database.dataSource()), clock, agents);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     @Override

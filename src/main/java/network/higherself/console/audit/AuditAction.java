@@ -2,5 +2,13 @@ package network.higherself.console.audit;
 
 /** What an audit entry records. */
 public enum AuditAction {
-    CREATED, MOVED, EDITED, REORDERED, SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT, PERMISSION_GRANTED, PERMISSION_REVOKED
+    CREATED, MOVED, EDITED, REORDERED, SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT, PERMISSION_GRANTED, PERMISSION_REVOKED,
+    /** An agent made a card's checklist (Ruvo, when a booking enters preparation). */
+    TASKS_CREATED,
+    /** A checklist task was ticked. */
+    TASK_DONE,
+    /** A ticked task was opened again. */
+    TASK_REOPENED,
+    /** An approved agent message reached its receiver, which acted on it (recorded on the card it is about). */
+    MESSAGE_DELIVERED
 }

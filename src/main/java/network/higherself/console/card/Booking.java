@@ -87,6 +87,10 @@ public class Booking extends Card {
                     ? Optional.of("The booking has no service date: set one first.") : Optional.empty();
             case "payment_timeout" -> paymentDeadline == null
                     ? Optional.of("The booking has no payment deadline, so it cannot time out.") : Optional.empty();
+            case "service_started" -> context.openTasks().isEmpty() ? Optional.empty()
+                    : Optional.of("Preparation is not finished: " + String.join(", ", context.openTasks())
+                    + (context.openTasks().size() == 1 ? " is" : " are") + " still open. Tick "
+                    + (context.openTasks().size() == 1 ? "it" : "them") + " on the booking's checklist first.");
             default -> Optional.empty();
         };
     }

@@ -137,7 +137,7 @@ public final class AccessControl {
     }
 
     /** The states an agent is responsible for on a board: those it manages, and if primary, all no other agent manages. */
-    static Set<String> agentStates(Workflow workflow, String agentName) {
+    public static Set<String> agentStates(Workflow workflow, String agentName) {
         Set<String> states = new HashSet<>();
         Set<String> claimed = new HashSet<>();
         workflow.agents().forEach(a -> claimed.addAll(a.states()));

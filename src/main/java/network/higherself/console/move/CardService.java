@@ -9,7 +9,6 @@ import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardKinds;
-import network.higherself.console.card.GuardContext;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.sync.OutboxEvent;
@@ -23,11 +22,14 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
 import org.hibernate.Transaction;
 import org.hibernate.exception.LockAcquisitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +48,13 @@ public final class CardService {
     /** Gap between neighbouring cards' positions, so that a card can be put between two without renumbering. */
     public static final long POSITION_STEP = 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
+
     private final SessionFactory sessionFactory;
     private final WorkflowCatalog workflows;
     private final Clock clock;
     private final AccessControl access;
+    private final MoveHooks hooks;
     private final AuditTrail audit = new AuditTrail();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -58,10 +63,20 @@ public final class CardService {
     }
 
     public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock, AccessControl access) {
+        this(sessionFactory, workflows, clock, access, MoveHooks.NONE);
+    }
+
+    /**
+     * With {@code hooks}: facts for guards and effects of moves (the agents' tasks and messages), run inside each
+     * move's transaction.
+     */
+    public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock, AccessControl access,
+                       MoveHooks hooks) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.workflows = Objects.requireNonNull(workflows);
         this.clock = Objects.requireNonNull(clock);
         this.access = Objects.requireNonNull(access);
+        this.hooks = Objects.requireNonNull(hooks);
     }
 
     /** Who may do what: the same checks this service applies, for the views to offer only what is allowed. */
@@ -71,7 +86,8 @@ public final class CardService {
 
     /** Moves a card along a transition of its workflow. */
     public Outcome move(MoveRequest request) {
-        return inTransaction(request.cardId(), session -> {
+        List<Runnable> afterCommit = new ArrayList<>();
+        Outcome outcome = inTransaction(request.cardId(), session -> {
             Card card = session.find(Card.class, request.cardId());
             if (card == null) {
                 return notFound(request.cardId());
@@ -104,7 +120,7 @@ public final class CardService {
             if (!problems.isEmpty()) {
                 return invalid(problems);
             }
-            var blocked = card.guard(t.event(), new GuardContext(request.actor()));
+            var blocked = card.guard(t.event(), hooks.guardContext(session, card, t, request.actor()));
             if (blocked.isPresent()) {
                 return new Outcome.Refused(Outcome.Refusal.GUARD, blocked.get());
             }
@@ -123,38 +139,52 @@ public final class CardService {
             }
             session.persist(new OutboxEvent(UUID.randomUUID(), now, "MOVE", workflow.id(), card.getId(), baseVersion,
                     from, t.to(), t.event(), request.actor().auditName(), payload(Map.of("note", nullToEmpty(request.note()), "edits", edits))));
+            hooks.afterMove(new HookContext(session, workflow, card, t, request.actor(), now, afterCommit));
             return new Outcome.Done(card.getId(), t.to(), card.getVersion(),
                     Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " (" + t.event() + ").");
         });
+        if (outcome.isDone()) {
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.error("An action after the move of card #{} failed; the move itself is committed", request.cardId(), e);
+                }
+            }
+        }
+        return outcome;
     }
 
     /** Creates a card in the initial state of its workflow, at the end of that column. */
     public Outcome create(String workflowId, String title, Actor actor, CardChange fields) {
         Workflow workflow = workflows.get(workflowId);
-        return inTransaction(null, session -> {
-            Optional<String> forbidden = access.checkCreate(session, actor, workflow);
-            if (forbidden.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
-            }
-            Card card = CardKinds.newCard(workflowId, title);
-            (fields == null ? CardChange.NONE : fields).apply(card, new SessionRefs(session));
-            List<String> problems = card.validate();
-            if (!problems.isEmpty()) {
-                return invalid(problems);
-            }
-            Instant now = clock.instant();
-            String initial = workflow.initialState().id();
-            card.place(initial, nextPosition(session, workflowId, initial), now);
-            session.persist(card);
-            session.flush();
-            String details = describeNonEmpty(card.describe());
-            audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.CREATED, workflowId, card.getId(),
-                    null, initial, null, null, details));
-            session.persist(new OutboxEvent(UUID.randomUUID(), now, "CREATE", workflowId, card.getId(), 0, null, initial,
-                    null, actor.auditName(), payload(card.describe())));
-            return new Outcome.Done(card.getId(), initial, card.getVersion(),
-                    Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".");
-        });
+        return inTransaction(null, session -> createIn(session, workflow, title, actor, fields));
+    }
+
+    private Outcome createIn(Session session, Workflow workflow, String title, Actor actor, CardChange fields) {
+        String workflowId = workflow.id();
+        Optional<String> forbidden = access.checkCreate(session, actor, workflow);
+        if (forbidden.isPresent()) {
+            return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+        }
+        Card card = CardKinds.newCard(workflowId, title);
+        (fields == null ? CardChange.NONE : fields).apply(card, new SessionRefs(session));
+        List<String> problems = card.validate();
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        Instant now = clock.instant();
+        String initial = workflow.initialState().id();
+        card.place(initial, nextPosition(session, workflowId, initial), now);
+        session.persist(card);
+        session.flush();
+        String details = describeNonEmpty(card.describe());
+        audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.CREATED, workflowId, card.getId(),
+                null, initial, null, null, details));
+        session.persist(new OutboxEvent(UUID.randomUUID(), now, "CREATE", workflowId, card.getId(), 0, null, initial,
+                null, actor.auditName(), payload(card.describe())));
+        return new Outcome.Done(card.getId(), initial, card.getVersion(),
+                Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".");
     }
 
     /** Changes a card's fields without moving it. */
@@ -435,6 +465,82 @@ public final class CardService {
         RefusedException(Outcome.Refused outcome) {
             super(outcome.message(), null, false, false);
             this.outcome = outcome;
+        }
+    }
+
+    /** A move as its hooks see it; created only inside {@link #move}'s transaction. */
+    private final class HookContext implements MoveContext {
+        private final Session session;
+        private final Workflow workflow;
+        private final Card card;
+        private final Transition transition;
+        private final Actor actor;
+        private final Instant now;
+        private final List<Runnable> afterCommit;
+
+        HookContext(Session session, Workflow workflow, Card card, Transition transition, Actor actor, Instant now,
+                    List<Runnable> afterCommit) {
+            this.session = session;
+            this.workflow = workflow;
+            this.card = card;
+            this.transition = transition;
+            this.actor = actor;
+            this.now = now;
+            this.afterCommit = afterCommit;
+        }
+
+        @Override
+        public Session session() {
+            return session;
+        }
+
+        @Override
+        public Workflow workflow() {
+            return workflow;
+        }
+
+        @Override
+        public Card card() {
+            return card;
+        }
+
+        @Override
+        public Transition transition() {
+            return transition;
+        }
+
+        @Override
+        public Actor actor() {
+            return actor;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public void audit(AuditRecord record) {
+            audit.append(session, record);
+        }
+
+        @Override
+        public Outcome.Done create(String workflowId, String title, Actor creator, CardChange fields) {
+            Outcome o = createIn(session, workflows.get(workflowId), title, creator, fields);
+            if (o instanceof Outcome.Refused r) {
+                throw new RefusedException(r);
+            }
+            return (Outcome.Done) o;
+        }
+
+        @Override
+        public RuntimeException refuse(Outcome.Refusal reason, String message) {
+            throw new RefusedException(new Outcome.Refused(reason, message));
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(Objects.requireNonNull(action));
         }
     }
 

@@ -2,6 +2,7 @@ package network.higherself.console.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import network.higherself.console.agent.AgentTask;
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.staff.StaffMember;
@@ -188,6 +189,7 @@ public final class Database implements AutoCloseable {
         cfg.addAnnotatedClass(StaffMember.class);
         cfg.addAnnotatedClass(AuditEntry.class);
         cfg.addAnnotatedClass(OutboxEvent.class);
+        cfg.addAnnotatedClass(AgentTask.class);
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds);
         cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "validate");
         cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");

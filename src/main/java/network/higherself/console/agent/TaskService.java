@@ -1,0 +1,175 @@
+package network.higherself.console.agent;
+
+import jakarta.persistence.OptimisticLockException;
+import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.AuditRecord;
+import network.higherself.console.audit.AuditTrail;
+import network.higherself.console.card.Card;
+import network.higherself.console.move.AccessControl;
+import network.higherself.console.move.MoveContext;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.workflow.Labels;
+import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.WorkflowCatalog;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+import org.hibernate.Transaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The agents' checklists: made when a card enters a state that has one (inside that move's transaction, see
+ * {@link AgentHooks}), listed and ticked by people. A tick needs the right to edit the card's board, is only
+ * possible while the card is in the checklist's state, and is audited on the card.
+ */
+public final class TaskService {
+
+    private final SessionFactory sessionFactory;
+    private final WorkflowCatalog workflows;
+    private final AccessControl access;
+    private final Clock clock;
+    private final List<Checklist> checklists;
+    private final AuditTrail audit = new AuditTrail();
+
+    public TaskService(SessionFactory sessionFactory, WorkflowCatalog workflows, AccessControl access, Clock clock,
+                       List<Checklist> checklists) {
+        this.sessionFactory = Objects.requireNonNull(sessionFactory);
+        this.workflows = Objects.requireNonNull(workflows);
+        this.access = Objects.requireNonNull(access);
+        this.clock = Objects.requireNonNull(clock);
+        this.checklists = List.copyOf(checklists);
+    }
+
+    public List<Checklist> checklists() {
+        return checklists;
+    }
+
+    /** The card's checklist in order (empty when it has none). */
+    public List<TaskItem> tasksOf(long cardId) {
+        return sessionFactory.fromSession(s -> tasks(s, cardId).stream().map(TaskItem::of).toList());
+    }
+
+    /** The titles of the card's open required tasks. */
+    public List<String> openRequired(long cardId) {
+        return sessionFactory.fromSession(s -> openRequired(s, cardId));
+    }
+
+    /**
+     * Ticks a task ({@code done} true) or opens it again (false), as {@code actor}. Refused when the actor may not
+     * edit the card, or the card has left the checklist's state (the checklist is then closed).
+     */
+    public Outcome tick(long taskId, boolean done, Actor actor) {
+        Session session = sessionFactory.openSession();
+        Transaction tx = null;
+        try {
+            tx = session.beginTransaction();
+            Outcome o = tick(session, taskId, done, actor);
+            if (o.isDone()) {
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
+            return o;
+        } catch (OptimisticLockException | StaleStateException e) {
+            rollback(tx);
+            return new Outcome.Refused(Outcome.Refusal.CONFLICT, "Someone else ticked this task at the same moment: look at the checklist again.");
+        } catch (RuntimeException e) {
+            rollback(tx);
+            throw e;
+        } finally {
+            session.close();
+        }
+    }
+
+    private Outcome tick(Session session, long taskId, boolean done, Actor actor) {
+        AgentTask task = session.find(AgentTask.class, taskId);
+        if (task == null) {
+            return new Outcome.Refused(Outcome.Refusal.NOT_FOUND, "There is no task #" + taskId + ".");
+        }
+        Card card = session.find(Card.class, task.getCardId());
+        Workflow workflow = workflows.get(card.workflowId());
+        Optional<String> forbidden = access.checkEdit(session, actor, workflow, card.getState());
+        if (forbidden.isPresent()) {
+            return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+        }
+        boolean open = checklists.stream().anyMatch(c -> c.workflowId().equals(card.workflowId()) && c.state().equals(card.getState()));
+        if (!open) {
+            return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, Labels.withArticle(card.kindLabel()) + " '" + card.getTitle()
+                    + "' is in " + card.getState() + " now: its checklist is closed.");
+        }
+        if (task.isDone() == done) {
+            return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "Nothing changed.");
+        }
+        Instant now = clock.instant();
+        task.mark(done, actor.auditName(), now);
+        session.flush();
+        audit.append(session, new AuditRecord(now, actor.auditName(), done ? AuditAction.TASK_DONE : AuditAction.TASK_REOPENED,
+                card.workflowId(), card.getId(), null, null, null, task.getTitle(), null));
+        long left = tasks(session, card.getId()).stream().filter(t -> t.isRequired() && !t.isDone()).count();
+        return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "'" + task.getTitle() + "' is "
+                + (done ? "done" : "open again") + "; " + (left == 0 ? "nothing required is open." : left + " required "
+                + (left == 1 ? "task is" : "tasks are") + " open."));
+    }
+
+    // ------------------------------------------------------------------ for the hooks, in a move's transaction
+
+    /** The checklist whose open tasks block {@code event} from {@code from} on that workflow. */
+    Optional<Checklist> blocking(String workflowId, String from, String event) {
+        return checklists.stream().filter(c -> c.workflowId().equals(workflowId) && c.state().equals(from)
+                && c.blocksEvent().equals(event)).findFirst();
+    }
+
+    /** The checklist made when a card of that workflow enters {@code state}. */
+    Optional<Checklist> madeOnEntering(String workflowId, String state) {
+        return checklists.stream().filter(c -> c.workflowId().equals(workflowId) && c.state().equals(state)).findFirst();
+    }
+
+    List<String> openRequired(Session session, long cardId) {
+        return session.createSelectionQuery("select t.title from AgentTask t where t.cardId = :card and t.required "
+                        + "and t.doneAt is null order by t.position", String.class)
+                .setParameter("card", cardId).getResultList();
+    }
+
+    /**
+     * Makes the card's checklist as the agent responsible for its state, unless it already has one (a card that
+     * comes back keeps what was ticked). Audited on the card.
+     */
+    void make(MoveContext context, Checklist checklist) {
+        Session session = context.session();
+        Card card = context.card();
+        if (!tasks(session, card.getId()).isEmpty()) {
+            return;
+        }
+        Actor agent = Agents.responsibleFor(context.workflow(), checklist.state());
+        List<String> titles = new ArrayList<>();
+        int position = 0;
+        for (Checklist.Item item : checklist.items()) {
+            AgentTask t = new AgentTask(card.getId(), item.kind(), item.title().apply(card), item.required(), position++,
+                    agent.auditName(), context.now());
+            session.persist(t);
+            titles.add(t.getTitle());
+        }
+        session.flush();
+        context.audit(new AuditRecord(context.now(), agent.auditName(), AuditAction.TASKS_CREATED, card.workflowId(),
+                card.getId(), null, null, null, "Checklist for " + checklist.state() + " (" + titles.size() + " tasks)",
+                String.join("\n", titles)));
+    }
+
+    private static List<AgentTask> tasks(Session session, long cardId) {
+        return session.createSelectionQuery("from AgentTask t where t.cardId = :card order by t.position", AgentTask.class)
+                .setParameter("card", cardId).getResultList();
+    }
+
+    private static void rollback(Transaction tx) {
+        if (tx != null && tx.isActive()) {
+            tx.rollback();
+        }
+    }
+}
