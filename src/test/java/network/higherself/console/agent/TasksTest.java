@@ -1,0 +1,113 @@
+package network.higherself.console.agent;
+
+import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.AuditEntry;
+import network.higherself.console.card.Booking;
+import network.higherself.console.card.Practitioner;
+import network.higherself.console.move.MoveRequest;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ruvo's preparation checklist: made with the move into preparation, ticked by people, holding back service_started. */
+class TasksTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ruvoMakesTheChecklistWhenTheBookingEntersPreparationAndServiceWaitsUntilItIsTicked() {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long practitioner = fx.db.sessionFactory().fromTransaction(s -> {
+                Practitioner p = new Practitioner("Anouk Varga");
+                s.persist(p);
+                return p.getId();
+            });
+            long id = fx.cardIn(Booking.WORKFLOW, "booking_confirmed", (c, r) -> {
+                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00"));
+                ((Booking) c).setPractitioner(r.get(Practitioner.class, practitioner));
+            });
+            assertThat(fx.agents.tasks().tasksOf(id)).as("no checklist before preparation").isEmpty();
+
+            fx.clock.set(Instant.parse("2026-11-08T13:00:00Z")); // 14:00 in Berlin: two days before the service
+            assertThat(TimedEventsTest.fired(fx.agents.runner().run(), id)).hasSize(1);
+            assertThat(fx.stateOf(id)).isEqualTo("preparation");
+
+            List<TaskItem> tasks = fx.agents.tasks().tasksOf(id);
+            assertThat(tasks).extracting(TaskItem::kind).containsExactly("room", "practitioner", "materials", "client_reminder");
+            assertThat(tasks).allSatisfy(t -> {
+                assertThat(t.required()).isTrue();
+                assertThat(t.done()).isFalse();
+                assertThat(t.createdBy()).isEqualTo("agent:Ruvo");
+            });
+            assertThat(tasks.get(1).title()).isEqualTo("Confirm Anouk Varga (10 Nov 14:00)");
+            assertThat(tasks.get(3).title()).startsWith("Remind Nora Blake");
+            AuditEntry made = fx.audit(id).stream().filter(e -> e.getAction() == AuditAction.TASKS_CREATED).findFirst().orElseThrow();
+            assertThat(made.getActor()).isEqualTo("agent:Ruvo");
+            AuditEntry move = TimedEventsTest.lastMove(fx, id);
+            assertThat(made.getSeq()).as("in the same transaction, right after the move").isEqualTo(move.getSeq() + 1);
+
+            Outcome early = fx.cards().move(MoveRequest.byEvent(id, "service_started", fx.desk));
+            assertThat(early).isInstanceOfSatisfying(Outcome.Refused.class, r -> {
+                assertThat(r.reason()).isEqualTo(Outcome.Refusal.GUARD);
+                assertThat(r.message()).startsWith("Preparation is not finished").contains(tasks.get(0).title())
+                        .contains(tasks.get(3).title());
+            });
+
+            for (TaskItem t : tasks.subList(0, 3)) {
+                assertThat(fx.agents.tasks().tick(t.id(), true, fx.desk).isDone()).isTrue();
+            }
+            Outcome stillOne = fx.cards().move(MoveRequest.byEvent(id, "service_started", fx.desk));
+            assertThat(stillOne.message()).contains(tasks.get(3).title() + " is still open").doesNotContain(tasks.get(0).title());
+
+            Outcome last = fx.agents.tasks().tick(tasks.get(3).id(), true, fx.desk);
+            assertThat(last.message()).contains("nothing required is open");
+            assertThat(fx.agents.tasks().tasksOf(id)).allSatisfy(t -> {
+                assertThat(t.done()).isTrue();
+                assertThat(t.doneBy()).isEqualTo("theo");
+                assertThat(t.doneAt()).isEqualTo(fx.clock.instant());
+            });
+            assertThat(fx.audit(id)).filteredOn(e -> e.getAction() == AuditAction.TASK_DONE).hasSize(4)
+                    .allSatisfy(e -> assertThat(e.getActor()).isEqualTo("theo"));
+
+            Outcome started = fx.cards().move(MoveRequest.byEvent(id, "service_started", fx.desk));
+            assertThat(started).as(started.message()).isInstanceOf(Outcome.Done.class);
+
+            Outcome closed = fx.agents.tasks().tick(tasks.get(0).id(), false, fx.desk);
+            assertThat(closed).isInstanceOfSatisfying(Outcome.Refused.class,
+                    r -> assertThat(r.message()).contains("checklist is closed"));
+        }
+    }
+
+    @Test
+    void ticksNeedTheRightToEditTheBookingAndAreAuditedBothWays() {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")));
+            TaskItem room = fx.agents.tasks().tasksOf(id).get(0);
+
+            Outcome gallery = fx.agents.tasks().tick(room.id(), true, Actor.staff("lucia", Role.GALLERY_STAFF));
+            assertThat(gallery).isInstanceOfSatisfying(Outcome.Refused.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
+            Outcome otherAgent = fx.agents.tasks().tick(room.id(), true, Actor.agent("Nyra"));
+            assertThat(otherAgent.isDone()).as("Nyra is not responsible for preparation").isFalse();
+
+            assertThat(fx.agents.tasks().tick(room.id(), true, fx.desk).isDone()).isTrue();
+            assertThat(fx.agents.tasks().tick(room.id(), true, fx.desk).message()).isEqualTo("Nothing changed.");
+            assertThat(fx.agents.tasks().tick(room.id(), false, fx.desk).isDone()).isTrue();
+            assertThat(fx.agents.tasks().tasksOf(id).get(0).done()).isFalse();
+            assertThat(fx.agents.tasks().openRequired(id)).hasSize(4);
+            assertThat(fx.audit(id)).extracting(AuditEntry::getAction)
+                    .containsSubsequence(AuditAction.TASKS_CREATED, AuditAction.TASK_DONE, AuditAction.TASK_REOPENED);
+            assertThat(fx.audit(id)).filteredOn(e -> e.getAction() == AuditAction.TASK_DONE).hasSize(1);
+        }
+    }
+}
