@@ -18,6 +18,8 @@ public record AgentRun(Instant at, List<Line> lines, int held) {
     public enum Kind {
         /** A timed event was fired. */
         FIRED,
+        /** An agent made a checklist that was missing (the card reached its state before checklists existed). */
+        CHECKLIST,
         /** A timed event was refused (a guard, a limit, a right): kept and not retried at once. */
         REFUSED,
         /** The card changed while the agent was about to fire: looked at again on the next run. */

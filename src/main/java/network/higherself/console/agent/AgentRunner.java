@@ -20,7 +20,8 @@ import java.util.Objects;
 /**
  * Runs the agents once: fires every timed event that is due, oldest first, each by its responsible agent through
  * the enforcement point (so guards, limits and rights apply and the audit names the agent), then walks the
- * waiting agent messages through the gate.
+ * waiting agent messages through the gate. It also makes the checklists that are missing (of cards that reached a
+ * checklist's state before the console had checklists).
  *
  * <p>Each event fires once: a card it moved is no longer in the from-state. A refused event (a guard, a hard
  * column limit) is reported once and then held: it is tried again only when the card has changed (its version)
@@ -35,7 +36,11 @@ public final class AgentRunner {
     /** By default a refused event is tried again after an hour (sooner if the card changes). */
     public static final Duration RETRY_AFTER = Duration.ofHours(1);
 
+    /** How many times one run looks again for what its own moves made due. */
+    private static final int MAX_ROUNDS = 5;
+
     private final TimedEvents timed;
+    private final TaskService tasks;
     private final CardService cards;
     private final MessageGate gate;
     private final Clock clock;
@@ -46,12 +51,14 @@ public final class AgentRunner {
     public record Held(DueEvent due, Instant at, String reason) {
     }
 
-    public AgentRunner(TimedEvents timed, CardService cards, MessageGate gate, Clock clock) {
-        this(timed, cards, gate, clock, RETRY_AFTER);
+    public AgentRunner(TimedEvents timed, TaskService tasks, CardService cards, MessageGate gate, Clock clock) {
+        this(timed, tasks, cards, gate, clock, RETRY_AFTER);
     }
 
-    public AgentRunner(TimedEvents timed, CardService cards, MessageGate gate, Clock clock, Duration retryAfter) {
+    public AgentRunner(TimedEvents timed, TaskService tasks, CardService cards, MessageGate gate, Clock clock,
+                       Duration retryAfter) {
         this.timed = Objects.requireNonNull(timed);
+        this.tasks = Objects.requireNonNull(tasks);
         this.cards = Objects.requireNonNull(cards);
         this.gate = Objects.requireNonNull(gate);
         this.clock = Objects.requireNonNull(clock);
@@ -67,15 +74,41 @@ public final class AgentRunner {
     public synchronized AgentRun run(Instant now) {
         List<AgentRun.Line> lines = new ArrayList<>();
         int stillHeld = 0;
+        // an event can make another due (an exhibition opened late may be due to close too): look again, a few times
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Round r = round(now, round == 0);
+            lines.addAll(r.lines());
+            if (round == 0) {
+                stillHeld = r.held();
+            }
+            if (r.lines().stream().noneMatch(l -> l.kind() == AgentRun.Kind.FIRED)) {
+                break;
+            }
+        }
+        for (long id : tasks.makeMissing()) {
+            lines.add(new AgentRun.Line(AgentRun.Kind.CHECKLIST, id, null, "made the missing checklist of card #" + id));
+        }
+        lines.addAll(gate.processPending());
+        return new AgentRun(now, lines, stillHeld);
+    }
+
+    private record Round(List<AgentRun.Line> lines, int held) {
+    }
+
+    private Round round(Instant now, boolean first) {
+        List<AgentRun.Line> lines = new ArrayList<>();
+        int stillHeld = 0;
         ZoneId zone = timed.zone();
         List<DueEvent> due = timed.due(now);
-        // a held refusal whose card is no longer due (someone moved it, or changed its date) is forgotten
-        held.keySet().retainAll(due.stream().map(d -> d.cardId() + " " + d.event()).toList());
+        if (first) {
+            // a held refusal whose card is no longer due (someone moved it, or changed its date) is forgotten
+            held.keySet().retainAll(due.stream().map(d -> d.cardId() + " " + d.event()).toList());
+        }
         for (DueEvent d : due) {
             String key = d.cardId() + " " + d.event();
             Held h = held.get(key);
-            if (h != null && h.due().version() == d.version() && now.isBefore(h.at().plus(retryAfter))) {
-                stillHeld++;
+            if (h != null && h.due().version() == d.version() && (!first || now.isBefore(h.at().plus(retryAfter)))) {
+                stillHeld += first ? 1 : 0;
                 continue;
             }
             String what = d.event() + " on " + d.workflowId() + " #" + d.cardId() + " '" + d.title() + "' (due "
@@ -94,8 +127,7 @@ public final class AgentRunner {
                 lines.add(new AgentRun.Line(AgentRun.Kind.REFUSED, d.cardId(), d.event(), "refused " + what + ": " + o.message()));
             }
         }
-        lines.addAll(gate.processPending());
-        return new AgentRun(now, lines, stillHeld);
+        return new Round(lines, stillHeld);
     }
 
     /** The refused events being held now, for a person to look at. */

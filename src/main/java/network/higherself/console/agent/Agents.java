@@ -63,7 +63,7 @@ public final class Agents {
         CardService cards = new CardService(sessionFactory, workflows, clock, access, hooks);
         MessageGate gate = new MessageGate(sessionFactory, workflows, cards, rules, clock);
         TimedEvents timed = new TimedEvents(sessionFactory, workflows, clock);
-        return new Agents(cards, tasks, gate, timed, new AgentRunner(timed, cards, gate, clock), hooks, clock);
+        return new Agents(cards, tasks, gate, timed, new AgentRunner(timed, tasks, cards, gate, clock), hooks, clock);
     }
 
     static List<DefinitionProblem> checklistProblems(WorkflowCatalog workflows, List<Checklist> checklists) {

@@ -142,24 +142,54 @@ public final class TaskService {
      * comes back keeps what was ticked). Audited on the card.
      */
     void make(MoveContext context, Checklist checklist) {
-        Session session = context.session();
-        Card card = context.card();
-        if (!tasks(session, card.getId()).isEmpty()) {
-            return;
+        make(context.session(), context.workflow(), context.card(), checklist, context.now(), context::audit);
+    }
+
+    /**
+     * Makes the checklists that are missing: of cards that are in a checklist's state without one (they got there
+     * before the console had checklists). Each in its own transaction, audited; returns the cards' ids.
+     */
+    public List<Long> makeMissing() {
+        List<Long> made = new ArrayList<>();
+        for (Checklist c : checklists) {
+            List<Long> ids = sessionFactory.fromSession(s -> s.createNativeQuery("SELECT c.id FROM card c WHERE c.workflow_id = ?1 "
+                            + "AND c.state = ?2 AND NOT EXISTS (SELECT 1 FROM agent_task t WHERE t.card_id = c.id) ORDER BY c.id", Long.class)
+                    .setParameter(1, c.workflowId()).setParameter(2, c.state()).getResultList());
+            for (Long id : ids) {
+                boolean done = sessionFactory.fromTransaction(s -> {
+                    Card card = s.find(Card.class, id);
+                    if (card == null || !card.getState().equals(c.state())) {
+                        return false;
+                    }
+                    return make(s, workflows.get(c.workflowId()), card, c, clock.instant(), r -> audit.append(s, r));
+                });
+                if (done) {
+                    made.add(id);
+                }
+            }
         }
-        Actor agent = Agents.responsibleFor(context.workflow(), checklist.state());
+        return made;
+    }
+
+    private static boolean make(Session session, Workflow workflow, Card card, Checklist checklist, Instant now,
+                                java.util.function.Consumer<AuditRecord> audit) {
+        if (!tasks(session, card.getId()).isEmpty()) {
+            return false;
+        }
+        Actor agent = Agents.responsibleFor(workflow, checklist.state());
         List<String> titles = new ArrayList<>();
         int position = 0;
         for (Checklist.Item item : checklist.items()) {
             AgentTask t = new AgentTask(card.getId(), item.kind(), item.title().apply(card), item.required(), position++,
-                    agent.auditName(), context.now());
+                    agent.auditName(), now);
             session.persist(t);
             titles.add(t.getTitle());
         }
         session.flush();
-        context.audit(new AuditRecord(context.now(), agent.auditName(), AuditAction.TASKS_CREATED, card.workflowId(),
+        audit.accept(new AuditRecord(now, agent.auditName(), AuditAction.TASKS_CREATED, card.workflowId(),
                 card.getId(), null, null, null, "Checklist for " + checklist.state() + " (" + titles.size() + " tasks)",
                 String.join("\n", titles)));
+        return true;
     }
 
     private static List<AgentTask> tasks(Session session, long cardId) {

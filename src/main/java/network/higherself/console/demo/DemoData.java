@@ -71,6 +71,8 @@ public final class DemoData {
     private final WorkflowCatalog workflows;
     private final Clock realClock;
     private final Random random = new Random(42);
+    /** The demo messages' payloads (lead_handoff, preparation_ready, content_request), about demo cards made before. */
+    private List<String> payloads = List.of("{}", "{}", "{}");
 
     public DemoData(Database database, WorkflowCatalog workflows, Clock realClock) {
         this.database = database;
@@ -109,6 +111,9 @@ public final class DemoData {
 
         int created = 0;
         for (Workflow w : workflows.all()) {
+            if (w.id().equals(AgentMessage.WORKFLOW)) {
+                payloads = payloads();
+            }
             List<State> states = w.states();
             for (int k = 0; k < states.size(); k++) {
                 int perColumn = k % 3 == 0 ? 2 : 1;
@@ -252,7 +257,7 @@ public final class DemoData {
                 m.setSendingAgent(List.of("Nyra", "Ruvo", "Liora").get(pick % 3));
                 m.setReceivingAgent(List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
                 m.setPattern(List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
-                m.setPayloadSummary(List.of("Qualified lead: retreat inquiry", "Preparation checklist complete", "Campaign content brief").get(pick % 3));
+                m.setPayloadSummary(payloads.get(pick % 3));
             } else if (card instanceof PermissionRequest p) {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);
@@ -262,6 +267,24 @@ public final class DemoData {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());
             }
         };
+    }
+
+    /**
+     * Payloads the registry's patterns accept (see agents/patterns.json), about the first booking and campaign of
+     * the demo, so that the agents' gate approves the demo's messages as it would real ones.
+     */
+    private List<String> payloads() {
+        return database.sessionFactory().fromSession(s -> {
+            Booking b = s.createSelectionQuery("from Booking order by id", Booking.class).setMaxResults(1).getSingleResult();
+            Campaign c = s.createSelectionQuery("from Campaign order by id", Campaign.class).setMaxResults(1).getSingleResult();
+            String client = b.getClient() == null ? "a client" : b.getClient().getName();
+            String segments = c.getSegments().stream().map(AudienceSegment::getName).collect(java.util.stream.Collectors.joining(", "));
+            return List.of(
+                    "{\"card_id\":" + b.getId() + ",\"client\":\"" + client + "\"}",
+                    "{\"card_id\":" + b.getId() + ",\"service_at\":\"" + b.getServiceAt() + "\",\"tasks\":\"Book the room; Remind "
+                            + client + "\"}",
+                    "{\"card_id\":" + c.getId() + ",\"objective\":\"" + c.getObjective() + "\",\"segments\":\"" + segments + "\"}");
+        });
     }
 
     /** What later events need and a person fills in along the way: payments, invoice numbers, accepted works. */

@@ -110,4 +110,22 @@ class TasksTest {
             assertThat(fx.audit(id)).filteredOn(e -> e.getAction() == AuditAction.TASK_DONE).hasSize(1);
         }
     }
+
+    @Test
+    void aBookingThatReachedPreparationWithoutAChecklistGetsOneAtTheAgentsNextRun() {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long id = fx.cardIn(Booking.WORKFLOW, "booking_confirmed", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-20T14:00")));
+            // moved by a service without the agents' hooks: as data from before checklists existed
+            network.higherself.console.move.CardService plain = new network.higherself.console.move.CardService(
+                    fx.db.sessionFactory(), fx.workflows, fx.clock);
+            assertThat(plain.move(MoveRequest.byEvent(id, "approaching_service_date", fx.admin)).isDone()).isTrue();
+            assertThat(fx.agents.tasks().tasksOf(id)).isEmpty();
+
+            AgentRun run = fx.agents.runner().run();
+            assertThat(run.of(AgentRun.Kind.CHECKLIST)).extracting(AgentRun.Line::cardId).containsExactly(id);
+            assertThat(fx.agents.tasks().tasksOf(id)).hasSize(4).allSatisfy(t -> assertThat(t.createdBy()).isEqualTo("agent:Ruvo"));
+            assertThat(fx.agents.runner().run().of(AgentRun.Kind.CHECKLIST)).as("once").isEmpty();
+            assertThat(fx.cards().move(MoveRequest.byEvent(id, "service_started", fx.desk)).isDone()).isFalse();
+        }
+    }
 }
