@@ -3,7 +3,9 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
@@ -33,7 +35,9 @@ final class DesktopStart {
                 Stage stage = new Stage();
                 CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
                         services.workflows()), services.workflows(), services.clock().getZone(), executor, model::actor);
-                MainWindow window = new MainWindow(model, editor,
+                AccessViewModel access = new AccessViewModel(services.cards(),
+                        new PermissionQueries(services.database().dataSource()), executor, model::actor);
+                MainWindow window = new MainWindow(model, editor, access,
                         new WindowSettings(services.database().folder().path().resolve("window.properties")));
                 stage.setOnHidden(e -> {
                     Platform.exit();

@@ -69,6 +69,11 @@ public final class CardService {
         return access;
     }
 
+    /** The actor's rights on every board as of now (for the views: which boards to show, which columns to light). */
+    public network.higherself.console.staff.Rights rightsOf(Actor actor) {
+        return access.rightsOf(sessionFactory, actor);
+    }
+
     /** Moves a card along a transition of its workflow. */
     public Outcome move(MoveRequest request) {
         return inTransaction(request.cardId(), session -> {
