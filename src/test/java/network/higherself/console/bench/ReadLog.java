@@ -18,7 +18,22 @@ import java.util.Locale;
  */
 final class ReadLog {
 
-    record Read(String kind, long offset, long startNanos, long endNanos) {
+    record Read(String kind, long offset, long startNanos, long endNanos, String sql, List<Object> params) {
+
+        /** The statement with its parameters written in, for EXPLAIN. */
+        String inlined() {
+            StringBuilder out = new StringBuilder();
+            int p = 0;
+            for (char ch : sql.toCharArray()) {
+                if (ch == '?' && p < params.size()) {
+                    Object v = params.get(p++);
+                    out.append(v instanceof String text ? "'" + text.replace("'", "''") + "'" : String.valueOf(v));
+                } else {
+                    out.append(ch);
+                }
+            }
+            return out.toString();
+        }
     }
 
     private final DataSource target;
@@ -26,10 +41,18 @@ final class ReadLog {
 
     ReadLog(DataSource target) {
         this.target = target;
+        // define the proxy classes now, not during the first (cold, measured) open
+        Proxy.newProxyInstance(ReadLog.class.getClassLoader(), new Class<?>[]{Connection.class}, (p, m, a) -> null);
+        Proxy.newProxyInstance(ReadLog.class.getClassLoader(), new Class<?>[]{PreparedStatement.class}, (p, m, a) -> null);
     }
 
     synchronized void clear() {
         reads.clear();
+    }
+
+    /** The last read so far. */
+    synchronized Read last() {
+        return reads.get(reads.size() - 1);
     }
 
     private synchronized void add(Read r) {
@@ -85,27 +108,36 @@ final class ReadLog {
     private Connection connection(Connection c) {
         long start = System.nanoTime();
         String[] kind = {"other"};
+        String[] sql = {""};
         long[] offset = {0};
+        List<Object> params = new ArrayList<>();
         return (Connection) Proxy.newProxyInstance(ReadLog.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         Object r = invoke(c, method, args);
-                        add(new Read(kind[0], offset[0], start, System.nanoTime()));
+                        add(new Read(kind[0], offset[0], start, System.nanoTime(), sql[0], List.copyOf(params)));
                         return r;
                     }
                     Object result = invoke(c, method, args);
-                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
-                        kind[0] = sql.startsWith("SELECT COUNT(*)") ? "count" : sql.contains("OFFSET ?") ? "page" : "other";
-                        return statement((PreparedStatement) result, offset);
+                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String text) {
+                        sql[0] = text;
+                        kind[0] = text.startsWith("SELECT COUNT(*)") ? "count" : text.contains("OFFSET ?") ? "page" : "other";
+                        return statement((PreparedStatement) result, offset, params);
                     }
                     return result;
                 });
     }
 
-    private static PreparedStatement statement(PreparedStatement ps, long[] offset) {
+    private static PreparedStatement statement(PreparedStatement ps, long[] offset, List<Object> params) {
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getName().equals("setLong")) {
                 offset[0] = (Long) args[1]; // the page query's last long is its offset
+            }
+            if (method.getName().startsWith("set") && args != null && args.length == 2 && args[0] instanceof Integer at) {
+                while (params.size() < at) {
+                    params.add(null);
+                }
+                params.set(at - 1, args[1]);
             }
             return invoke(ps, method, args);
         };
