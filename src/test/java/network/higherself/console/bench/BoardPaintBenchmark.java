@@ -103,8 +103,7 @@ public final class BoardPaintBenchmark {
     private Stage stage;
     private Scene scene;
     /** The open waiting for its frame; the render thread hands it the time the frame was done. */
-    private final AtomicReference<CountDownLatch> armed = new AtomicReference<>();
-    private volatile long frameDoneAt;
+    private final AtomicReference<Frame> armed = new AtomicReference<>();
     private Method waitForRendering;
 
     /** The boards' queries, over a data source that records each read (kind, offset, time). */
@@ -228,10 +227,12 @@ public final class BoardPaintBenchmark {
             bigOpens.add(bo);
             bigScrolls.add(bs);
             bigBacks.add(bb);
-            System.out.println("  round " + round + ":  5 cards, built " + so + "\n     scroll " + ss.paintMs
-                    + " ms, switched back " + sb);
-            System.out.println("            " + fmt(BIG) + " cards, built " + bo + "\n     scroll " + bs.paintMs
-                    + " ms, switched back " + bb);
+            System.out.println("  round " + round + ", 5 cards:  built " + so);
+            System.out.println("      scrolled to the last card " + ss.paintMs + " ms" + (ss.nothingDrawn ? " (nothing to redraw)" : ""));
+            System.out.println("      switched back " + sb);
+            System.out.println("  round " + round + ", " + fmt(BIG) + " cards:  built " + bo);
+            System.out.println("      scrolled to the last card " + bs.paintMs + " ms" + (bs.nothingDrawn ? " (nothing to redraw)" : ""));
+            System.out.println("      switched back " + bb);
         }
         Memory end = Memory.read();
 
@@ -277,7 +278,7 @@ public final class BoardPaintBenchmark {
     /** Times from "board requested" to the frame that shows cell 0 of {@code state} with a real card. */
     private Open open(Workflow workflow, String state) throws Exception {
         Open o = new Open();
-        CountDownLatch painted = new CountDownLatch(1);
+        Frame painted = new Frame();
         Platform.runLater(() -> {
             o.start = System.nanoTime();
             reads.clear();
@@ -299,7 +300,7 @@ public final class BoardPaintBenchmark {
     private Open switchTo(BoardView view, String state) throws Exception {
         Open o = new Open();
         o.view = view;
-        CountDownLatch painted = new CountDownLatch(1);
+        Frame painted = new Frame();
         Platform.runLater(() -> {
             reads.clear();
             o.start = System.nanoTime();
@@ -327,7 +328,7 @@ public final class BoardPaintBenchmark {
     /** Times from {@code scrollTo(index)} to the frame that shows cell {@code index} with a real card. */
     private Open scrollToEnd(String state, int index) throws Exception {
         Open o = new Open();
-        CountDownLatch painted = new CountDownLatch(1);
+        Frame painted = new Frame();
         Platform.runLater(() -> {
             ListView<?> list = list((BoardView) scene.getRoot(), state);
             reads.clear();
@@ -341,23 +342,43 @@ public final class BoardPaintBenchmark {
     }
 
     /** On the JavaFX thread: once a pulse has laid out a real card in cell {@code index}, waits for its frame. */
-    private void whenPainted(ListView<?> list, int index, Open o, CountDownLatch painted) {
+    private void whenPainted(ListView<?> list, int index, Open o, Frame painted) {
         Runnable[] check = new Runnable[1];
         check[0] = () -> {
-            if (o.laidOutAt != 0) {
+            if (o.laidOutAt == 0) {
+                if (!showsCard(list, index)) {
+                    Platform.requestNextPulse(); // keep looking until a layout shows the card
+                    return;
+                }
+                o.laidOutAt = System.nanoTime();
+                waitForFramesInFlight(); // so that the next frame done is this pulse's
+                armed.set(painted);
+                Platform.requestNextPulse();
                 return;
             }
-            if (!showsCard(list, index)) {
-                Platform.requestNextPulse(); // keep looking until a layout shows the card
-                return;
+            // The next pulse: this pulse's frame, if there was one, is drawn once the frames in flight are. If
+            // none came, the pulse that laid the card out had nothing new to draw (the card was on screen).
+            waitForFramesInFlight();
+            if (armed.compareAndSet(painted, null)) {
+                painted.done(o.laidOutAt, true);
             }
-            o.laidOutAt = System.nanoTime();
-            waitForFramesInFlight(); // so that the next frame done is this pulse's
-            armed.set(painted);
             Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
         };
         scene.addPostLayoutPulseListener(check[0]);
         Platform.requestNextPulse();
+    }
+
+    /** A frame waited for: when the render thread finished it (or, if nothing was redrawn, when it was laid out). */
+    private static final class Frame {
+        final CountDownLatch latch = new CountDownLatch(1);
+        volatile long at;
+        volatile boolean nothingDrawn;
+
+        void done(long nanos, boolean nothing) {
+            at = nanos;
+            nothingDrawn = nothing;
+            latch.countDown();
+        }
     }
 
     private static boolean showsCard(ListView<?> list, int index) {
@@ -370,11 +391,12 @@ public final class BoardPaintBenchmark {
         return false;
     }
 
-    private void await(CountDownLatch painted, Open o) throws InterruptedException {
-        if (!painted.await(120, TimeUnit.SECONDS)) {
+    private void await(Frame painted, Open o) throws InterruptedException {
+        if (!painted.latch.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no frame showed the cards within 120 s");
         }
-        o.paintedAt = frameDoneAt;
+        o.paintedAt = painted.at;
+        o.nothingDrawn = painted.nothingDrawn;
         o.paintMs = ms(o.paintedAt - o.start);
         o.reads = reads.summary(o.paintedAt);
         o.cpu = Cpu.now().minus(o.cpuAtStart);
@@ -403,17 +425,16 @@ public final class BoardPaintBenchmark {
     /** Shows an empty themed window (as the console does before a board is chosen) and waits for its first frame. */
     private long showWindow() throws InterruptedException {
         long t = System.nanoTime();
-        CountDownLatch shown = new CountDownLatch(1);
+        Frame shown = new Frame();
         Platform.runLater(() -> {
             Theme.applyLight();
             stage = new Stage();
             scene = new Scene(new StackPane(new Label("Higher Self Console")), 1500, 900);
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
             tracker.setOnRenderedFrameTask(() -> {
-                CountDownLatch waiting = armed.getAndSet(null);
+                Frame waiting = armed.getAndSet(null);
                 if (waiting != null) {
-                    frameDoneAt = System.nanoTime();
-                    waiting.countDown();
+                    waiting.done(System.nanoTime(), false);
                 }
             });
             stage.setScene(scene);
@@ -421,10 +442,10 @@ public final class BoardPaintBenchmark {
             armed.set(shown);
             Platform.requestNextPulse();
         });
-        if (!shown.await(60, TimeUnit.SECONDS)) {
+        if (!shown.latch.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the window's first frame was not rendered: is the frame-rendered hook working?");
         }
-        return ms(frameDoneAt - t);
+        return ms(shown.at - t);
     }
 
     private static ListView<?> list(BoardView view, String state) {
@@ -628,12 +649,13 @@ public final class BoardPaintBenchmark {
         volatile long laidOutAt;
         long paintedAt;
         long paintMs;
+        boolean nothingDrawn;
         String reads = "";
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%4d ms  (model ready %d, laid out %d)", paintMs, ms(readyAt - start),
-                    ms(laidOutAt - start)) + "\n      cpu: " + cpu
+            return String.format(Locale.ROOT, "%4d ms  (model ready %d, laid out %d%s)", paintMs, ms(readyAt - start),
+                    ms(laidOutAt - start), nothingDrawn ? ", nothing to redraw" : "") + "\n      cpu: " + cpu
                     + (VERBOSE ? "\n      reads: " + reads : "");
         }
     }
