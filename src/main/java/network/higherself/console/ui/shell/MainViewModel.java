@@ -85,6 +85,12 @@ public final class MainViewModel {
         return rights;
     }
 
+    /** The administrator's roles-and-rights screen; rights are read again when it closes. */
+    public void openRoleRights(javafx.stage.Window owner) {
+        network.higherself.console.ui.access.RoleRightsView.show(owner, cards, workflows, executor, this::actor)
+                .setOnHidden(e -> readRights());
+    }
+
     private void readRights() {
         Actor who = actor();
         executor.run(() -> cards.rightsOf(who), r -> {

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.staff.Role;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessRequestDialog;
 import network.higherself.console.ui.access.AccessViewModel;
@@ -31,6 +32,7 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.HashMap;
@@ -201,7 +203,17 @@ public final class MainWindow {
                 model.rightsProperty()));
         review.managedProperty().bind(review.visibleProperty());
 
-        VBox box = new VBox(8, title, subtitle, list, ask, review, actingLabel, acting, theme);
+        Button rights = new Button("Roles and rights\u2026", new FontIcon(MaterialDesignS.SHIELD_EDIT_OUTLINE));
+        rights.setId("role-rights");
+        rights.setMaxWidth(Double.MAX_VALUE);
+        rights.getStyleClass().add("flat");
+        rights.setOnAction(e -> model.openRoleRights(root.getScene().getWindow()));
+        rights.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
+                model.actingAsProperty()));
+        rights.managedProperty().bind(rights.visibleProperty());
+
+        VBox box = new VBox(8, title, subtitle, list, ask, review, rights, actingLabel, acting, theme);
         box.getStyleClass().add(SIDEBAR);
         box.setPadding(new Insets(16, 8, 10, 8));
         box.setPrefWidth(280);
