@@ -257,6 +257,7 @@ public final class DemoData {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);
                 p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
+                p.setTitle(List.of("Edit content board", "View consulting projects", "Record payments", "Create campaigns").get(pick % 4));
                 p.setJustification("Covering for a colleague during the winter season.");
             } else {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());

@@ -181,11 +181,13 @@ public final class MainWindow {
         theme.setOnAction(e -> model.darkProperty().set(!model.darkProperty().get()));
         theme.setMaxWidth(Double.MAX_VALUE);
         theme.getStyleClass().add("flat");
+        theme.setAlignment(Pos.CENTER_LEFT);
 
         Button ask = new Button("Ask for access\u2026", new FontIcon(MaterialDesignK.KEY_PLUS));
         ask.setId("ask-access");
         ask.setMaxWidth(Double.MAX_VALUE);
         ask.getStyleClass().add("flat");
+        ask.setAlignment(Pos.CENTER_LEFT);
         ask.setOnAction(e -> {
             StaffQueries.StaffRow me = model.actingAsProperty().get();
             if (me != null) {
@@ -196,6 +198,7 @@ public final class MainWindow {
         review.setId("review-requests");
         review.setMaxWidth(Double.MAX_VALUE);
         review.getStyleClass().add("flat");
+        review.setAlignment(Pos.CENTER_LEFT);
         review.setOnAction(e -> ReviewQueueView.show(root.getScene().getWindow(), access, this::refreshAfterAccessChange));
         // only for those who may approve: the service checks again in any case
         review.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.rightsProperty().get() != null
@@ -207,6 +210,7 @@ public final class MainWindow {
         rights.setId("role-rights");
         rights.setMaxWidth(Double.MAX_VALUE);
         rights.getStyleClass().add("flat");
+        rights.setAlignment(Pos.CENTER_LEFT);
         rights.setOnAction(e -> model.openRoleRights(root.getScene().getWindow()));
         rights.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
