@@ -3,7 +3,9 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
@@ -22,6 +24,7 @@ final class DesktopStart {
 
     static int run(Services services, String notice) {
         CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
         BackgroundExecutor executor = new BackgroundExecutor();
         try {
             Platform.setImplicitExit(false);
@@ -30,10 +33,13 @@ final class DesktopStart {
                 MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.queries(),
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
                         services.database().folder(), notice);
+                shownModel.set(model);
                 Stage stage = new Stage();
                 CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
                         services.workflows()), services.workflows(), services.clock().getZone(), executor, model::actor);
-                MainWindow window = new MainWindow(model, editor,
+                AccessViewModel access = new AccessViewModel(services.cards(),
+                        new PermissionQueries(services.database().dataSource()), executor, model::actor);
+                MainWindow window = new MainWindow(model, editor, access,
                         new WindowSettings(services.database().folder().path().resolve("window.properties")));
                 stage.setOnHidden(e -> {
                     Platform.exit();
@@ -47,11 +53,22 @@ final class DesktopStart {
                     + "\nIt needs a graphical desktop (on Linux, a DISPLAY). The command line works without one: run with --help.");
             return 1;
         }
+        // the agents fire what time decides (and what was missed while the console was closed) in the background
+        var scheduler = services.agents().scheduler(java.time.Duration.ofSeconds(30),
+                run -> Platform.runLater(() -> {
+                    MainViewModel m = shownModel.get();
+                    if (m != null) {
+                        m.refreshCounts(); // what the agents moved shows in the counts; boards refresh when shown
+                    }
+                }),
+                e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
+        scheduler.start();
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            scheduler.stop();
             executor.close();
         }
         return 0;

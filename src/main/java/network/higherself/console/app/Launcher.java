@@ -17,11 +17,16 @@ public final class Launcher {
 
     /** The whole command line: the console command and its subcommands, one class each. */
     public static CommandLine commandLine() {
+        return commandLine(PasswordPrompt.environmentOrTerminal());
+    }
+
+    /** The command line with another source of passwords (tests cannot set HSC_PASSWORD). */
+    static CommandLine commandLine(PasswordPrompt passwords) {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
-        cl.addSubcommand(new MoveCommand());
+        cl.addSubcommand(new MoveCommand(passwords));
         cl.addSubcommand(new RunAgentsCommand());
         cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

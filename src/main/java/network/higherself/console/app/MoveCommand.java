@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.Optional;
 
-/** {@code move --card ID --event EVENT --as NAME [--note TEXT]}: one move through the enforcement point. */
+/**
+ * {@code move --card ID --event EVENT --as NAME [--note TEXT]}: one move through the enforcement point, by a staff
+ * member who signs in with their password first.
+ */
 @Command(name = "move", mixinStandardHelpOptions = true,
         description = "Moves a card by firing an event, through the same checks as the console. Prints the new state, "
                 + "or the refusal and exit status 1.")
@@ -21,17 +24,24 @@ final class MoveCommand extends DataCommand {
     @Option(names = "--event", required = true, paramLabel = "EVENT", description = "The event to fire, e.g. client_accepted_quote.")
     String event;
 
-    @Option(names = "--as", required = true, paramLabel = "NAME", description = "Who is moving it: a staff member's user name or an agent.")
+    @Option(names = "--as", required = true, paramLabel = "NAME",
+            description = "Your staff user name. The password comes from the environment variable HSC_PASSWORD, "
+                    + "else it is asked for on the terminal. Agents do not sign in: they act through the console's scheduler.")
     String as;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit trail.")
     String note;
 
+    private final PasswordPrompt passwords;
+
+    MoveCommand(PasswordPrompt passwords) {
+        this.passwords = passwords;
+    }
+
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
-        Optional<Actor> actor = Actors.find(services, as);
+        Optional<Actor> actor = Actors.signIn(services, as, passwords, err);
         if (actor.isEmpty()) {
-            err.println("Nobody called '" + as + "' may act here: give a staff member's user name or an agent's name.");
             return 1;
         }
         Outcome outcome = services.cards().move(MoveRequest.byEvent(cardId, event, actor.get()).withNote(note));

@@ -10,5 +10,11 @@ public enum AuditAction {
     /** A ticked task was opened again. */
     TASK_REOPENED,
     /** An approved agent message reached its receiver, which acted on it (recorded on the card it is about). */
-    MESSAGE_DELIVERED
+    MESSAGE_DELIVERED,
+    /** An administrator changed what a role may do on a board. */
+    ROLE_RIGHTS_CHANGED,
+    /** A staff account was created (the first administrator, or by an administrator). */
+    ACCOUNT_CREATED,
+    /** A staff member's password was set or changed (never the password itself). */
+    PASSWORD_CHANGED
 }

@@ -23,6 +23,15 @@ public class PermissionRequest extends Card {
 
     public static final String WORKFLOW = "WF-PERM-MGT";
 
+    /** The event that puts a new request in front of the managers. */
+    public static final String LOG_EVENT = "request_logged";
+    /** Where a request waits for a manager. */
+    public static final String REVIEW_STATE = "manager_review";
+    /** A manager's approval (four eyes: never the requester's own). */
+    public static final String APPROVE_EVENT = "manager_approved";
+    /** A manager sends the request back to its author for more information. */
+    public static final String ASK_MORE_EVENT = "additional_info_needed";
+
     /** The states in which what a request granted is in force. */
     public static final Set<String> IN_FORCE = Set.of("active", "audit", "modification");
 

@@ -25,6 +25,8 @@ import network.higherself.console.move.CardService;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.PasswordHash;
+import network.higherself.console.staff.Passwords;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.Database;
@@ -57,8 +59,22 @@ import java.util.Random;
  */
 public final class DemoData {
 
-    /** The demo staff: one per role. Issue-5 sign-in will give them passwords shown on the sign-in screen. */
+    /** The demo staff: one per role (two managers, for four-eyes approvals). */
     public static final Map<String, Role> STAFF = staff();
+
+    /**
+     * The demo staff accounts' password, shown on the sign-in screen of a demo database. Public by design: it
+     * protects nothing but demo data.
+     */
+    public static final String DEMO_PASSWORD = "higherself-demo";
+
+    /** A demo account as the sign-in screen lists it. */
+    public record DemoAccount(String username, String displayName, Role role, String password) {
+    }
+
+    private static final Map<String, String> NAMES = Map.of("amara", "Amara Osei", "jonas", "Jonas Berg",
+            "lucia", "Lucia Marin", "theo", "Theo Laurent", "priya", "Priya Nair", "malik", "Malik Hassan",
+            "elena", "Elena Voss");
 
     /** Who works on which board, for the demo cards' assignees. */
     private static final Map<String, List<String>> ASSIGNEES = Map.of(
@@ -90,6 +106,24 @@ public final class DemoData {
         m.put("malik", Role.MARKETING);
         m.put("elena", Role.MANAGER);
         return m;
+    }
+
+    /**
+     * The demo accounts whose password is still {@link #DEMO_PASSWORD}, oldest first: what the sign-in
+     * screen may show. Empty in a real database (no such accounts, or their passwords were changed), so the
+     * screen never shows a password that does not work. Checks the stored hashes in parallel (about 1 s on two
+     * cores for the seven accounts): call it in the background.
+     */
+    public static List<DemoAccount> demoAccounts(Database database) {
+        List<StaffMember> members = database.sessionFactory().fromSession(s ->
+                s.createSelectionQuery("from StaffMember where username in :names order by id", StaffMember.class)
+                        .setParameter("names", STAFF.keySet())
+                        .getResultList());
+        Passwords passwords = new Passwords();
+        return members.parallelStream() // an ordered stream: the result keeps the accounts' order
+                .filter(m -> m.password().filter(h -> passwords.verify(DEMO_PASSWORD.toCharArray(), h)).isPresent())
+                .map(m -> new DemoAccount(m.getUsername(), m.getDisplayName(), m.getRole(), DEMO_PASSWORD))
+                .toList();
     }
 
     /** Whether the database has no cards yet. */
@@ -262,6 +296,7 @@ public final class DemoData {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);
                 p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
+                p.setTitle(List.of("Edit content board", "View consulting projects", "Record payments", "Create campaigns").get(pick % 4));
                 p.setJustification("Covering for a colleague during the winter season.");
             } else {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());
@@ -317,11 +352,14 @@ public final class DemoData {
 
     private static Reference references(SessionFactory sf, Instant at, ZoneId zone) {
         Reference r = new Reference();
+        // 600,000 PBKDF2 iterations each: in parallel, about 0.6 s for the seven on two cores (1.2 s one by one)
+        Passwords passwords = new Passwords();
+        Map<String, PasswordHash> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        STAFF.keySet().parallelStream().forEach(u -> hashes.put(u, passwords.hash(DEMO_PASSWORD.toCharArray())));
         sf.inTransaction(s -> {
-            Map<String, String> names = Map.of("amara", "Amara Osei", "jonas", "Jonas Berg", "lucia", "Lucia Marin",
-                    "theo", "Theo Laurent", "priya", "Priya Nair", "malik", "Malik Hassan", "elena", "Elena Voss");
             STAFF.forEach((u, role) -> {
-                StaffMember m = new StaffMember(u, names.get(u), role, u + "@higherself.network", at);
+                StaffMember m = new StaffMember(u, NAMES.get(u), role, u + "@higherself.network", at);
+                m.setPassword(hashes.get(u));
                 s.persist(m);
                 r.staff.put(u, m);
             });

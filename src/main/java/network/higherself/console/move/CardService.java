@@ -84,6 +84,11 @@ public final class CardService {
         return access;
     }
 
+    /** The actor's rights on every board as of now (for the views: which boards to show, which columns to light). */
+    public network.higherself.console.staff.Rights rightsOf(Actor actor) {
+        return access.rightsOf(sessionFactory, actor);
+    }
+
     /** Moves a card along a transition of its workflow. */
     public Outcome move(MoveRequest request) {
         List<Runnable> afterCommit = new ArrayList<>();
@@ -335,6 +340,53 @@ public final class CardService {
         }
         return new Outcome.Refused(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of " + max
                 + " cards: move a card out of it first, or raise the column's limit.");
+    }
+
+    /**
+     * Changes what a role may do on one board (an administrator's decision; the defaults are replaced for that
+     * role and board). Audited with the old and new rights.
+     */
+    public Outcome setRoleRights(Actor actor, network.higherself.console.staff.Role role, String workflowId,
+                                 network.higherself.console.staff.WorkflowRights rights) {
+        Workflow workflow = workflows.get(workflowId);
+        if (actor.kind() != Actor.Kind.SYSTEM && !actor.hasRole(network.higherself.console.staff.Role.ADMINISTRATOR)) {
+            return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, "Only an administrator can change what a role may do.");
+        }
+        for (String e : rights.events()) {
+            if (!workflow.events().contains(e)) {
+                return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no event '" + e + "'. Its events are "
+                        + String.join(", ", workflow.events()) + ".");
+            }
+        }
+        return inTransaction(null, session -> {
+            var before = access.rightsOf(session, Actor.staff("-", role)).on(workflowId);
+            session.createNativeMutationQuery("DELETE FROM role_right WHERE role = ?1 AND workflow_id = ?2")
+                    .setParameter(1, role.name()).setParameter(2, workflowId).executeUpdate();
+            session.createNativeMutationQuery("INSERT INTO role_right (role, workflow_id, can_view, can_create, can_edit, events) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, role.name()).setParameter(2, workflowId).setParameter(3, rights.view())
+                    .setParameter(4, rights.create()).setParameter(5, rights.edit()).setParameter(6, rights.eventsText())
+                    .executeUpdate();
+            audit.append(session, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.ROLE_RIGHTS_CHANGED, workflowId,
+                    null, null, null, null, null, role.label() + " on " + workflow.board() + ": " + describe(before)
+                    + " \u2192 " + describe(rights)));
+            return new Outcome.Done(0, "", 0, role.label() + " on " + workflow.board() + " now: " + describe(rights) + ".");
+        });
+    }
+
+    private static String describe(network.higherself.console.staff.WorkflowRights r) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (r.view()) {
+            parts.add("view");
+        }
+        if (r.create()) {
+            parts.add("create");
+        }
+        if (r.edit()) {
+            parts.add("edit");
+        }
+        parts.add(r.allEvents() ? "all events" : r.events().isEmpty() ? "no events" : "events " + r.eventsText());
+        return String.join(", ", parts);
     }
 
     private void auditGrant(Session session, PermissionRequest p, String what, boolean granted, Actor actor, Instant now) {

@@ -10,8 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
-/** A person who signs in to the console. */
+/**
+ * A person who signs in to the console: their account, role, password hash (never the password) and failed
+ * sign-ins. An account without a password cannot sign in.
+ */
 @Entity
 @Table(name = "staff_member")
 public class StaffMember {
@@ -35,6 +40,21 @@ public class StaffMember {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "password_hash", length = 128)
+    private String passwordHash;
+
+    @Column(name = "password_salt", length = 64)
+    private String passwordSalt;
+
+    @Column(name = "password_iterations")
+    private Integer passwordIterations;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
 
     protected StaffMember() {
     }
@@ -69,6 +89,30 @@ public class StaffMember {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The stored password hash; empty when the account has no password yet. */
+    public Optional<PasswordHash> password() {
+        return passwordHash == null ? Optional.empty()
+                : Optional.of(new PasswordHash(passwordHash, passwordSalt, passwordIterations));
+    }
+
+    /** Sets a new password (its hash); the failed sign-ins and any lock are cleared with it. */
+    public void setPassword(PasswordHash hash) {
+        Objects.requireNonNull(hash);
+        this.passwordHash = hash.hash();
+        this.passwordSalt = hash.salt();
+        this.passwordIterations = hash.iterations();
+        setSignInAttempts(SignInAttempts.NONE);
+    }
+
+    public SignInAttempts signInAttempts() {
+        return new SignInAttempts(failedAttempts, lockedUntil);
+    }
+
+    public void setSignInAttempts(SignInAttempts attempts) {
+        this.failedAttempts = attempts.failed();
+        this.lockedUntil = attempts.lockedUntil();
     }
 
     public Actor asActor() {

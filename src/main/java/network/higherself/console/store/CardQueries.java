@@ -40,7 +40,7 @@ public final class CardQueries {
     private static final String DUE = "COALESCE(c.payment_deadline, c.publish_at, c.service_at, "
             + "CAST(c.opening_date AS TIMESTAMP), CAST(c.ends_on AS TIMESTAMP))";
 
-    private static final String SELECT = "SELECT c.id, c.workflow_id, c.state, c.position, c.title, c.assignee, c.priority, "
+    private static final String COLUMNS = "SELECT c.id, c.workflow_id, c.state, c.position, c.title, c.assignee, c.priority, "
             + "c.state_since, c.version, "
             + "cl.name, sv.name, c.service_at, c.quote, "                                   // 10-13 booking
             + "c.curator, c.opening_date, (SELECT COUNT(*) FROM exhibition_artist ea WHERE ea.exhibition_id = c.id), " // 14-16
@@ -50,12 +50,19 @@ public final class CardQueries {
             + "c.portal_kind, c.release_version, c.client_name, "                           // 24-26
             + "c.sending_agent, c.receiving_agent, c.pattern, "                             // 27-29
             + "rq.username, c.requested_role, c.requested_scopes, "                         // 30-32
-            + DUE + " "                                                                      // 33
-            + "FROM card c LEFT JOIN client cl ON cl.id = c.client_id "
+            + DUE + " ";                                                                     // 33
+
+    private static final String JOINS = "LEFT JOIN client cl ON cl.id = c.client_id "
             + "LEFT JOIN wellness_service sv ON sv.id = c.service_id "
             + "LEFT JOIN staff_member rq ON rq.id = c.requester_id ";
 
+    private static final String SELECT = COLUMNS + "FROM card c " + JOINS;
+
+    /** Followed by a derived table {@code p} of the page's ids. */
+    private static final String SELECT_PAGE = COLUMNS + "FROM ";
+
     private static final String ORDER = " ORDER BY c.workflow_id, c.state, c.position, c.id";
+    private static final String ORDER_REVERSED = " ORDER BY c.workflow_id DESC, c.state DESC, c.position DESC, c.id DESC";
 
     private final DataSource dataSource;
 
@@ -82,11 +89,37 @@ public final class CardQueries {
 
     /** Cards at {@code offset..offset+limit} of a column that match {@code filter}. */
     public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit) {
+        return page(workflowId, state, filter, offset, limit, -1);
+    }
+
+    /**
+     * Cards at {@code offset..offset+limit} of a column that match {@code filter}, where {@code matching} cards
+     * match it (as {@link #count} said; -1 if not known). An offset costs a walk over that many index entries, so
+     * the page is read from whichever end of the column is nearer: the last page of 100,000 cards costs what the
+     * first does. The walk reads only the {@code card_column} index (the ids of the page); the cards' other
+     * columns and the joined names are read for the page's cards alone.
+     */
+    public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit,
+                                  long matching) {
+        long skip = offset;
+        int take = limit;
+        boolean fromEnd = matching >= 0 && matching - (offset + limit) < offset;
+        if (fromEnd) {
+            long after = matching - (offset + limit); // cards after this page
+            take = (int) Math.min(limit, Math.max(0, matching - offset));
+            skip = Math.max(0, after);
+            if (take == 0) {
+                return List.of();
+            }
+        }
         List<Object> params = new ArrayList<>(List.of(workflowId, state));
         String where = where(filter, params);
-        params.add(limit);
-        params.add(offset);
-        return query(SELECT + "WHERE c.workflow_id = ? AND c.state = ?" + where + ORDER + " LIMIT ? OFFSET ?", params);
+        String joins = filter.text() == null || filter.text().isBlank() ? "" : "LEFT JOIN client cl ON cl.id = c.client_id ";
+        params.add(take);
+        params.add(skip);
+        String ids = "SELECT c.id FROM card c " + joins + "WHERE c.workflow_id = ? AND c.state = ?" + where
+                + (fromEnd ? ORDER_REVERSED : ORDER) + " LIMIT ? OFFSET ?";
+        return query(SELECT_PAGE + "(" + ids + ") p JOIN card c ON c.id = p.id " + JOINS + ORDER, params);
     }
 
     /** How many cards of a column match {@code filter}. */

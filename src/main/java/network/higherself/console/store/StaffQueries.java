@@ -15,7 +15,7 @@ import java.util.List;
 public final class StaffQueries {
 
     /** A staff member as lists show them. */
-    public record StaffRow(String username, String displayName, Role role) {
+    public record StaffRow(long id, String username, String displayName, Role role) {
         public Actor asActor() {
             return Actor.staff(username, role);
         }
@@ -35,10 +35,10 @@ public final class StaffQueries {
     public List<StaffRow> all() {
         List<StaffRow> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT username, display_name, role FROM staff_member ORDER BY id");
+             PreparedStatement ps = c.prepareStatement("SELECT id, username, display_name, role FROM staff_member ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new StaffRow(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))));
+                out.add(new StaffRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))));
             }
         } catch (SQLException e) {
             throw new StoreException("The staff list could not be read: " + e.getMessage(), e);

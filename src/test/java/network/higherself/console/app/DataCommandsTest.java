@@ -1,5 +1,7 @@
 package network.higherself.console.app;
 
+import network.higherself.console.audit.AuditVerifier;
+import network.higherself.console.demo.DemoData;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.Database;
@@ -8,6 +10,10 @@ import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import network.higherself.console.signin.SignInService;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.SignIn;
 import picocli.CommandLine;
 
 import java.time.Clock;
@@ -20,7 +26,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +40,13 @@ class DataCommandsTest {
 
     private StringWriter out;
     private StringWriter err;
+    /** What the person "types" when a command asks for a password (HSC_PASSWORD cannot be set from a test). */
+    private PasswordPrompt passwords = user -> Optional.of(DemoData.DEMO_PASSWORD.toCharArray());
 
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cl = Launcher.commandLine();
+        CommandLine cl = Launcher.commandLine(passwords);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 2];
@@ -106,13 +116,71 @@ class DataCommandsTest {
         assertThat(run("move", "--card", id, "--event", "payment_received", "--as", "theo")).isEqualTo(1);
         assertThat(err.toString()).contains("does not cover the quote");
 
-        assertThat(run("move", "--card", id, "--event", "payment_timeout", "--as", "Solari")).isZero();
-        assertThat(run("list", "--board", "WF-WELL-BOOK", "--state", "canceled")).isZero();
-        assertThat(out.toString()).contains(id + "\tcanceled\t");
+        assertThat(run("move", "--card", id, "--event", "client_declined_quote", "--as", "theo")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot be fired from payment_pending");
 
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "nobody")).isEqualTo(1);
-        assertThat(err.toString()).contains("Nobody called 'nobody' may act here");
+        assertThat(err.toString()).isEqualTo("That user name and password do not match. "
+                + "4 attempts left before the account is locked for 15 minutes." + System.lineSeparator());
         assertThat(run("list", "--board", "WF-NOPE")).isEqualTo(1);
         assertThat(err.toString()).contains("There is no board 'WF-NOPE'. The boards are: WF-GALLERY-EXH");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndAuditedAndAgentsDoNotSignIn() throws SQLException {
+        run("init-demo");
+        run("list", "--board", "WF-WELL-BOOK", "--state", "quote_provided");
+        String id = out.toString().lines().findFirst().orElseThrow().split("\t")[0];
+
+        passwords = user -> Optional.of("not the password".toCharArray());
+        assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("That user name and password do not match. "
+                + "4 attempts left before the account is locked for 15 minutes." + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+
+        assertThat(run("move", "--card", id, "--event", "payment_timeout", "--as", "Solari")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("Solari is an agent, and agents do not sign in: they act through the "
+                + "console's scheduler. Give your own staff user name with --as." + System.lineSeparator());
+
+        passwords = user -> Optional.empty(); // no HSC_PASSWORD and no terminal
+        assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("A password is needed to act as theo: set the environment variable "
+                + "HSC_PASSWORD, or run the command in a terminal to be asked for it." + System.lineSeparator());
+
+        try (Database db = Database.open(new DataFolder(dir), java.time.Clock.systemUTC()); Connection c = db.dataSource().getConnection();
+             Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT actor, action, card_id, details FROM audit_entry WHERE action LIKE 'SIGN%' ORDER BY seq");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("theo");
+            assertThat(rs.getString(2)).isEqualTo("SIGN_IN_FAILED");
+            assertThat(rs.getObject(3)).isNull();
+            assertThat(rs.getString(4)).isEqualTo("wrong password, 4 attempts left");
+            assertThat(rs.next()).as("one attempt, one entry").isFalse();
+            assertThat(new AuditVerifier().verify(c).intact()).isTrue();
+            rs = st.executeQuery("SELECT state FROM card WHERE id = " + id);
+            rs.next();
+            assertThat(rs.getString(1)).as("nothing moved").isEqualTo("quote_provided");
+        }
+    }
+
+    @Test
+    void theDemoAccountsSignInWithTheDemoPasswordShownForThem() {
+        run("init-demo");
+        try (Services services = Services.open(new DataFolder(dir), java.time.Clock.systemDefaultZone())) {
+            List<DemoData.DemoAccount> accounts = DemoData.demoAccounts(services.database());
+            assertThat(accounts).extracting(DemoData.DemoAccount::username)
+                    .containsExactly("amara", "jonas", "lucia", "theo", "priya", "malik", "elena");
+            assertThat(accounts.get(0)).isEqualTo(new DemoData.DemoAccount("amara", "Amara Osei", Role.ADMINISTRATOR, "higherself-demo"));
+            SignInService signIn = new SignInService(services.database().sessionFactory(), services.clock());
+            for (DemoData.DemoAccount a : accounts) {
+                SignIn result = signIn.signIn(a.username(), a.password().toCharArray());
+                assertThat(result).as(a.username()).isEqualTo(new SignIn.SignedIn(Actor.staff(a.username(), a.role()), a.displayName()));
+            }
+            assertThat(signIn.needsFirstAdministrator()).isFalse();
+
+            // a changed password is no longer shown: the screen never lists a password that does not work
+            assertThat(signIn.changePassword("theo", DemoData.DEMO_PASSWORD.toCharArray(), "a secret of my own".toCharArray())).isEmpty();
+            assertThat(DemoData.demoAccounts(services.database())).extracting(DemoData.DemoAccount::username).doesNotContain("theo").hasSize(6);
+        }
     }
 }

@@ -19,7 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "network.higherself.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] DOMAIN = {"..console.workflow..", "..console.card.."};
+    private static final String[] DOMAIN = {"..console.workflow..", "..console.card..", "..console.staff.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoJavaFx = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -180,6 +180,31 @@ class AccessControlTest {
                 "PERMISSION_REVOKED: removed from priya: fire payment_received on WF-WELL-BOOK");
     }
 
+    @Test
+    void anAdministratorChangesWhatARoleMayDoAndItCountsAtOnce() {
+        Actor theo = Actor.staff("theo", Role.FRONT_DESK);
+        long project = cardIn(store.workflows.get("WF-CONSULT"), "lead_qualification");
+        MoveRequest qualify = MoveRequest.byEvent(project, "lead_qualified", theo);
+        assertThat(store.service.move(qualify)).isInstanceOfSatisfying(Outcome.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
+
+        var rights = new network.higherself.console.staff.WorkflowRights(true, false, true, false, Set.of("lead_qualified"));
+        assertThat(store.service.setRoleRights(theo, Role.FRONT_DESK, "WF-CONSULT", rights))
+                .isEqualTo(new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, "Only an administrator can change what a role may do."));
+        assertThat(store.service.setRoleRights(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT",
+                new network.higherself.console.staff.WorkflowRights(true, false, false, false, Set.of("teleport"))).message())
+                .startsWith("Consulting projects has no event 'teleport'.");
+
+        Outcome set = store.service.setRoleRights(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT", rights);
+        assertThat(set.message()).isEqualTo("Front desk on Consulting projects now: view, edit, events lead_qualified.");
+        Outcome moved = store.service.move(qualify);
+        assertThat(moved.isDone()).as(moved.message()).isTrue();
+        var trail = store.db.sessionFactory().fromSession(s -> s.createNativeQuery(
+                "SELECT details FROM audit_entry WHERE action = 'ROLE_RIGHTS_CHANGED'", String.class).getResultList());
+        assertThat(trail).containsExactly("Front desk on Consulting projects: no events \u2192 view, edit, events lead_qualified");
+        store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery("DELETE FROM role_right").executeUpdate());
+    }
+
     private static void step(long card, String event, Actor actor) {
         Outcome o = store.service.move(MoveRequest.byEvent(card, event, actor));
         assertThat(o.isDone()).as(event + ": " + o.message()).isTrue();

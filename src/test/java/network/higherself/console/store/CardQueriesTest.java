@@ -150,6 +150,28 @@ class CardQueriesTest {
     }
 
     @Test
+    void aPageReadFromTheNearerEndIsThePageReadFromTheStart() {
+        withPositionsRestored(() -> {
+            for (boolean colliding : new boolean[]{false, true}) {
+                if (colliding) {
+                    rows.execute("UPDATE card SET position = (id / 7) * 1024 WHERE workflow_id = ?", Booking.WORKFLOW);
+                }
+                for (ColumnFilter f : List.of(ColumnFilter.ALL, ColumnFilter.ALL.withText("Booking 1"))) {
+                    long matching = queries.count(Booking.WORKFLOW, "inquiry", f);
+                    for (long offset : new long[]{0, 1, 100, 124, 125, 126, 190, 209, 210, 211, 230, 249, 250, 251, 400}) {
+                        List<Long> forward = ids(queries.page(Booking.WORKFLOW, "inquiry", f, offset, PAGE));
+                        assertThat(ids(queries.page(Booking.WORKFLOW, "inquiry", f, offset, PAGE, matching)))
+                                .as("offset %d of %d matching %s, positions colliding: %s", offset, matching, f, colliding)
+                                .containsExactlyElementsOf(forward);
+                    }
+                }
+            }
+        });
+        assertThat(ids(queries.page(Booking.WORKFLOW, "inquiry", ColumnFilter.ALL, 230, PAGE, CARDS)))
+                .containsExactlyElementsOf(created.subList(230, 250));
+    }
+
+    @Test
     void movedCardsLeaveTheirColumnAndJoinTheEndOfTheNext() {
         List<Long> column = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -48,7 +48,8 @@ public final class ScreenshotTour {
             model[0] = new MainViewModel(services.workflows(), services.cards(), services.queries(),
                     new StaffQueries(services.database().dataSource()), executor, services.clock(),
                     services.database().folder(), "");
-            window[0] = new MainWindow(model[0], noOpener(), new WindowSettings(data.resolve("window.properties")));
+            window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
+                new WindowSettings(data.resolve("window.properties")));
             stage[0] = new Stage();
             stage[0].setWidth(1480);
             stage[0].setHeight(900);

@@ -17,6 +17,8 @@ import network.higherself.console.move.CardService;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Rights;
+import network.higherself.console.staff.WorkflowRights;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.ColumnFilter;
@@ -49,6 +51,7 @@ public final class BoardViewModel {
     private final CardQueries queries;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
+    private final Supplier<Rights> rights;
     private final Clock clock;
     private final Card prototype;
     private final List<ColumnViewModel> columns = new ArrayList<>();
@@ -63,6 +66,16 @@ public final class BoardViewModel {
 
     public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
                           Supplier<Actor> actor, Clock clock) {
+        this(workflow, cards, queries, executor, actor, () -> null, clock);
+    }
+
+    /**
+     * @param rights the acting person's rights as last read ({@code null}: not read yet, every legal column lights;
+     *               the service decides in any case)
+     */
+    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
+                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
+        this.rights = rights;
         this.workflow = workflow;
         this.cards = cards;
         this.queries = queries;
@@ -72,8 +85,8 @@ public final class BoardViewModel {
         this.prototype = CardKinds.newCard(workflow.id(), "");
         for (State s : workflow.states()) {
             String agent = workflow.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
-            columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, onLoaded) ->
-                    executor.run(() -> queries.page(workflow.id(), s.id(), filter(), offset, limit), onLoaded,
+            columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, size, onLoaded) ->
+                    executor.run(() -> queries.page(workflow.id(), s.id(), filter(), offset, limit, size), onLoaded,
                             e -> fail("Cards could not be read", e))));
         }
         search.addListener((o, a, b) -> refresh());
@@ -167,6 +180,12 @@ public final class BoardViewModel {
     public void dragStarted(CardSummary card) {
         dragged.set(card);
         Set<String> lit = DropDecision.litColumns(workflow, card.state());
+        Rights mine = rights.get();
+        if (mine != null) {
+            // only where the person may fire an event that leads there: the service would refuse the rest
+            WorkflowRights here = mine.on(workflow.id());
+            lit.removeIf(to -> workflow.transitionsBetween(card.state(), to).stream().noneMatch(t -> here.mayFire(t.event())));
+        }
         for (ColumnViewModel c : columns) {
             c.dropLookProperty().set(c.stateId().equals(card.state()) ? ColumnViewModel.DropLook.HOME
                     : lit.contains(c.stateId()) ? ColumnViewModel.DropLook.LIT : ColumnViewModel.DropLook.DIMMED);
@@ -182,9 +201,11 @@ public final class BoardViewModel {
         return DropDecision.decide(workflow, card.state(), targetState);
     }
 
-    /** The events a card may take from its column, for the "Move via…" menu. */
+    /** The events a card may take from its column and the person may fire, for the "Move via…" menu. */
     public List<Transition> legalMoves(CardSummary card) {
-        return workflow.transitionsFrom(card.state());
+        Rights mine = rights.get();
+        return workflow.transitionsFrom(card.state()).stream()
+                .filter(t -> mine == null || mine.on(workflow.id()).mayFire(t.event())).toList();
     }
 
     /** What the person is asked for before {@code t} fires (a quote, a reason, a note), with each field's description. */

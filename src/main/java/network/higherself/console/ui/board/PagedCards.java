@@ -20,9 +20,12 @@ final class PagedCards extends ObservableListBase<CardSummary> {
 
     static final int PAGE = 60;
 
-    /** Fetches cards {@code offset .. offset+PAGE} and hands them to the consumer on the JavaFX thread. */
+    /**
+     * Fetches cards {@code offset .. offset+PAGE} of the {@code size} the list has (so that a page near the end
+     * can be read from the end) and hands them to the consumer on the JavaFX thread.
+     */
     interface Loader {
-        void load(long offset, int limit, Consumer<List<CardSummary>> onLoaded);
+        void load(long offset, int limit, long size, Consumer<List<CardSummary>> onLoaded);
     }
 
     private final Loader loader;
@@ -111,7 +114,7 @@ final class PagedCards extends ObservableListBase<CardSummary> {
         waiters = new ArrayList<>(List.of(then));
         waiting.put(page, waiters);
         int gen = generation;
-        loader.load((long) page * PAGE, PAGE, cards -> {
+        loader.load((long) page * PAGE, PAGE, size, cards -> {
             if (gen != generation) {
                 return; // the column was reset meanwhile: this page is stale
             }

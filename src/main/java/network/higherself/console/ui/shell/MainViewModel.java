@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import network.higherself.console.move.CardService;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Rights;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
@@ -38,7 +39,9 @@ public final class MainViewModel {
     private final BackgroundExecutor executor;
     private final Clock clock;
     private final DataFolder dataFolder;
-    private final ObservableList<Workflow> boards;
+    private final ObservableList<Workflow> allBoards;
+    private final javafx.collections.transformation.FilteredList<Workflow> boards;
+    private final ObjectProperty<Rights> rights = new SimpleObjectProperty<>();
     private final ObjectProperty<Workflow> selected = new SimpleObjectProperty<>();
     private final ObservableMap<String, Long> cardCounts = FXCollections.observableHashMap();
     private final ObservableList<StaffQueries.StaffRow> staff = FXCollections.observableArrayList();
@@ -58,8 +61,16 @@ public final class MainViewModel {
         this.clock = clock;
         this.dataFolder = dataFolder;
         this.notice = new SimpleStringProperty(notice == null ? "" : notice);
-        this.boards = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(workflows.all()));
+        this.allBoards = FXCollections.observableArrayList(workflows.all());
+        this.boards = new javafx.collections.transformation.FilteredList<>(allBoards, w -> true);
         selected.set(boards.isEmpty() ? null : boards.get(0));
+        rights.addListener((o, a, r) -> {
+            boards.setPredicate(w -> r == null || r.on(w.id()).view());
+            if (selected.get() != null && !boards.contains(selected.get())) {
+                selected.set(boards.isEmpty() ? null : boards.get(0));
+            }
+        });
+        actingAs.addListener((o, a, who) -> readRights());
         cardCounts.addListener((javafx.collections.MapChangeListener<String, Long>) c -> updateStatus());
         this.notice.addListener((o, a, b) -> updateStatus());
         updateStatus();
@@ -67,6 +78,26 @@ public final class MainViewModel {
 
     public ObservableList<Workflow> boards() {
         return boards;
+    }
+
+    /** The acting person's rights, as last read (null until read). */
+    public ObjectProperty<Rights> rightsProperty() {
+        return rights;
+    }
+
+    /** The administrator's roles-and-rights screen; rights are read again when it closes. */
+    public void openRoleRights(javafx.stage.Window owner) {
+        network.higherself.console.ui.access.RoleRightsView.show(owner, cards, workflows, executor, this::actor)
+                .setOnHidden(e -> readRights());
+    }
+
+    private void readRights() {
+        Actor who = actor();
+        executor.run(() -> cards.rightsOf(who), r -> {
+            if (who.equals(actor())) {
+                rights.set(r);
+            }
+        }, e -> notice.set("Your rights could not be read: " + e.getMessage()));
     }
 
     public ObjectProperty<Workflow> selectedProperty() {
@@ -110,7 +141,8 @@ public final class MainViewModel {
 
     /** The board of a workflow, made once and kept (with its filters) while the window is open. */
     public BoardViewModel board(Workflow w) {
-        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor, clock));
+        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor,
+                rights::get, clock));
     }
 
     /** Reads the staff list and every board's card count in the background. */

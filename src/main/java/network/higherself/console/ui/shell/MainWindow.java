@@ -16,7 +16,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.staff.Role;
 import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.access.AccessRequestDialog;
+import network.higherself.console.ui.access.AccessViewModel;
+import network.higherself.console.ui.access.ReviewQueueView;
 import network.higherself.console.ui.board.BoardView;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.board.Feedback;
@@ -25,6 +30,9 @@ import network.higherself.console.ui.common.WorkflowIcons;
 import network.higherself.console.workflow.Workflow;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.HashMap;
@@ -42,9 +50,12 @@ public final class MainWindow {
     private final Map<String, BoardView> views = new HashMap<>();
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(MainViewModel model, CardOpener opener, WindowSettings settings) {
+    private final AccessViewModel access;
+
+    public MainWindow(MainViewModel model, CardOpener opener, AccessViewModel access, WindowSettings settings) {
         this.model = model;
         this.opener = opener;
+        this.access = access;
         this.settings = settings;
     }
 
@@ -170,13 +181,57 @@ public final class MainWindow {
         theme.setOnAction(e -> model.darkProperty().set(!model.darkProperty().get()));
         theme.setMaxWidth(Double.MAX_VALUE);
         theme.getStyleClass().add("flat");
+        theme.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, title, subtitle, list, actingLabel, acting, theme);
+        Button ask = new Button("Ask for access\u2026", new FontIcon(MaterialDesignK.KEY_PLUS));
+        ask.setId("ask-access");
+        ask.setMaxWidth(Double.MAX_VALUE);
+        ask.getStyleClass().add("flat");
+        ask.setAlignment(Pos.CENTER_LEFT);
+        ask.setOnAction(e -> {
+            StaffQueries.StaffRow me = model.actingAsProperty().get();
+            if (me != null) {
+                AccessRequestDialog.show(root.getScene().getWindow(), access, me.id(), this::refreshAfterAccessChange);
+            }
+        });
+        Button review = new Button("Review requests", new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
+        review.setId("review-requests");
+        review.setMaxWidth(Double.MAX_VALUE);
+        review.getStyleClass().add("flat");
+        review.setAlignment(Pos.CENTER_LEFT);
+        review.setOnAction(e -> ReviewQueueView.show(root.getScene().getWindow(), access, this::refreshAfterAccessChange));
+        // only for those who may approve: the service checks again in any case
+        review.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.rightsProperty().get() != null
+                && model.rightsProperty().get().on(PermissionRequest.WORKFLOW).mayFire(PermissionRequest.APPROVE_EVENT),
+                model.rightsProperty()));
+        review.managedProperty().bind(review.visibleProperty());
+
+        Button rights = new Button("Roles and rights\u2026", new FontIcon(MaterialDesignS.SHIELD_EDIT_OUTLINE));
+        rights.setId("role-rights");
+        rights.setMaxWidth(Double.MAX_VALUE);
+        rights.getStyleClass().add("flat");
+        rights.setAlignment(Pos.CENTER_LEFT);
+        rights.setOnAction(e -> model.openRoleRights(root.getScene().getWindow()));
+        rights.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
+                model.actingAsProperty()));
+        rights.managedProperty().bind(rights.visibleProperty());
+
+        VBox box = new VBox(8, title, subtitle, list, ask, review, rights, actingLabel, acting, theme);
         box.getStyleClass().add(SIDEBAR);
         box.setPadding(new Insets(16, 8, 10, 8));
         box.setPrefWidth(280);
         box.setMinWidth(240);
         return box;
+    }
+
+    /** A request or decision may change what is on the boards: count again and refresh the one shown. */
+    private void refreshAfterAccessChange() {
+        model.refreshCounts();
+        Workflow w = model.selectedProperty().get();
+        if (w != null && views.containsKey(w.id())) {
+            views.get(w.id()).model().refresh();
+        }
     }
 
     private static final class WorkflowCell extends ListCell<Workflow> {

@@ -77,7 +77,7 @@ class CardDetailsViewTest {
     }
 
     private void open(FxRobot robot, long id, Runnable onSaved) {
-        robot.interact(() -> fx.editor.open(stage, id, onSaved));
+        robot.interact(() -> fx.editor.openCard(stage, id, onSaved));
         waitFor(robot, "#" + CardDetailsView.FORM_ID);
     }
 

@@ -11,8 +11,6 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
-import network.higherself.console.ui.shell.MainViewModel;
-import network.higherself.console.ui.shell.MainWindow;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,13 +33,13 @@ public final class CardDialogPreview {
         }
         List<CardSummary> cards = services.queries().firstPage(workflowId, state, 1);
         BackgroundExecutor executor = new BackgroundExecutor();
-        CardEditor editor = new CardEditor(services, executor, () -> Actor.staff("theo", Role.FRONT_DESK));
+        CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+                services.workflows(), services.clock().getZone(), executor, () -> Actor.staff("theo", Role.FRONT_DESK));
         Platform.startup(() -> {
             Theme.applyLight();
             Stage stage = new Stage();
-            MainViewModel vm = new MainViewModel(services.workflows(), services.database().folder(), services.queries(), "");
-            vm.selectedProperty().set(services.workflows().get(workflowId));
-            new MainWindow(vm).show(stage);
+            stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1400, 900));
+            stage.show();
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1400);
@@ -51,9 +49,9 @@ public final class CardDialogPreview {
                         network.higherself.console.card.CardKinds.newCard(workflowId, "").inputsFor("payment_received"),
                         java.util.Map.of(), type -> List.of()).show(a -> System.out.println("ANSWER " + a.values()));
             } else if (mode.equals("create")) {
-                editor.create(stage, services.workflows().get(workflowId), id -> System.out.println("CREATED " + id));
+                editor.createCard(stage, services.workflows().get(workflowId), id -> System.out.println("CREATED " + id));
             } else {
-                var dialog = editor.open(stage, cards.get(0).id(), () -> System.out.println("SAVED"));
+                var dialog = editor.openCard(stage, cards.get(0).id(), () -> System.out.println("SAVED"));
                 if (mode.equals("bad")) {
                     new Thread(() -> {
                         while (dialog.getDialogPane().getScene().lookup("#field-amount-paid") == null) {

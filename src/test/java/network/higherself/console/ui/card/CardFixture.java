@@ -32,8 +32,10 @@ final class CardFixture implements AutoCloseable {
     CardFixture(Path dir, Supplier<Actor> actor) {
         store = new TestStore(dir);
         Clock clock = Clock.fixed(TestStore.T0, ZoneOffset.UTC);
-        services = new Services(store.workflows, store.db, store.service, new CardQueries(store.db.dataSource()), clock);
-        editor = new CardEditor(services, executor, actor);
+        services = new Services(store.workflows, store.db, store.service, new CardQueries(store.db.dataSource()), clock,
+                network.higherself.console.agent.Agents.wire(store.db.sessionFactory(), store.workflows, clock));
+        editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+                services.workflows(), services.clock().getZone(), executor, actor);
     }
 
     /** The card's audit entries of that action, oldest first. */

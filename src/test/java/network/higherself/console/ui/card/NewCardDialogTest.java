@@ -76,7 +76,7 @@ class NewCardDialogTest {
     }
 
     private void create(FxRobot robot, String workflowId, AtomicLong created) {
-        robot.interact(() -> fx.editor.create(stage, fx.store.workflows.get(workflowId), created::set));
+        robot.interact(() -> fx.editor.createCard(stage, fx.store.workflows.get(workflowId), created::set));
         waitFor(robot, "#" + CardDetailsView.FORM_ID);
     }
 

@@ -1,5 +1,6 @@
 package network.higherself.console.ui.shell;
 
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -40,6 +41,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         store = new TestStore(dir);
+        store.staff("amara", Role.ADMINISTRATOR);
         store.staff("theo", Role.FRONT_DESK);
         store.service.create("WF-WELL-BOOK", "Sound bath", Actor.staff("theo", Role.FRONT_DESK), null);
         MainViewModel model = new MainViewModel(store.workflows, store.service, new CardQueries(store.db.dataSource()),
@@ -52,7 +54,8 @@ class MainWindowTest {
             @Override
             public void create(Window owner, Workflow workflow, Runnable then) {
             }
-        }, new WindowSettings(dir.resolve("window.properties"))).show(stage, ready::countDown);
+        }, new network.higherself.console.ui.access.AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
+                new WindowSettings(dir.resolve("window.properties"))).show(stage, ready::countDown);
     }
 
     @AfterEach
@@ -78,6 +81,26 @@ class MainWindowTest {
     private static String countShownFor(FxRobot robot, String board) {
         javafx.scene.Node name = robot.lookup(".sidebar-name").match((Label l) -> l.getText().equals(board)).query();
         return ((Label) name.getParent().lookup(".sidebar-count")).getText();
+    }
+
+    @Test
+    void theFrontDeskSeesOnlyWhatTheFrontDeskMaySee(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        ComboBox<StaffQueries.StaffRow> acting = robot.lookup("#acting-as").queryComboBox();
+        robot.interact(() -> acting.getSelectionModel().select(
+                acting.getItems().stream().filter(r -> r.username().equals("theo")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + MainWindow.SIDEBAR_ID)
+                .queryListView().getItems().size() == 3);
+
+        ListView<Workflow> list = robot.lookup("#" + MainWindow.SIDEBAR_ID).queryListView();
+        assertThat(list.getItems()).extracting(Workflow::board)
+                .containsExactly("Wellness bookings", "Agent communications", "Staff permissions");
+        assertThat(robot.lookup("#review-requests").query().isVisible()).as("front desk does not review requests").isFalse();
+        assertThat(robot.lookup("#ask-access").query().isVisible()).isTrue();
+
+        robot.interact(() -> acting.getSelectionModel().select(0)); // amara, the administrator
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 8);
+        assertThat(robot.lookup("#review-requests").query().isVisible()).isTrue();
     }
 
     @Test
