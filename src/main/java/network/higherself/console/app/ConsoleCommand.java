@@ -27,6 +27,13 @@ public final class ConsoleCommand implements Callable<Integer> {
      */
     Clock clock = Clock.systemDefaultZone();
 
+    @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "10",
+            description = "Lock the console after N minutes without input (default: ${DEFAULT-VALUE}).")
+    int idleMinutes;
+
+    @Option(names = "--no-demo", description = "In a new data folder, start empty: the first start creates the administrator's account.")
+    boolean noDemo;
+
     DataFolder dataFolder() {
         return DataFolder.resolve(dataDir);
     }
@@ -37,6 +44,10 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (idleMinutes < 1) {
+            System.err.println("--idle-minutes must be 1 or more (it was " + idleMinutes + ").");
+            return 2;
+        }
         DataFolder folder = dataFolder();
         Services services;
         try {
@@ -49,12 +60,12 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         try (services) {
             String notice = "";
-            if (services.database().created() && DemoData.isEmpty(services.database())) {
+            if (services.database().created() && DemoData.isEmpty(services.database()) && !noDemo) {
                 int cards = new DemoData(services.database(), services.workflows(), services.clock()).seed();
                 notice = "New data folder: demo data was created (" + cards + " cards).";
                 System.out.println(notice + " " + folder);
             }
-            return DesktopStart.run(services, notice);
+            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes));
         }
     }
 

@@ -3,6 +3,8 @@ package network.higherself.console.app;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.signin.SignInService;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
@@ -10,6 +12,7 @@ import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
@@ -22,7 +25,9 @@ final class DesktopStart {
     private DesktopStart() {
     }
 
-    static int run(Services services, String notice) {
+    static int run(Services services, String notice, java.time.Duration idleLimit) {
+        SignInService signIn = new SignInService(services.database().sessionFactory(), services.clock());
+        boolean firstStart = signIn.needsFirstAdministrator();
         CountDownLatch closed = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
         BackgroundExecutor executor = new BackgroundExecutor();
@@ -45,7 +50,8 @@ final class DesktopStart {
                     Platform.exit();
                     closed.countDown();
                 });
-                window.show(stage, () -> {
+                new ConsoleShell(stage, window, model, signIn, executor, () -> DemoData.demoAccounts(services.database()),
+                        idleLimit, services.clock()).start(firstStart, () -> {
                 });
             });
         } catch (RuntimeException e) {

@@ -53,7 +53,10 @@ public final class ScreenshotTour {
             stage[0] = new Stage();
             stage[0].setWidth(1480);
             stage[0].setHeight(900);
-            window[0].show(stage[0], ready::countDown);
+            window[0].show(stage[0], () -> {
+                model[0].signInAs("amara");
+                ready.countDown();
+            });
         });
         await(ready);
 

@@ -92,6 +92,9 @@ public final class MainViewModel {
     }
 
     private void readRights() {
+        if (actingAs.get() == null) {
+            return;
+        }
         Actor who = actor();
         executor.run(() -> cards.rightsOf(who), r -> {
             if (who.equals(actor())) {
@@ -117,9 +120,29 @@ public final class MainViewModel {
         return staff;
     }
 
-    /** Who the console acts as (until sign-in arrives, chosen in the sidebar). */
+    /** Who is signed in: the console records them as making every change. */
     public ObjectProperty<StaffQueries.StaffRow> actingAsProperty() {
         return actingAs;
+    }
+
+    private String pendingSignIn;
+
+    /** The person who just signed in (by user name); their rights decide what the window shows. */
+    public void signInAs(String username) {
+        StaffQueries.StaffRow row = staff.stream().filter(r -> r.username().equals(username)).findFirst().orElse(null);
+        if (row == null) {
+            pendingSignIn = username; // the staff list is still being read, or this person is new: read it again
+            refreshCounts();
+            return;
+        }
+        pendingSignIn = null;
+        actingAs.set(row);
+    }
+
+    /** Nobody is signed in (signed out, or locked after being idle). */
+    public void signOut() {
+        actingAs.set(null);
+        rights.set(null);
     }
 
     public Actor actor() {
@@ -157,8 +180,8 @@ public final class MainViewModel {
             cardCounts.putAll(result.getKey());
             List<StaffQueries.StaffRow> people = result.getValue();
             staff.setAll(people);
-            if (actingAs.get() == null && !people.isEmpty()) {
-                actingAs.set(people.get(0));
+            if (pendingSignIn != null) {
+                signInAs(pendingSignIn);
             }
             ready.run();
         }, e -> notice.set("The boards could not be read: " + e.getMessage()));

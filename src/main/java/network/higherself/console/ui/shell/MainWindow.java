@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,6 +31,7 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -51,6 +51,18 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
 
     private final AccessViewModel access;
+    private Runnable onSignOut = () -> {
+    };
+
+    /** What "Sign out" does (the shell shows the sign-in screen). */
+    public void onSignOut(Runnable action) {
+        this.onSignOut = action;
+    }
+
+    /** The window's content, for the shell to put back after a sign-in. */
+    public javafx.scene.Parent root() {
+        return root;
+    }
 
     public MainWindow(MainViewModel model, CardOpener opener, AccessViewModel access, WindowSettings settings) {
         this.model = model;
@@ -165,13 +177,20 @@ public final class MainWindow {
         model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Label actingLabel = new Label("Acting as");
+        Label actingLabel = new Label("Signed in");
         actingLabel.getStyleClass().add("sidebar-caption");
-        ComboBox<StaffQueries.StaffRow> acting = new ComboBox<>(model.staff());
-        acting.setId("acting-as");
-        acting.setMaxWidth(Double.MAX_VALUE);
-        acting.valueProperty().bindBidirectional(model.actingAsProperty());
-        acting.setTooltip(new Tooltip("Who the console records as making changes (sign-in comes later)."));
+        Label acting = new Label();
+        acting.setId("signed-in-as");
+        acting.getStyleClass().add("signed-in-as");
+        acting.setWrapText(true);
+        acting.textProperty().bind(Bindings.createStringBinding(() -> model.actingAsProperty().get() == null ? ""
+                : model.actingAsProperty().get().toString(), model.actingAsProperty()));
+        Button signOut = new Button("Sign out", new FontIcon(MaterialDesignL.LOGOUT));
+        signOut.setId("sign-out");
+        signOut.setMaxWidth(Double.MAX_VALUE);
+        signOut.getStyleClass().add("flat");
+        signOut.setAlignment(Pos.CENTER_LEFT);
+        signOut.setOnAction(e -> onSignOut.run());
 
         Button theme = new Button();
         theme.setId("theme-toggle");
@@ -217,7 +236,7 @@ public final class MainWindow {
                 model.actingAsProperty()));
         rights.managedProperty().bind(rights.visibleProperty());
 
-        VBox box = new VBox(8, title, subtitle, list, ask, review, rights, actingLabel, acting, theme);
+        VBox box = new VBox(8, title, subtitle, list, ask, review, rights, actingLabel, acting, signOut, theme);
         box.getStyleClass().add(SIDEBAR);
         box.setPadding(new Insets(16, 8, 10, 8));
         box.setPrefWidth(280);

@@ -84,14 +84,9 @@ public final class IdleLock {
 
     /**
      * Installs the lock on {@code scene} and on every window the application opens: {@code onLock} runs on the
-     * JavaFX thread once the limit passes without input. Call {@link Installed#rearm()} after the person signed
-     * in again. Call on the JavaFX thread.
+     * JavaFX thread once {@code limit} passes without input (checked every {@code checkEvery}). Call
+     * {@link Installed#rearm()} after the person signed in again. Call on the JavaFX thread.
      */
-    public static Installed install(Scene scene, Duration limit, Runnable onLock) {
-        return install(scene, Clock.systemUTC(), limit, Duration.ofSeconds(1), onLock);
-    }
-
-    /** {@link #install(Scene, Duration, Runnable)} with a clock and a checking interval of one's own (tests). */
     public static Installed install(Scene scene, Clock clock, Duration limit, Duration checkEvery, Runnable onLock) {
         return new Installed(scene, new IdleLock(clock, limit), checkEvery, onLock);
     }

@@ -1,0 +1,101 @@
+package network.higherself.console.ui.shell;
+
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.move.TestStore;
+import network.higherself.console.signin.SignInService;
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.PermissionQueries;
+import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.access.AccessViewModel;
+import network.higherself.console.ui.board.CardOpener;
+import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.staff.SignInView;
+import network.higherself.console.workflow.Workflow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console as people meet it: sign in first, see what one's role allows, sign out. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleShellTest {
+
+    @TempDir
+    Path dir;
+
+    private TestStore store;
+    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        store = new TestStore(dir, Clock.systemDefaultZone());
+        new DemoData(store.db, store.workflows, store.clock).seed();
+        model = new MainViewModel(store.workflows, store.service, new CardQueries(store.db.dataSource()),
+                new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
+        MainWindow window = new MainWindow(model, new CardOpener() {
+            @Override
+            public void open(Window owner, long cardId, Runnable then) {
+            }
+
+            @Override
+            public void create(Window owner, Workflow workflow, Runnable then) {
+            }
+        }, new AccessViewModel(store.service, new PermissionQueries(store.db.dataSource()), executor, model::actor),
+                new WindowSettings(dir.resolve("window.properties")));
+        SignInService signIn = new SignInService(store.db.sessionFactory(), store.clock);
+        new ConsoleShell(stage, window, model, signIn, executor, () -> DemoData.demoAccounts(store.db), Duration.ofMinutes(10), store.clock)
+                .start(false, () -> {
+                });
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        store.close();
+    }
+
+    @Test
+    void theFrontDeskSignsInAndSeesOnlyWhatTheFrontDeskMaySee(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#" + SignInView.USERNAME_ID).tryQuery()).as("the console starts on the sign-in screen").isPresent();
+
+        robot.clickOn("#" + SignInView.USERNAME_ID).write("theo");
+        robot.clickOn("#" + SignInView.PASSWORD_ID).write("not-the-password");
+        robot.clickOn("#" + SignInView.BUTTON_ID);
+        javafx.scene.control.Label message = robot.lookup("#" + SignInView.MESSAGE_ID).queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> message.getText() != null && !message.getText().isBlank());
+        assertThat(message.getText()).startsWith("That user name and password do not match.");
+
+        robot.clickOn("#" + SignInView.PASSWORD_ID).write(DemoData.DEMO_PASSWORD);
+        robot.clickOn("#" + SignInView.BUTTON_ID);
+        // what theo may see: the front desk's boards, plus what the demo's active permission requests granted him
+        var rights = store.service.rightsOf(network.higherself.console.staff.Actor.staff("theo",
+                network.higherself.console.staff.Role.FRONT_DESK));
+        var visible = store.workflows.all().stream().filter(w -> rights.on(w.id()).view()).map(Workflow::board).toList();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#" + MainWindow.SIDEBAR_ID).tryQuery().isPresent()
+                && robot.lookup("#" + MainWindow.SIDEBAR_ID).queryListView().getItems().size() == visible.size());
+
+        ListView<Workflow> boards = robot.lookup("#" + MainWindow.SIDEBAR_ID).queryListView();
+        assertThat(boards.getItems()).extracting(Workflow::board).containsExactlyElementsOf(visible)
+                .contains("Wellness bookings", "Staff permissions").doesNotContain("Gallery exhibits", "Interface publishing");
+        assertThat(robot.lookup("#signed-in-as").queryLabeled().getText()).isEqualTo("Theo Laurent (Front desk)");
+
+        robot.clickOn("#sign-out");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + SignInView.USERNAME_ID).tryQuery().isPresent());
+        assertThat(model.actor().kind()).as("nobody acts once signed out").isEqualTo(network.higherself.console.staff.Actor.Kind.SYSTEM);
+    }
+}
