@@ -85,9 +85,11 @@ public final class BoardViewModel {
         this.prototype = CardKinds.newCard(workflow.id(), "");
         for (State s : workflow.states()) {
             String agent = workflow.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
-            columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, size, onLoaded) ->
-                    executor.run(() -> queries.page(workflow.id(), s.id(), filter(), offset, limit, size), onLoaded,
-                            e -> fail("Cards could not be read", e))));
+            columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, size, onLoaded) -> {
+                ColumnFilter f = filter(); // read on the JavaFX thread, where the search and filter properties live
+                executor.run(() -> queries.page(workflow.id(), s.id(), f, offset, limit, size), onLoaded,
+                        e -> fail("Cards could not be read", e));
+            }));
         }
         search.addListener((o, a, b) -> refresh());
         mine.addListener((o, a, b) -> refresh());
