@@ -1,5 +1,6 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.card.CardDates;
 import network.higherself.console.card.Card;
 
 import java.time.Duration;
@@ -18,9 +19,24 @@ public final class Countdowns {
     private Countdowns() {
     }
 
+    /**
+     * A countdown as a board shows it.
+     *
+     * @param text   "payment times out in 2 h", or "payment deadline passed"
+     * @param passed whether the event is due and has not happened yet
+     * @param event  the timed event it counts down to, e.g. "payment_timeout"
+     */
+    public record Countdown(String text, boolean passed, String event) {
+    }
+
     /** The countdown of a card in {@code state} of {@code workflowId} with these dates, or empty when it waits for no time. */
     public static Optional<String> of(String workflowId, String state, CardDates dates, Instant now, ZoneId zone) {
-        return of(TimedEvent.STANDARD, workflowId, state, dates, now, zone);
+        return find(TimedEvent.STANDARD, workflowId, state, dates, now, zone).map(Countdown::text);
+    }
+
+    /** The same, with whether it has passed. */
+    public static Optional<Countdown> find(String workflowId, String state, CardDates dates, Instant now, ZoneId zone) {
+        return find(TimedEvent.STANDARD, workflowId, state, dates, now, zone);
     }
 
     public static Optional<String> of(Card card, Instant now, ZoneId zone) {
@@ -29,13 +45,18 @@ public final class Countdowns {
 
     static Optional<String> of(List<TimedEvent> events, String workflowId, String state, CardDates dates, Instant now,
                                ZoneId zone) {
+        return find(events, workflowId, state, dates, now, zone).map(Countdown::text);
+    }
+
+    static Optional<Countdown> find(List<TimedEvent> events, String workflowId, String state, CardDates dates,
+                                    Instant now, ZoneId zone) {
         for (TimedEvent e : events) {
             if (e.workflowId().equals(workflowId) && e.fromState().equals(state)) {
                 Optional<Instant> due = e.dueAt(dates, zone);
                 if (due.isPresent()) {
                     return Optional.of(due.get().isAfter(now)
-                            ? String.format(e.soon(), left(Duration.between(now, due.get())))
-                            : e.overdue());
+                            ? new Countdown(String.format(e.soon(), left(Duration.between(now, due.get()))), false, e.event())
+                            : new Countdown(e.overdue(), true, e.event()));
                 }
             }
         }

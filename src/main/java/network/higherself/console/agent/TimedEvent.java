@@ -1,5 +1,7 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.card.CardDate;
+import network.higherself.console.card.CardDates;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.ContentPiece;

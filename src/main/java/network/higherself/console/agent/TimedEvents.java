@@ -1,5 +1,7 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.card.CardDate;
+import network.higherself.console.card.CardDates;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.workflow.DefinitionProblem;
 import network.higherself.console.workflow.InvalidWorkflowException;

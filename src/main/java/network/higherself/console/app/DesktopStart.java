@@ -61,12 +61,15 @@ final class DesktopStart {
         }
         // the agents fire what time decides (and what was missed while the console was closed) in the background
         var scheduler = services.agents().scheduler(java.time.Duration.ofSeconds(30),
-                run -> Platform.runLater(() -> {
-                    MainViewModel m = shownModel.get();
-                    if (m != null) {
-                        m.refreshCounts(); // what the agents moved shows in the counts; boards refresh when shown
-                    }
-                }),
+                run -> {
+                    var held = services.agents().runner().held();
+                    Platform.runLater(() -> {
+                        MainViewModel m = shownModel.get();
+                        if (m != null) {
+                            m.agentsRan(run, held); // what the agents moved and what they hold back, on the board
+                        }
+                    });
+                },
                 e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
         scheduler.start();
         try {

@@ -183,7 +183,14 @@ public final class DemoData {
                 .map(a -> Actor.agent(a.personality().orElse(a.agent())))
                 .orElse(staff.get(defaultStaff(w)));
         String note = Notes.next(random);
-        Outcome o = service.move(MoveRequest.byEvent(cardId, t.event(), actor).withNote(note));
+        MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(note);
+        if (w.id().equals(AgentMessage.WORKFLOW) && denialReason(t.event(), "", "", "") != null) {
+            request = request.with((CardChange) (c, r) -> {
+                AgentMessage m = (AgentMessage) c;
+                m.setDenialReason(denialReason(t.event(), m.getSendingAgent(), m.getReceivingAgent(), m.getPattern()));
+            });
+        }
+        Outcome o = service.move(request);
         // the event needs more data, or someone else's right (a manager's approval, an administrator's
         // clearance): complete the card as the person would, and let the right people act
         List<Actor> others = List.of(actor, staff.get("jonas"), staff.get("amara"));
@@ -193,6 +200,17 @@ public final class DemoData {
         if (!o.isDone()) {
             throw new IllegalStateException("Demo move " + t + " of card #" + cardId + " was refused: " + o.message());
         }
+    }
+
+    /** The reason the gate would give, for the demo's messages that end denied or failed (null for other events). */
+    private static String denialReason(String event, String sender, String receiver, String pattern) {
+        return switch (event) {
+            case "pattern_not_authorized" -> "No authorized pattern lets " + sender + " send " + pattern + " to " + receiver + ".";
+            case "permission_denied" -> sender + " is responsible for no state of the board the " + pattern + " is about.";
+            case "validation_failed" -> "The payload lacks card_id, which " + pattern + " must carry.";
+            case "communication_error" -> "Delivery failed: " + receiver + " did not take the message within 30 s.";
+            default -> null;
+        };
     }
 
     private static boolean retryable(Outcome o) {
@@ -292,6 +310,7 @@ public final class DemoData {
                 m.setReceivingAgent(List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
                 m.setPattern(List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
                 m.setPayloadSummary(payloads.get(pick % 3));
+                m.setTitle(m.getPattern() + ": " + m.getSendingAgent() + " \u2192 " + m.getReceivingAgent());
             } else if (card instanceof PermissionRequest p) {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);

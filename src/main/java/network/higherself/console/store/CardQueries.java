@@ -3,6 +3,7 @@ package network.higherself.console.store;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.Campaign;
+import network.higherself.console.card.CardDates;
 import network.higherself.console.card.ConsultingProject;
 import network.higherself.console.card.ContentPiece;
 import network.higherself.console.card.Exhibition;
@@ -18,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +53,12 @@ public final class CardQueries {
             + "c.portal_kind, c.release_version, c.client_name, "                           // 24-26
             + "c.sending_agent, c.receiving_agent, c.pattern, "                             // 27-29
             + "rq.username, c.requested_role, c.requested_scopes, "                         // 30-32
-            + DUE + " ";                                                                     // 33
+            + DUE + ", "                                                                     // 33
+            + "c.payment_deadline, c.submission_deadline, c.closing_date, "                  // 34-36 timed events
+            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id), "                 // 37 checklist
+            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.done_at IS NOT NULL), " // 38
+            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.required AND t.done_at IS NULL), " // 39
+            + "c.denial_reason ";                                                            // 40
 
     private static final String JOINS = "LEFT JOIN client cl ON cl.id = c.client_id "
             + "LEFT JOIN wellness_service sv ON sv.id = c.service_id "
@@ -224,16 +232,32 @@ public final class CardQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp due = rs.getTimestamp(33);
+                    Instant since = rs.getObject(8, OffsetDateTime.class).toInstant();
                     out.add(new CardSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), Priority.valueOf(rs.getString(7)),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getLong(9), facts(rs),
-                            due == null ? null : due.toLocalDateTime()));
+                            rs.getString(6), Priority.valueOf(rs.getString(7)), since, rs.getLong(9), facts(rs),
+                            due == null ? null : due.toLocalDateTime(), dates(rs, since),
+                            rs.getInt(37), rs.getInt(38), rs.getInt(39), rs.getString(40)));
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be read: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The dates the card's timed events wait for, for its countdown. */
+    private static CardDates dates(ResultSet rs, Instant stateSince) throws SQLException {
+        return new CardDates(localDateTime(rs.getTimestamp(34)), localDateTime(rs.getTimestamp(12)),
+                localDate(rs.getDate(35)), localDate(rs.getDate(15)), localDate(rs.getDate(36)),
+                localDateTime(rs.getTimestamp(23)), stateSince);
+    }
+
+    private static LocalDateTime localDateTime(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 
     /** The two or three facts that matter most for the card's kind, as short text. */

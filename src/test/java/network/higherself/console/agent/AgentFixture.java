@@ -39,31 +39,31 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A data folder with the agents wired over it, a clock the test moves, and cards put where a test needs them. */
-final class AgentFixture implements AutoCloseable {
+public final class AgentFixture implements AutoCloseable {
 
-    static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    public static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-    final Path dir;
-    final TestClock clock = new TestClock(T0, ZONE);
-    final WorkflowCatalog workflows;
-    Database db;
-    Agents agents;
+    public final Path dir;
+    public final TestClock clock = new TestClock(T0, ZONE);
+    public final WorkflowCatalog workflows;
+    public Database db;
+    public Agents agents;
 
-    final Actor admin = Actor.staff("amara", Role.ADMINISTRATOR);
-    final Actor manager = Actor.staff("jonas", Role.MANAGER);
-    final Actor desk = Actor.staff("theo", Role.FRONT_DESK);
+    public final Actor admin = Actor.staff("amara", Role.ADMINISTRATOR);
+    public final Actor manager = Actor.staff("jonas", Role.MANAGER);
+    public final Actor desk = Actor.staff("theo", Role.FRONT_DESK);
     long requesterId;
     long artistId;
     long clientId;
     long segmentId;
     long channelId;
 
-    AgentFixture(Path dir) {
+    public AgentFixture(Path dir) {
         this(dir, WorkflowCatalog.bundled(), PatternRegistry.bundled());
     }
 
-    AgentFixture(Path dir, WorkflowCatalog workflows, PatternRegistry patterns) {
+    public AgentFixture(Path dir, WorkflowCatalog workflows, PatternRegistry patterns) {
         this.dir = dir;
         this.workflows = workflows;
         db = Database.open(new DataFolder(dir), clock);
@@ -91,18 +91,18 @@ final class AgentFixture implements AutoCloseable {
     }
 
     /** Closes the console and opens it again on the same data: a new runner that remembers nothing. */
-    void restart() {
+    public void restart() {
         db.close();
         db = Database.open(new DataFolder(dir), clock);
         agents = Agents.wire(db.sessionFactory(), workflows, clock, PatternRegistry.bundled());
     }
 
-    CardService cards() {
+    public CardService cards() {
         return agents.cards();
     }
 
     /** What every card of the workflow needs to get anywhere (its guards), plus {@code extra}. */
-    CardChange basics(String workflowId, CardChange extra) {
+    public CardChange basics(String workflowId, CardChange extra) {
         return (card, refs) -> {
             if (card instanceof Booking b) {
                 b.setClient(refs.get(Client.class, clientId));
@@ -129,7 +129,7 @@ final class AgentFixture implements AutoCloseable {
     }
 
     /** A new card of the workflow with {@code fields}, walked from the initial state to {@code state} by people. */
-    long cardIn(String workflowId, String state, CardChange fields) {
+    public long cardIn(String workflowId, String state, CardChange fields) {
         Outcome created = cards().create(workflowId, "A " + state + " card", admin, basics(workflowId, fields));
         assertThat(created).as(created.message()).isInstanceOf(Outcome.Done.class);
         long id = ((Outcome.Done) created).cardId();
@@ -137,7 +137,7 @@ final class AgentFixture implements AutoCloseable {
         return id;
     }
 
-    void walk(long id, String workflowId, String state) {
+    public void walk(long id, String workflowId, String state) {
         for (Transition t : pathTo(workflows.get(workflowId), state)) {
             Actor who = t.event().equals("manager_approved") ? manager : admin;
             Outcome o = cards().move(MoveRequest.byEvent(id, t.event(), who));
@@ -145,15 +145,15 @@ final class AgentFixture implements AutoCloseable {
         }
     }
 
-    <T extends Card> T card(long id, Class<T> type) {
+    public <T extends Card> T card(long id, Class<T> type) {
         return db.sessionFactory().fromSession(s -> s.find(type, id));
     }
 
-    String stateOf(long id) {
+    public String stateOf(long id) {
         return card(id, Card.class).getState();
     }
 
-    List<AuditEntry> audit(long cardId) {
+    public List<AuditEntry> audit(long cardId) {
         return db.sessionFactory().fromSession(s -> s.createSelectionQuery(
                 "from AuditEntry where cardId = :id order by seq", AuditEntry.class).setParameter("id", cardId).getResultList());
     }

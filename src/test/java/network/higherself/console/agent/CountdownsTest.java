@@ -1,5 +1,6 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.card.CardDates;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.ConsultingProject;
 import network.higherself.console.card.ContentPiece;

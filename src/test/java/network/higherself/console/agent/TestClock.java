@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock the test sets and advances by hand: nothing sleeps. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private final ZoneId zone;
     private volatile Instant now;
 
-    TestClock(Instant start, ZoneId zone) {
+    public TestClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

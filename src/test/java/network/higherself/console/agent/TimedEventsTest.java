@@ -1,5 +1,6 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.card.CardDates;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.Booking;

@@ -35,6 +35,9 @@ public final class ScreenshotTour {
         Path data = Files.createTempDirectory("hsc-tour");
         Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
         new DemoData(services.database(), services.workflows(), services.clock()).seed();
+        // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
+        var run = services.agents().runner().run();
+        var held = services.agents().runner().held();
         BackgroundExecutor executor = new BackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -55,6 +58,7 @@ public final class ScreenshotTour {
             stage[0].setHeight(900);
             window[0].show(stage[0], () -> {
                 model[0].signInAs("amara");
+                model[0].agentsRan(run, held);
                 ready.countDown();
             });
         });
@@ -71,6 +75,14 @@ public final class ScreenshotTour {
             snap(stage[0].getScene(), out.resolve("board-" + w.id() + ".png"));
             if (w.id().equals("WF-WELL-BOOK")) {
                 snap(stage[0].getScene(), out.resolve("main-window.png"));
+                // further along: countdowns, Ruvo's checklists in preparation
+                scroll(window[0], w.id(), 0.55);
+                snap(stage[0].getScene(), out.resolve("board-WF-WELL-BOOK-agents.png"));
+            }
+            if (w.id().equals("WF-AGT-COMM")) {
+                // the gate has walked every waiting message: the outcomes are on the right
+                scroll(window[0], w.id(), 1);
+                snap(stage[0].getScene(), out.resolve("board-WF-AGT-COMM.png"));
             }
         }
         CountDownLatch dark = new CountDownLatch(1);
@@ -86,6 +98,15 @@ public final class ScreenshotTour {
         services.close();
         Platform.exit();
         System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    private static void scroll(MainWindow window, String workflowId, double to) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            ((javafx.scene.control.ScrollPane) window.boardView(workflowId).getCenter()).setHvalue(to);
+            done.countDown();
+        });
+        await(done);
     }
 
     private static void await(CountDownLatch latch) throws InterruptedException {

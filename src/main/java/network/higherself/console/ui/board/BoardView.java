@@ -1,6 +1,9 @@
 package network.higherself.console.ui.board;
 
 import javafx.application.Platform;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +24,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.util.Duration;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -86,6 +90,16 @@ public final class BoardView extends BorderPane {
                 }
             }
         });
+        // countdowns and times in a column move on with the clock: repaint the cards (no reading) twice a minute
+        Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(30), e -> repaintTimes()));
+        clockTick.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                clockTick.stop();
+            } else {
+                clockTick.play();
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
                 search.requestFocus();
@@ -100,6 +114,16 @@ public final class BoardView extends BorderPane {
 
     public BoardViewModel model() {
         return model;
+    }
+
+    /** Repaints the cards on show, so that "payment times out in 2 h" and "3 h" in a column stay true. */
+    void repaintTimes() {
+        if (model.isDragging()) {
+            return; // never pull a card from under the pointer; the drop refreshes the board anyway
+        }
+        for (ColumnView c : columns) {
+            c.list().refresh();
+        }
     }
 
     /** Reads the board from the database; {@code ready} runs once every column shows its first cards. */

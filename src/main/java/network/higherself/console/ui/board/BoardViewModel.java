@@ -7,7 +7,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
+import network.higherself.console.agent.Countdowns;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
@@ -63,19 +65,29 @@ public final class BoardViewModel {
     private final ObservableSet<Long> pending = FXCollections.observableSet();
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final ObjectProperty<CardSummary> dragged = new SimpleObjectProperty<>();
+    private final ObservableMap<Long, String> agentNotes;
 
     public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
                           Supplier<Actor> actor, Clock clock) {
         this(workflow, cards, queries, executor, actor, () -> null, clock);
     }
 
+    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
+                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
+        this(workflow, cards, queries, executor, actor, rights, clock, FXCollections.observableHashMap());
+    }
+
     /**
      * @param rights the acting person's rights as last read ({@code null}: not read yet, every legal column lights;
      *               the service decides in any case)
+     * @param agentNotes what the agents could not do to a card, by its id (a timed event refused and held), shown
+     *                   on the card
      */
     public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
+                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
+                          ObservableMap<Long, String> agentNotes) {
         this.rights = rights;
+        this.agentNotes = agentNotes;
         this.workflow = workflow;
         this.cards = cards;
         this.queries = queries;
@@ -194,6 +206,11 @@ public final class BoardViewModel {
         }
     }
 
+    /** Whether a card of this board is being dragged. */
+    public boolean isDragging() {
+        return dragged.get() != null;
+    }
+
     public void dragEnded() {
         dragged.set(null);
         columns.forEach(c -> c.dropLookProperty().set(ColumnViewModel.DropLook.NONE));
@@ -283,6 +300,25 @@ public final class BoardViewModel {
             return d.toHours() + " h";
         }
         return d.toDays() + " d";
+    }
+
+    /** The countdown to the timed event the card waits for ("payment times out in 2 h"), if it waits for one. */
+    public Optional<Countdowns.Countdown> countdown(CardSummary card) {
+        return Countdowns.find(card.workflowId(), card.state(), card.dates(), clock.instant(), clock.getZone());
+    }
+
+    /** What an agent could not do to the card, e.g. "Solari could not apply Payment timeout: ...", if anything. */
+    public Optional<String> agentNote(CardSummary card) {
+        return Optional.ofNullable(agentNotes.get(card.id()));
+    }
+
+    /** "Checklist 1 of 4 done", or "Checklist done"; empty for a card without one. */
+    public Optional<String> checklist(CardSummary card) {
+        if (!card.hasChecklist()) {
+            return Optional.empty();
+        }
+        return Optional.of(card.tasksDone() == card.tasks() ? "Checklist done"
+                : "Checklist " + card.tasksDone() + " of " + card.tasks() + " done");
     }
 
     /** Whether a card is past the date it is due by (and not finished). */

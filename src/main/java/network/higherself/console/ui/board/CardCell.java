@@ -3,6 +3,7 @@ package network.higherself.console.ui.board;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -11,16 +12,27 @@ import network.higherself.console.store.CardSummary;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.util.Locale;
 
-/** A card on a board: title, the facts that matter for its kind, assignee, priority and time in its column. */
+/**
+ * A card on a board: title, the facts that matter for its kind, the countdown to the timed event it waits for, how
+ * far its checklist has got, what an agent could not do to it, assignee, priority and time in its column.
+ */
 final class CardCell extends ListCell<CardSummary> {
 
     static final String CARD = "board-card";
     static final String PENDING = "card-pending";
     static final String PLACEHOLDER = "card-placeholder";
+    static final String COUNTDOWN = "card-countdown";
+    static final String COUNTDOWN_PASSED = "card-countdown-passed";
+    static final String CHECKLIST = "card-checklist";
+    static final String CHECKLIST_OPEN = "card-checklist-open";
+    static final String AGENT_NOTE = "card-agent-note";
 
     private final BoardViewModel model;
     private final Label title = new Label();
@@ -29,6 +41,10 @@ final class CardCell extends ListCell<CardSummary> {
     private final Label priority = new Label();
     private final Label age = new Label();
     private final Label overdue = new Label("overdue");
+    private final Label countdown = new Label();
+    private final Label checklist = new Label();
+    private final Label agentNote = new Label();
+    private final Tooltip agentNoteTip = new Tooltip();
     private final VBox box;
 
     CardCell(BoardViewModel model) {
@@ -46,11 +62,22 @@ final class CardCell extends ListCell<CardSummary> {
         age.setGraphic(new FontIcon(MaterialDesignC.CLOCK_OUTLINE));
         overdue.getStyleClass().addAll("chip", "chip-overdue");
         overdue.setGraphic(new FontIcon(MaterialDesignS.SHIELD_ALERT_OUTLINE));
+        countdown.getStyleClass().add(COUNTDOWN);
+        countdown.setGraphic(new FontIcon(MaterialDesignT.TIMER_SAND));
+        checklist.getStyleClass().add(CHECKLIST);
+        checklist.setGraphic(new FontIcon(MaterialDesignF.FORMAT_LIST_CHECKS));
+        agentNote.getStyleClass().add(AGENT_NOTE);
+        agentNote.setGraphic(new FontIcon(MaterialDesignR.ROBOT_CONFUSED_OUTLINE));
+        agentNote.setWrapText(true);
+        agentNote.setMinHeight(Region.USE_PREF_SIZE);
+        agentNoteTip.setWrapText(true);
+        agentNoteTip.setMaxWidth(420);
+        agentNote.setTooltip(agentNoteTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(6, priority, overdue, spacer, age);
         footer.setAlignment(Pos.CENTER_LEFT);
-        box = new VBox(4, title, facts, assignee, footer);
+        box = new VBox(4, title, facts, countdown, checklist, agentNote, assignee, footer);
         box.getStyleClass().add(CARD);
         box.setMaxWidth(Double.MAX_VALUE);
         model.pending().addListener((javafx.collections.SetChangeListener<Long>) change -> updatePending());
@@ -73,6 +100,9 @@ final class CardCell extends ListCell<CardSummary> {
             priority.setVisible(false);
             overdue.setVisible(false);
             age.setVisible(false);
+            show(countdown, false);
+            show(checklist, false);
+            show(agentNote, false);
             if (!getStyleClass().contains(PLACEHOLDER)) {
                 getStyleClass().add(PLACEHOLDER);
             }
@@ -89,13 +119,43 @@ final class CardCell extends ListCell<CardSummary> {
         priority.setText(card.priority().label());
         priority.getStyleClass().setAll("label", "chip", "chip-" + card.priority().name().toLowerCase(Locale.ROOT));
         priority.setVisible(true);
-        boolean late = model.isOverdue(card);
+        var timer = model.countdown(card);
+        show(countdown, timer.isPresent());
+        timer.ifPresent(t -> {
+            countdown.setText(t.text());
+            style(countdown, COUNTDOWN_PASSED, t.passed());
+        });
+        var tasks = model.checklist(card);
+        show(checklist, tasks.isPresent());
+        tasks.ifPresent(checklist::setText);
+        style(checklist, CHECKLIST_OPEN, card.openRequired() > 0);
+        var note = model.agentNote(card).or(() -> java.util.Optional.ofNullable(card.problem()));
+        show(agentNote, note.isPresent());
+        note.ifPresent(n -> {
+            agentNote.setText(n);
+            agentNoteTip.setText(n);
+        });
+        // a countdown that has passed already says the card is late, in words
+        boolean late = model.isOverdue(card) && timer.map(t -> !t.passed()).orElse(true);
         overdue.setVisible(late);
         overdue.setManaged(late);
         age.setText(model.timeInState(card));
         age.setVisible(true);
         setGraphic(box);
         updatePending();
+    }
+
+    private static void show(Label label, boolean shown) {
+        label.setVisible(shown);
+        label.setManaged(shown);
+    }
+
+    private static void style(Label label, String styleClass, boolean on) {
+        if (on && !label.getStyleClass().contains(styleClass)) {
+            label.getStyleClass().add(styleClass);
+        } else if (!on) {
+            label.getStyleClass().remove(styleClass);
+        }
     }
 
     private void updatePending() {

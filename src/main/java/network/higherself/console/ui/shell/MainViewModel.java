@@ -9,6 +9,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import network.higherself.console.agent.AgentRun;
+import network.higherself.console.agent.AgentRunner;
 import network.higherself.console.move.CardService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
@@ -18,6 +20,7 @@ import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.BoardViewModel;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
+import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.WorkflowCatalog;
 
 import java.time.Clock;
@@ -50,6 +53,7 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty notice;
     private final Map<String, BoardViewModel> boardModels = new HashMap<>();
+    private final ObservableMap<Long, String> agentNotes = FXCollections.observableHashMap();
 
     public MainViewModel(WorkflowCatalog workflows, CardService cards, CardQueries queries, StaffQueries staffQueries,
                          BackgroundExecutor executor, Clock clock, DataFolder dataFolder, String notice) {
@@ -165,7 +169,37 @@ public final class MainViewModel {
     /** The board of a workflow, made once and kept (with its filters) while the window is open. */
     public BoardViewModel board(Workflow w) {
         return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor,
-                rights::get, clock));
+                rights::get, clock, agentNotes));
+    }
+
+    /**
+     * What the agents did in a run, on the JavaFX thread: the counts and the board on show are read again when they
+     * moved or wrote anything, and each refusal they hold (a guard said no; they try again when the card changes)
+     * is shown on its card, in the agent's name, until it is resolved.
+     */
+    public void agentsRan(AgentRun run, List<AgentRunner.Held> held) {
+        Map<Long, String> notes = new HashMap<>();
+        for (AgentRunner.Held h : held) {
+            notes.put(h.due().cardId(), h.due().agent().name() + " could not apply \u201c"
+                    + Labels.humanize(h.due().event()) + "\u201d: " + h.reason());
+        }
+        boolean changed = !notes.equals(agentNotes);
+        if (changed) {
+            agentNotes.keySet().retainAll(notes.keySet());
+            agentNotes.putAll(notes);
+        }
+        if (!run.isEmpty() || changed) {
+            refreshCounts();
+            Workflow shown = selected.get();
+            if (shown != null && boardModels.containsKey(shown.id())) {
+                boardModels.get(shown.id()).refresh();
+            }
+        }
+    }
+
+    /** What the agents could not do, by card id (see {@link #agentsRan}). */
+    public ObservableMap<Long, String> agentNotes() {
+        return agentNotes;
     }
 
     /** Reads the staff list and every board's card count in the background. */

@@ -1,9 +1,5 @@
-package network.higherself.console.agent;
+package network.higherself.console.card;
 
-import network.higherself.console.card.Booking;
-import network.higherself.console.card.Card;
-import network.higherself.console.card.ContentPiece;
-import network.higherself.console.card.Exhibition;
 
 import java.time.Instant;
 import java.time.LocalDate;

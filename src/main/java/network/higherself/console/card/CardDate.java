@@ -1,4 +1,4 @@
-package network.higherself.console.agent;
+package network.higherself.console.card;
 
 /** A date on a card that a timed event waits for, with the column it is stored in. */
 public enum CardDate {
