@@ -310,7 +310,7 @@ public final class DemoData {
                 m.setReceivingAgent(List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
                 m.setPattern(List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
                 m.setPayloadSummary(payloads.get(pick % 3));
-                m.setTitle(m.getPattern() + ": " + m.getSendingAgent() + " \u2192 " + m.getReceivingAgent());
+                m.setTitle(List.of("Qualified lead hand-off", "Preparation is ready", "Campaign content request").get(pick % 3));
             } else if (card instanceof PermissionRequest p) {
                 StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
                 p.setRequester(requester);
