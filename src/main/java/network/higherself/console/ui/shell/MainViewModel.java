@@ -191,8 +191,9 @@ public final class MainViewModel {
         if (!run.isEmpty() || changed) {
             refreshCounts();
             Workflow shown = selected.get();
-            if (shown != null && boardModels.containsKey(shown.id())) {
-                boardModels.get(shown.id()).refresh();
+            BoardViewModel board = shown == null ? null : boardModels.get(shown.id());
+            if (board != null && !board.isDragging()) { // a drop reads the board again anyway
+                board.refresh();
             }
         }
     }
