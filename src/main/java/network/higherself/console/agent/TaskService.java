@@ -70,6 +70,28 @@ public final class TaskService {
         return sessionFactory.fromSession(s -> tasks(s, cardId).stream().map(TaskItem::of).toList());
     }
 
+    /**
+     * The card's checklist as {@code actor} sees it: whether it is still open and whether they may tick it (the same
+     * checks as {@link #tick}); empty when the card has none.
+     */
+    public Optional<CardChecklist> checklistOf(long cardId, Actor actor) {
+        return sessionFactory.fromSession(s -> {
+            List<AgentTask> tasks = tasks(s, cardId);
+            Card card = s.find(Card.class, cardId);
+            if (tasks.isEmpty() || card == null) {
+                return Optional.empty();
+            }
+            Workflow workflow = workflows.get(card.workflowId());
+            String kind = tasks.get(0).getKind();
+            String state = checklists.stream().filter(c -> c.workflowId().equals(card.workflowId())
+                            && c.items().stream().anyMatch(i -> i.kind().equals(kind)))
+                    .map(Checklist::state).findFirst().orElse("");
+            String forbidden = access.checkEdit(s, actor, workflow, card.getState()).orElse(null);
+            return Optional.of(new CardChecklist(cardId, state, card.getState(), tasks.get(0).getCreatedBy(), forbidden,
+                    tasks.stream().map(TaskItem::of).toList()));
+        });
+    }
+
     /** The titles of the card's open required tasks. */
     public List<String> openRequired(long cardId) {
         return sessionFactory.fromSession(s -> openRequired(s, cardId));

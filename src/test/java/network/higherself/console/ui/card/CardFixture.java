@@ -35,6 +35,7 @@ final class CardFixture implements AutoCloseable {
         services = new Services(store.workflows, store.db, store.service, new CardQueries(store.db.dataSource()), clock,
                 network.higherself.console.agent.Agents.wire(store.db.sessionFactory(), store.workflows, clock));
         editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+                ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, actor);
     }
 
