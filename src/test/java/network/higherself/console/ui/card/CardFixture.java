@@ -46,6 +46,16 @@ final class CardFixture implements AutoCloseable {
                 .setParameter("id", cardId).setParameter("a", action).getResultList());
     }
 
+    /** Waits for the background work queued so far and the JavaFX events it handed back. */
+    void executorIdle() {
+        try {
+            executor.awaitIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(String what, Supplier<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
