@@ -1,5 +1,7 @@
 package network.higherself.console.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.OptimisticLockException;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
@@ -9,6 +11,7 @@ import network.higherself.console.move.AccessControl;
 import network.higherself.console.move.MoveContext;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
@@ -20,14 +23,21 @@ import org.hibernate.Transaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The agents' checklists: made when a card enters a state that has one (inside that move's transaction, see
  * {@link AgentHooks}), listed and ticked by people. A tick needs the right to edit the card's board, is only
- * possible while the card is in the checklist's state, and is audited on the card.
+ * possible while the card is in the checklist's state, and is audited on the card and put in the sync outbox (kind
+ * {@value #OUTBOX_KIND}) in the same transaction.
+ * <p>
+ * Making a checklist is not put in the outbox: the hook makes it inside the move's transaction, so a desktop that
+ * replays the MOVE runs the same hook and makes the same checklist (a second copy would only collide with it).
  */
 public final class TaskService {
 
@@ -37,6 +47,10 @@ public final class TaskService {
     private final Clock clock;
     private final List<Checklist> checklists;
     private final AuditTrail audit = new AuditTrail();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The outbox kind of a tick (or an untick): its payload names the task's kind, the done flag, who and when. */
+    public static final String OUTBOX_KIND = "TASK";
 
     public TaskService(SessionFactory sessionFactory, WorkflowCatalog workflows, AccessControl access, Clock clock,
                        List<Checklist> checklists) {
@@ -54,6 +68,28 @@ public final class TaskService {
     /** The card's checklist in order (empty when it has none). */
     public List<TaskItem> tasksOf(long cardId) {
         return sessionFactory.fromSession(s -> tasks(s, cardId).stream().map(TaskItem::of).toList());
+    }
+
+    /**
+     * The card's checklist as {@code actor} sees it: whether it is still open and whether they may tick it (the same
+     * checks as {@link #tick}); empty when the card has none.
+     */
+    public Optional<CardChecklist> checklistOf(long cardId, Actor actor) {
+        return sessionFactory.fromSession(s -> {
+            List<AgentTask> tasks = tasks(s, cardId);
+            Card card = s.find(Card.class, cardId);
+            if (tasks.isEmpty() || card == null) {
+                return Optional.empty();
+            }
+            Workflow workflow = workflows.get(card.workflowId());
+            String kind = tasks.get(0).getKind();
+            String state = checklists.stream().filter(c -> c.workflowId().equals(card.workflowId())
+                            && c.items().stream().anyMatch(i -> i.kind().equals(kind)))
+                    .map(Checklist::state).findFirst().orElse("");
+            String forbidden = access.checkEdit(s, actor, workflow, card.getState()).orElse(null);
+            return Optional.of(new CardChecklist(cardId, state, card.getState(), tasks.get(0).getCreatedBy(), forbidden,
+                    tasks.stream().map(TaskItem::of).toList()));
+        });
     }
 
     /** The titles of the card's open required tasks. */
@@ -112,6 +148,9 @@ public final class TaskService {
         session.flush();
         audit.append(session, new AuditRecord(now, actor.auditName(), done ? AuditAction.TASK_DONE : AuditAction.TASK_REOPENED,
                 card.workflowId(), card.getId(), null, null, null, task.getTitle(), null));
+        // the card itself is unchanged: its version is the base a replaying desktop checks the tick against
+        session.persist(new OutboxEvent(UUID.randomUUID(), now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
+                null, null, null, actor.auditName(), payload(task.getKind(), done, actor.auditName(), now)));
         long left = tasks(session, card.getId()).stream().filter(t -> t.isRequired() && !t.isDone()).count();
         return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "'" + task.getTitle() + "' is "
                 + (done ? "done" : "open again") + "; " + (left == 0 ? "nothing required is open." : left + " required "
@@ -195,6 +234,19 @@ public final class TaskService {
     private static List<AgentTask> tasks(Session session, long cardId) {
         return session.createSelectionQuery("from AgentTask t where t.cardId = :card order by t.position", AgentTask.class)
                 .setParameter("card", cardId).getResultList();
+    }
+
+    private String payload(String kind, boolean done, String actor, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("task", kind);
+        p.put("done", done);
+        p.put("actor", actor);
+        p.put("at", at.toString());
+        try {
+            return json.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and a flag are always JSON", e);
+        }
     }
 
     private static void rollback(Transaction tx) {

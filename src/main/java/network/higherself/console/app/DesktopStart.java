@@ -10,6 +10,7 @@ import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.CardFormStore;
+import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.ConsoleShell;
@@ -41,7 +42,8 @@ final class DesktopStart {
                 shownModel.set(model);
                 Stage stage = new Stage();
                 CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
-                        services.workflows()), services.workflows(), services.clock().getZone(), executor, model::actor);
+                        services.workflows()), ChecklistStore.of(services.agents().tasks()), services.workflows(),
+                        services.clock().getZone(), executor, model::actor);
                 AccessViewModel access = new AccessViewModel(services.cards(),
                         new PermissionQueries(services.database().dataSource()), executor, model::actor);
                 MainWindow window = new MainWindow(model, editor, access,

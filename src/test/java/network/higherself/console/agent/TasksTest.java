@@ -11,12 +11,20 @@ import network.higherself.console.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import network.higherself.console.audit.AuditVerifier;
+import network.higherself.console.sync.OutboxEvent;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Ruvo's preparation checklist: made with the move into preparation, ticked by people, holding back service_started. */
 class TasksTest {
@@ -127,5 +135,60 @@ class TasksTest {
             assertThat(fx.agents.runner().run().of(AgentRun.Kind.CHECKLIST)).as("once").isEmpty();
             assertThat(fx.cards().move(MoveRequest.byEvent(id, "service_started", fx.desk)).isDone()).isFalse();
         }
+    }
+
+    @Test
+    void aTickIsPutInTheSyncOutboxWithItsTransactionAndARefusedTickIsNot() throws Exception {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")));
+            assertThat(taskEvents(fx, id)).as("making the checklist is not in the outbox: a replayed move makes it").isEmpty();
+            long cardVersion = fx.card(id, Booking.class).getVersion();
+            TaskItem room = fx.agents.tasks().tasksOf(id).get(0);
+
+            // refused ticks write nothing at all
+            assertThat(fx.agents.tasks().tick(room.id(), true, Actor.staff("lucia", Role.GALLERY_STAFF)).isDone()).isFalse();
+            assertThat(fx.agents.tasks().tick(room.id(), false, fx.desk).message()).as("already open").isEqualTo("Nothing changed.");
+            assertThat(taskEvents(fx, id)).isEmpty();
+
+            // if the outbox row cannot be written, the tick and its audit entry are undone with it: one transaction
+            try (Connection c = fx.db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE outbox_event ADD CONSTRAINT test_no_task CHECK (kind <> 'TASK')");
+            }
+            int auditBefore = fx.audit(id).size();
+            assertThatThrownBy(() -> fx.agents.tasks().tick(room.id(), true, fx.desk)).isInstanceOf(RuntimeException.class);
+            assertThat(fx.agents.tasks().tasksOf(id).get(0).done()).as("the tick was undone").isFalse();
+            assertThat(fx.audit(id)).as("no audit entry either").hasSize(auditBefore);
+            try (Connection c = fx.db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE outbox_event DROP CONSTRAINT test_no_task");
+            }
+
+            assertThat(fx.agents.tasks().tick(room.id(), true, fx.desk).isDone()).isTrue();
+            TaskItem ticked = fx.agents.tasks().tasksOf(id).get(0);
+            assertThat(taskEvents(fx, id)).singleElement().satisfies(e -> {
+                assertThat(e.getActor()).isEqualTo("theo");
+                assertThat(e.getBaseVersion()).as("a tick leaves the card as it is").isEqualTo(cardVersion);
+                JsonNode p = new ObjectMapper().readTree(e.getPayload());
+                assertThat(p.get("task").asText()).isEqualTo("room");
+                assertThat(p.get("done").asBoolean()).isTrue();
+                assertThat(p.get("actor").asText()).isEqualTo("theo");
+                assertThat(Instant.parse(p.get("at").asText())).isEqualTo(ticked.doneAt());
+            });
+            assertThat(fx.card(id, Booking.class).getVersion()).isEqualTo(cardVersion);
+
+            fx.clock.set(fx.clock.instant().plusSeconds(60));
+            assertThat(fx.agents.tasks().tick(room.id(), false, fx.desk).isDone()).isTrue();
+            assertThat(taskEvents(fx, id)).hasSize(2).last()
+                    .satisfies(e -> assertThat(new ObjectMapper().readTree(e.getPayload()).get("done").asBoolean()).isFalse());
+            try (Connection c = fx.db.dataSource().getConnection()) {
+                assertThat(new AuditVerifier().verify(c).problem()).as("the audit chain is whole after the undone tick").isEmpty();
+            }
+        }
+    }
+
+    /** The card's TASK events in the outbox, in the order they were written. */
+    private static List<OutboxEvent> taskEvents(AgentFixture fx, long cardId) {
+        return fx.db.sessionFactory().fromSession(s -> s.createSelectionQuery(
+                        "from OutboxEvent e where e.cardId = :id and e.kind = :kind order by e.createdAt", OutboxEvent.class)
+                .setParameter("id", cardId).setParameter("kind", "TASK").getResultList());
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
@@ -39,7 +40,10 @@ import org.controlsfx.validation.Validator;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.List;
@@ -48,8 +52,9 @@ import java.util.function.LongConsumer;
 
 /**
  * The card form as a dialog owned by the main window: every field of the card's kind with its editor, checked as
- * the person types (ControlsFX decorations and a sentence under the field), the card's history as a timeline,
- * and Save (Create for a new card). A refusal stays in the dialog, above the buttons, with the form untouched.
+ * the person types (ControlsFX decorations and a sentence under the field), the card's checklist (ticked at once,
+ * not on Save) and its history as a timeline, and Save (Create for a new card). A refusal stays in the dialog,
+ * above the buttons, with the form untouched.
  */
 public final class CardDetailsView {
 
@@ -59,6 +64,12 @@ public final class CardDetailsView {
     public static final String MESSAGE_ID = "card-message";
     public static final String SAVE_ID = "card-save";
     public static final String LOADING_ID = "card-loading";
+    public static final String CHECKLIST_ID = "card-checklist";
+    public static final String CHECKLIST_TITLE_ID = "card-checklist-title";
+    public static final String CHECKLIST_PROGRESS_ID = "card-checklist-progress";
+    public static final String CHECKLIST_NOTICE_ID = "card-checklist-notice";
+    /** A task's box is {@code #task-<kind>}, e.g. {@code #task-room}. */
+    public static final String TASK_ID_PREFIX = "task-";
 
     static final String STYLE_DIALOG = "card-dialog";
     static final String STYLE_HEADER = "card-header";
@@ -80,6 +91,15 @@ public final class CardDetailsView {
     static final String STYLE_HISTORY_META = "history-meta";
     static final String STYLE_HISTORY_DETAIL = "history-detail";
     static final String STYLE_HISTORY_NOTE = "history-note";
+    static final String STYLE_CHECKLIST = "card-checklist";
+    static final String STYLE_CHECKLIST_TITLE = "checklist-title";
+    static final String STYLE_CHECKLIST_META = "checklist-meta";
+    static final String STYLE_CHECKLIST_NOTICE = "checklist-notice";
+    static final String STYLE_TASK = "checklist-task";
+    static final String STYLE_CHECKLIST_PROGRESS = "checklist-progress";
+    static final String STYLE_TASK_TITLE = "task-title";
+    static final String STYLE_TASK_DETAIL = "task-detail";
+    static final javafx.css.PseudoClass COMPLETE = javafx.css.PseudoClass.getPseudoClass("complete");
 
     private final CardDetailsViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
@@ -362,11 +382,108 @@ public final class CardDetailsView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(8, title, scroll);
+        VBox box = new VBox(8, checklistPane(), title, scroll);
         box.getStyleClass().add(STYLE_HISTORY);
-        box.setPrefWidth(360);
-        box.setMinWidth(300);
+        box.setPrefWidth(390);
+        box.setMinWidth(360); // the form gives way first: a checklist's titles wrap badly in less
         return box;
+    }
+
+    /**
+     * The card's checklist above its history: a box per task, ticked at once as the signed-in person. The boxes are
+     * made again from what is stored after every tick, so a refused one goes back by itself.
+     */
+    private Node checklistPane() {
+        CardDetailsViewModel.ChecklistSection section = model.checklist();
+        FontIcon icon = new FontIcon(MaterialDesignF.FORMAT_LIST_CHECKS);
+        icon.getStyleClass().add(STYLE_HISTORY_ICON);
+        Label title = new Label();
+        title.setId(CHECKLIST_TITLE_ID);
+        title.getStyleClass().add(STYLE_CHECKLIST_TITLE);
+        title.textProperty().bind(section.titleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        Label progress = new Label();
+        progress.setId(CHECKLIST_PROGRESS_ID);
+        progress.getStyleClass().add(STYLE_CHECKLIST_PROGRESS);
+        progress.textProperty().bind(section.progressProperty());
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        section.completeProperty().addListener((obs, old, now) -> progress.pseudoClassStateChanged(COMPLETE, now));
+        progress.pseudoClassStateChanged(COMPLETE, section.completeProperty().get());
+        HBox heading = new HBox(8, icon, title, progress);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        Label madeBy = wrapping(new Label());
+        madeBy.getStyleClass().add(STYLE_CHECKLIST_META);
+        madeBy.textProperty().bind(section.madeByProperty());
+
+        VBox tasks = new VBox(2);
+        Runnable fill = () -> {
+            tasks.getChildren().clear();
+            for (CardDetailsViewModel.ChecklistSection.TaskRow t : section.tasks()) {
+                tasks.getChildren().add(taskRow(t, section));
+            }
+        };
+        section.tasks().addListener((ListChangeListener<CardDetailsViewModel.ChecklistSection.TaskRow>) c -> fill.run());
+        fill.run();
+
+        FontIcon lock = new FontIcon(MaterialDesignL.LOCK_OUTLINE);
+        Label noticeText = wrapping(new Label());
+        noticeText.setId(CHECKLIST_NOTICE_ID);
+        noticeText.textProperty().bind(section.noticeProperty());
+        HBox.setHgrow(noticeText, Priority.ALWAYS);
+        HBox notice = new HBox(8, lock, noticeText);
+        notice.setAlignment(Pos.TOP_LEFT);
+        notice.getStyleClass().add(STYLE_CHECKLIST_NOTICE);
+        notice.visibleProperty().bind(section.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        VBox box = new VBox(6, heading, madeBy, tasks, notice);
+        box.setId(CHECKLIST_ID);
+        box.getStyleClass().add(STYLE_CHECKLIST);
+        box.visibleProperty().bind(section.shownProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * A task: its box, its title beside it (wrapping, and a click on it ticks too) and a muted line under the title:
+     * who ticked it when, or whether it is required. A box beside wrapped text would sit in the middle of it; here
+     * it stays level with the first line.
+     */
+    private Node taskRow(CardDetailsViewModel.ChecklistSection.TaskRow t, CardDetailsViewModel.ChecklistSection section) {
+        CheckBox box = new CheckBox();
+        box.setId(TASK_ID_PREFIX + t.kind());
+        box.setSelected(t.done());
+        box.setAccessibleText(t.title());
+        box.disableProperty().bind(section.tickableProperty().not());
+        box.setOnAction(e -> model.tick(t, box.isSelected()));
+        Label title = wrapping(new Label(t.title()));
+        title.getStyleClass().add(STYLE_TASK_TITLE);
+        title.setLabelFor(box);
+        title.cursorProperty().bind(Bindings.when(box.disabledProperty()).then(javafx.scene.Cursor.DEFAULT)
+                .otherwise(javafx.scene.Cursor.HAND));
+        title.setOnMouseClicked(e -> {
+            if (!box.isDisabled()) {
+                box.fire();
+            }
+        });
+        Label detail = wrapping(new Label(t.detail()));
+        detail.getStyleClass().add(STYLE_TASK_DETAIL);
+        VBox text = new VBox(1, title, detail);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(8, box, text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().add(STYLE_TASK);
+        return row;
+    }
+
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
     }
 
     private static Node timelineEntry(CardDetailsViewModel.TimelineEntry e) {
@@ -404,6 +521,9 @@ public final class CardDetailsView {
             case CREATED -> MaterialDesignP.PLUS_CIRCLE_OUTLINE;
             case MOVED -> MaterialDesignA.ARROW_RIGHT_CIRCLE_OUTLINE;
             case EDITED -> MaterialDesignP.PENCIL_OUTLINE;
+            case TASKS_CREATED -> MaterialDesignF.FORMAT_LIST_CHECKS;
+            case TASK_DONE -> MaterialDesignC.CHECKBOX_MARKED_OUTLINE;
+            case TASK_REOPENED -> MaterialDesignC.CHECKBOX_BLANK_OUTLINE;
             default -> MaterialDesignH.HISTORY;
         };
     }

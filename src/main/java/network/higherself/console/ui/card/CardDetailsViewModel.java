@@ -5,6 +5,7 @@ import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import network.higherself.console.agent.CardChecklist;
+import network.higherself.console.agent.TaskItem;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.card.CardField;
 import network.higherself.console.move.Outcome;
@@ -41,8 +44,8 @@ import java.util.regex.Pattern;
 
 /**
  * The state and commands of the card form: one card's fields (or a new card's), what is wrong with them, why a
- * save was refused, and the card's history. Loading and saving run on the background executor; everything here
- * is touched on the JavaFX thread only.
+ * save was refused, the card's checklist (ticked from here) and its history. Loading, saving and ticking run on
+ * the background executor; everything here is touched on the JavaFX thread only.
  */
 public final class CardDetailsViewModel {
 
@@ -115,6 +118,88 @@ public final class CardDetailsViewModel {
         }
     }
 
+    /**
+     * The card's checklist, ready to show: hidden while the card has none. Its tasks can be ticked only while it is
+     * open, the person may edit the card and no tick is under way; otherwise {@link #noticeProperty()} says why.
+     */
+    public static final class ChecklistSection {
+
+        /**
+         * One task: what, whether required, and the line under it: who ticked it when ("Done by theo  ·  2026-11-02
+         * 09:00"), else "Required" or "Optional".
+         */
+        public record TaskRow(long id, String kind, String title, boolean required, boolean done, String detail) {
+        }
+
+        private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+        private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyStringWrapper madeBy = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+        private final ReadOnlyBooleanWrapper tickable = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+        private final ObservableList<TaskRow> tasks = FXCollections.observableArrayList();
+        private boolean open;
+
+        private ChecklistSection() {
+            busy.addListener((obs, old, now) -> tickable.set(open && !now));
+        }
+
+        /** Whether the card has a checklist. */
+        public ReadOnlyBooleanProperty shownProperty() {
+            return shown.getReadOnlyProperty();
+        }
+
+        /** "Preparation checklist". */
+        public ReadOnlyStringProperty titleProperty() {
+            return title.getReadOnlyProperty();
+        }
+
+        /** "1 of 4 done". */
+        public ReadOnlyStringProperty progressProperty() {
+            return progress.getReadOnlyProperty();
+        }
+
+        /** Whether every required task is done (so it no longer holds the card back). */
+        public ReadOnlyBooleanProperty completeProperty() {
+            return complete.getReadOnlyProperty();
+        }
+
+        /** "Made by Ruvo when the booking entered Preparation". */
+        public ReadOnlyStringProperty madeByProperty() {
+            return madeBy.getReadOnlyProperty();
+        }
+
+        /** Why the tasks cannot be ticked (the checklist is closed, or the person may not edit the card), or null. */
+        public ReadOnlyStringProperty noticeProperty() {
+            return notice.getReadOnlyProperty();
+        }
+
+        /** Whether a task can be ticked now. */
+        public ReadOnlyBooleanProperty tickableProperty() {
+            return tickable.getReadOnlyProperty();
+        }
+
+        /** Whether a tick is under way. */
+        public ReadOnlyBooleanProperty busyProperty() {
+            return busy.getReadOnlyProperty();
+        }
+
+        /** The tasks in order, as stored (a refused tick puts its box back by publishing them again). */
+        public ObservableList<TaskRow> tasks() {
+            return tasks;
+        }
+    }
+
+    /** What a background read of the card brings back: its form and its checklist (null when it has none). */
+    private record Loaded(CardForm form, CardChecklist checklist) {
+    }
+
+    /** What a tick brings back: its outcome, the checklist as stored now, and the history when the tick was done. */
+    private record Ticked(Outcome outcome, CardChecklist checklist, List<HistoryRow> history) {
+    }
+
     /** One entry of the history timeline, ready to show. */
     public record TimelineEntry(AuditAction action, String what, String when, String who, List<String> details, String note) {
     }
@@ -123,6 +208,7 @@ public final class CardDetailsViewModel {
     private static final Pattern EDIT_LINE = Pattern.compile("^([a-z_]+): '(.*)' \u2192 '(.*)'$", Pattern.DOTALL);
 
     private final CardFormStore store;
+    private final ChecklistStore checklists;
     private final BackgroundExecutor executor;
     private final WorkflowCatalog workflows;
     private Workflow workflow;
@@ -140,11 +226,17 @@ public final class CardDetailsViewModel {
     private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> history = FXCollections.observableArrayList();
     private final ObservableList<String> formProblems = FXCollections.observableArrayList();
+    private final ChecklistSection checklist = new ChecklistSection();
+    private CardChecklist shownChecklist;
+    /** The message a tick left in {@link #message}, which the next good tick clears (a save's refusal it leaves). */
+    private String tickMessage;
     private CardForm form;
 
-    private CardDetailsViewModel(CardFormStore store, BackgroundExecutor executor, WorkflowCatalog workflows,
-                                 Workflow workflow, Supplier<Actor> actor, ZoneId zone, Mode mode, Long cardId) {
+    private CardDetailsViewModel(CardFormStore store, ChecklistStore checklists, BackgroundExecutor executor,
+                                 WorkflowCatalog workflows, Workflow workflow, Supplier<Actor> actor, ZoneId zone, Mode mode,
+                                 Long cardId) {
         this.store = Objects.requireNonNull(store);
+        this.checklists = Objects.requireNonNull(checklists);
         this.executor = Objects.requireNonNull(executor);
         this.workflows = Objects.requireNonNull(workflows);
         this.workflow = workflow;
@@ -156,16 +248,19 @@ public final class CardDetailsViewModel {
         subheading.set(mode == Mode.CREATE ? workflow.board() : "");
     }
 
-    /** The form of an existing card (its workflow is known once it is loaded). */
-    public static CardDetailsViewModel edit(CardFormStore store, BackgroundExecutor executor, WorkflowCatalog workflows,
-                                            Supplier<Actor> actor, ZoneId zone, long cardId) {
-        return new CardDetailsViewModel(store, executor, workflows, null, actor, zone, Mode.EDIT, cardId);
+    /**
+     * The form of an existing card (its workflow is known once it is loaded), with its checklist from
+     * {@code checklists} when it has one.
+     */
+    public static CardDetailsViewModel edit(CardFormStore store, ChecklistStore checklists, BackgroundExecutor executor,
+                                            WorkflowCatalog workflows, Supplier<Actor> actor, ZoneId zone, long cardId) {
+        return new CardDetailsViewModel(store, checklists, executor, workflows, null, actor, zone, Mode.EDIT, cardId);
     }
 
-    /** The form of a new card of {@code workflow}. */
+    /** The form of a new card of {@code workflow} (a new card has no checklist yet: agents make them on a move). */
     public static CardDetailsViewModel create(CardFormStore store, BackgroundExecutor executor, WorkflowCatalog workflows,
                                               Workflow workflow, Supplier<Actor> actor, ZoneId zone) {
-        return new CardDetailsViewModel(store, executor, workflows, Objects.requireNonNull(workflow), actor, zone,
+        return new CardDetailsViewModel(store, ChecklistStore.NONE, executor, workflows, Objects.requireNonNull(workflow), actor, zone,
                 Mode.CREATE, null);
     }
 
@@ -173,8 +268,14 @@ public final class CardDetailsViewModel {
     public void load() {
         phase.set(Phase.LOADING);
         message.set(null);
-        executor.run(() -> mode == Mode.EDIT ? store.load(cardId) : store.blank(workflow.id()),
-                this::loaded,
+        Actor who = mode == Mode.EDIT ? actor.get() : null;
+        executor.run(() -> mode == Mode.EDIT
+                        ? new Loaded(store.load(cardId), who == null ? null : checklists.load(cardId, who).orElse(null))
+                        : new Loaded(store.blank(workflow.id()), null),
+                l -> {
+                    loaded(l.form());
+                    showChecklist(l.checklist());
+                },
                 e -> {
                     phase.set(Phase.BROKEN);
                     message.set("The " + noun() + " could not be opened: " + describe(e)
@@ -258,6 +359,87 @@ public final class CardDetailsViewModel {
                 });
     }
 
+    /**
+     * Ticks ({@code done}) or unticks a task of the card's checklist as the signed-in person, in the background. Done,
+     * the checklist and the history are read again; refused (no right, the card has left the checklist's state,
+     * someone else ticked it at the same moment) or failed, {@link #messageProperty()} says why and the checklist
+     * shows what is stored, so the box goes back.
+     */
+    public void tick(ChecklistSection.TaskRow task, boolean done) {
+        if (!checklist.tickable.get() || cardId == null) {
+            showChecklist(shownChecklist); // whatever the box shows now, it shows what is stored again
+            return;
+        }
+        Actor who = actor.get();
+        long id = cardId;
+        checklist.busy.set(true);
+        executor.run(() -> {
+                    Outcome outcome = checklists.tick(task.id(), done, who);
+                    CardChecklist now = checklists.load(id, who).orElse(null);
+                    return new Ticked(outcome, now, outcome.isDone() ? store.history(id) : null);
+                },
+                t -> {
+                    checklist.busy.set(false);
+                    showChecklist(t.checklist());
+                    if (t.history() != null) {
+                        setHistory(t.history());
+                    }
+                    if (t.outcome().isDone()) {
+                        if (tickMessage != null && tickMessage.equals(message.get())) {
+                            message.set(null);
+                        }
+                        tickMessage = null;
+                    } else {
+                        tickMessage = t.outcome().message();
+                        message.set(tickMessage);
+                    }
+                },
+                e -> {
+                    checklist.busy.set(false);
+                    showChecklist(shownChecklist);
+                    tickMessage = "'" + task.title() + "' could not be " + (done ? "ticked" : "unticked") + ": " + describe(e)
+                            + " Try again, and if it keeps failing, see the log.";
+                    message.set(tickMessage);
+                });
+    }
+
+    private void showChecklist(CardChecklist c) {
+        shownChecklist = c;
+        checklist.open = c != null && c.tickable();
+        checklist.tickable.set(checklist.open && !checklist.busy.get());
+        checklist.shown.set(c != null);
+        if (c == null) {
+            checklist.tasks.clear();
+            checklist.notice.set(null);
+            return;
+        }
+        String state = stateName(c.state());
+        checklist.title.set(state + " checklist");
+        checklist.progress.set(c.doneCount() + " of " + c.tasks().size() + " done");
+        checklist.complete.set(c.tasks().stream().noneMatch(t -> t.required() && !t.done()));
+        checklist.madeBy.set("Made by " + person(c.madeBy()) + " when the " + noun() + " entered " + state);
+        if (!c.open()) {
+            checklist.notice.set("This checklist is closed: the " + noun() + " is in " + stateName(c.cardState())
+                    + " now, so its tasks can no longer be ticked.");
+        } else if (c.forbidden() != null) {
+            checklist.notice.set("You can read this checklist but not tick it: " + c.forbidden());
+        } else {
+            checklist.notice.set(null);
+        }
+        List<ChecklistSection.TaskRow> rows = new ArrayList<>();
+        for (TaskItem t : c.tasks()) {
+            rows.add(new ChecklistSection.TaskRow(t.id(), t.kind(), t.title(), t.required(), t.done(),
+                    t.done() ? "Done by " + person(t.doneBy()) + "  \u00b7  " + WHEN.format(t.doneAt().atZone(zone))
+                            : t.required() ? "Required" : "Optional"));
+        }
+        checklist.tasks.setAll(rows); // always a change: a refused tick's box goes back to what is stored
+    }
+
+    /** An actor's audit name as a person reads it: "agent:Ruvo" is Ruvo. */
+    private static String person(String auditName) {
+        return auditName == null ? "someone" : auditName.startsWith("agent:") ? auditName.substring(6) : auditName;
+    }
+
     /** Every problem that stops a save, each with the field's label in front: "Quote: '12,5x' is not an amount...". */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
@@ -329,6 +511,17 @@ public final class CardDetailsViewModel {
                 details.addAll(lines);
             }
             case REORDERED -> what = "Reordered in " + stateName(r.toState() == null ? r.fromState() : r.toState());
+            case TASKS_CREATED -> {
+                if (r.details() != null && !r.details().isBlank()) {
+                    details.addAll(List.of(r.details().split("\n")));
+                }
+                what = "Checklist made: " + details.size() + (details.size() == 1 ? " task" : " tasks");
+                return new TimelineEntry(r.action(), what, when, r.actor(), details, null);
+            }
+            case TASK_DONE, TASK_REOPENED -> {
+                what = (r.action() == AuditAction.TASK_DONE ? "Ticked: " : "Unticked: ") + (r.note() == null ? "a task" : r.note());
+                return new TimelineEntry(r.action(), what, when, r.actor(), details, null);
+            }
             default -> what = Labels.humanize(r.action().name().toLowerCase(Locale.ROOT));
         }
         return new TimelineEntry(r.action(), what, when, r.actor(), details, r.note());
@@ -426,6 +619,11 @@ public final class CardDetailsViewModel {
     /** The card's history, newest first. */
     public ObservableList<TimelineEntry> history() {
         return history;
+    }
+
+    /** The card's checklist (hidden while it has none). */
+    public ChecklistSection checklist() {
+        return checklist;
     }
 
     /** The card kind's own problems with the form's values (shown under the form), in the kind's words. */

@@ -16,19 +16,22 @@ import java.util.function.Supplier;
 /**
  * Where the boards open a card's form: {@link #open} for an existing card, {@link #create} for a new one. Both
  * return at once with the dialog showing; the card is read and written on the background executor, through the
- * enforcement point, as {@code actor} (asked at the moment of saving).
+ * enforcement point, as {@code actor} (asked at the moment of saving or ticking a task of its checklist).
  */
 public final class CardEditor implements CardOpener {
 
     private final CardFormStore store;
+    private final ChecklistStore checklists;
     private final WorkflowCatalog workflows;
     private final ZoneId zone;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
 
-    public CardEditor(CardFormStore store, WorkflowCatalog workflows, ZoneId zone, BackgroundExecutor executor,
-                      Supplier<Actor> actor) {
+    /** {@code checklists}: where a card's checklist is read and ticked ({@link ChecklistStore#of} the agents' tasks). */
+    public CardEditor(CardFormStore store, ChecklistStore checklists, WorkflowCatalog workflows, ZoneId zone,
+                      BackgroundExecutor executor, Supplier<Actor> actor) {
         this.store = Objects.requireNonNull(store);
+        this.checklists = Objects.requireNonNull(checklists);
         this.workflows = Objects.requireNonNull(workflows);
         this.zone = Objects.requireNonNull(zone);
         this.executor = Objects.requireNonNull(executor);
@@ -53,7 +56,7 @@ public final class CardEditor implements CardOpener {
      */
     public Dialog<Long> openCard(Window owner, long cardId, Runnable onSaved) {
         Objects.requireNonNull(onSaved);
-        CardDetailsViewModel model = CardDetailsViewModel.edit(store, executor, workflows, actor, zone, cardId);
+        CardDetailsViewModel model = CardDetailsViewModel.edit(store, checklists, executor, workflows, actor, zone, cardId);
         return show(owner, model, id -> onSaved.run());
     }
 

@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Shows the card dialog over the main window with demo data, to look at it (and take screenshots under Xvfb):
- * {@code CardDialogPreview <data-dir> <workflow-id> <state> [edit|create|bad]}. Prints READY when it is drawn.
+ * {@code CardDialogPreview <data-dir> <workflow-id> <state> [edit|create|bad|input|ticked|closed]} ({@code ticked}:
+ * the card's first checklist task ticked first; {@code closed}: all of them, and the service started). Prints READY when it is drawn; with {@code -Dsnapshot=<file.png>}
+ * the dialog is also written to that PNG; {@code -Dpreview.actor=lucia:GALLERY_STAFF} opens it as someone else.
  */
 public final class CardDialogPreview {
 
@@ -31,10 +33,24 @@ public final class CardDialogPreview {
         if (DemoData.isEmpty(services.database())) {
             new DemoData(services.database(), services.workflows(), services.clock()).seed();
         }
+        services.agents().tasks().makeMissing(); // the demo's cards got to their states without the agents' hooks
         List<CardSummary> cards = services.queries().firstPage(workflowId, state, 1);
+        String[] as = System.getProperty("preview.actor", "theo:FRONT_DESK").split(":"); // who has the dialog open
+        Actor previewActor = Actor.staff(as[0], Role.valueOf(as[1]));
+        if (mode.equals("ticked") || mode.equals("closed")) { // its checklist ticked (all, and the service started)
+            Actor theo = Actor.staff("theo", Role.FRONT_DESK);
+            var tasks = services.agents().tasks().tasksOf(cards.get(0).id());
+            for (var t : mode.equals("ticked") ? tasks.subList(0, Math.min(1, tasks.size())) : tasks) {
+                services.agents().tasks().tick(t.id(), true, theo);
+            }
+            if (mode.equals("closed")) {
+                services.cards().move(network.higherself.console.move.MoveRequest.byEvent(cards.get(0).id(), "service_started", theo));
+            }
+        }
         BackgroundExecutor executor = new BackgroundExecutor();
         CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
-                services.workflows(), services.clock().getZone(), executor, () -> Actor.staff("theo", Role.FRONT_DESK));
+                ChecklistStore.of(services.agents().tasks()),
+                services.workflows(), services.clock().getZone(), executor, () -> previewActor);
         Platform.startup(() -> {
             Theme.applyLight();
             Stage stage = new Stage();

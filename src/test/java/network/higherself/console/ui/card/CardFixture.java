@@ -35,6 +35,7 @@ final class CardFixture implements AutoCloseable {
         services = new Services(store.workflows, store.db, store.service, new CardQueries(store.db.dataSource()), clock,
                 network.higherself.console.agent.Agents.wire(store.db.sessionFactory(), store.workflows, clock));
         editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+                ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, actor);
     }
 
@@ -43,6 +44,16 @@ final class CardFixture implements AutoCloseable {
         return store.db.sessionFactory().fromSession(s -> s.createSelectionQuery(
                         "from AuditEntry where cardId = :id and action = :a order by seq", AuditEntry.class)
                 .setParameter("id", cardId).setParameter("a", action).getResultList());
+    }
+
+    /** Waits for the background work queued so far and the JavaFX events it handed back. */
+    void executorIdle() {
+        try {
+            executor.awaitIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void waitUntil(String what, Supplier<Boolean> condition) {
