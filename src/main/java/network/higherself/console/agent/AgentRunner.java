@@ -134,4 +134,14 @@ public final class AgentRunner {
     public synchronized List<Held> held() {
         return List.copyOf(held.values());
     }
+
+    /** Everything the agents hold back now: refused timed events and agent messages stuck at a gate step. */
+    public List<Hold> holds() {
+        List<Hold> holds = new ArrayList<>();
+        for (Held h : held()) {
+            holds.add(new Hold(h.due().cardId(), h.due().agent().name(), h.due().event(), h.reason()));
+        }
+        holds.addAll(gate.holds());
+        return holds;
+    }
 }

@@ -61,7 +61,7 @@ public final class MessageGate {
     private final Clock clock;
     private final Map<Long, Held> held = new HashMap<>();
 
-    private record Held(long version, Instant at) {
+    private record Held(long version, Instant at, Hold hold) {
     }
 
     MessageGate(SessionFactory sessionFactory, WorkflowCatalog workflows, CardService cards, MessageRules rules, Clock clock) {
@@ -140,6 +140,11 @@ public final class MessageGate {
         return lines;
     }
 
+    /** The messages whose step was refused and that wait before the gate tries again. */
+    public synchronized List<Hold> holds() {
+        return held.values().stream().map(Held::hold).toList();
+    }
+
     /** Walks one message as far as it goes: to a final state, or to a step the enforcement point refuses. */
     public synchronized AgentRun.Line advance(long messageId) {
         for (int guard = 0; guard < STEPS.size() + 2; guard++) {
@@ -157,19 +162,23 @@ public final class MessageGate {
             Actor agent = Agents.responsibleFor(workflows.get(AgentMessage.WORKFLOW), m.getState());
             Optional<String> problem = check(step.get(), m);
             Outcome o;
+            String tried = step.get().pass();
             if (problem.isEmpty()) {
-                o = cards.move(MoveRequest.byEvent(messageId, step.get().pass(), agent).expecting(m.getVersion()));
+                o = cards.move(MoveRequest.byEvent(messageId, tried, agent).expecting(m.getVersion()));
                 if (!o.isDone() && step.get().pass().equals(DELIVERED) && o instanceof Outcome.Refused r
                         && r.reason() != Outcome.Refusal.CONFLICT) {
-                    o = deny(messageId, step.get().fail(), agent, m.getVersion(), "Delivery failed: " + r.message());
+                    tried = step.get().fail();
+                    o = deny(messageId, tried, agent, m.getVersion(), "Delivery failed: " + r.message());
                 }
             } else {
-                o = deny(messageId, step.get().fail(), agent, m.getVersion(), problem.get());
+                tried = step.get().fail();
+                o = deny(messageId, tried, agent, m.getVersion(), problem.get());
             }
             if (!o.isDone()) {
-                held.put(messageId, new Held(m.getVersion(), clock.instant()));
+                held.put(messageId, new Held(m.getVersion(), clock.instant(),
+                        new Hold(messageId, agent.name(), tried, o.message())));
                 LOG.warn("The message gate could not move {} from {}: {}", what, m.getState(), o.message());
-                return new AgentRun.Line(AgentRun.Kind.REFUSED, messageId, step.get().pass(),
+                return new AgentRun.Line(AgentRun.Kind.REFUSED, messageId, tried,
                         "refused " + what + " in " + m.getState() + ": " + o.message());
             }
         }

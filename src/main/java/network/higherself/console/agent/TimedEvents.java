@@ -21,13 +21,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Which cards are due for a timed event. The events are checked against the workflow definitions when this is
@@ -117,35 +113,6 @@ public final class TimedEvents {
         }));
         due.sort(Comparator.comparing(DueEvent::dueAt).thenComparingLong(DueEvent::cardId));
         return due;
-    }
-
-    /** The countdowns of these cards at {@code now} (see {@link Countdowns}); cards that wait for no time are left out. */
-    public Map<Long, String> countdowns(Collection<Long> cardIds, Instant now) {
-        Map<Long, String> out = new LinkedHashMap<>();
-        if (cardIds.isEmpty()) {
-            return out;
-        }
-        String in = cardIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        sessionFactory.inSession(s -> s.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, workflow_id, state, payment_deadline, service_at, "
-                    + "submission_deadline, opening_date, closing_date, publish_at, state_since FROM card WHERE id IN (" + in + ")")) {
-                int i = 1;
-                for (Long id : cardIds) {
-                    ps.setLong(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        CardDates dates = new CardDates(rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
-                                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                                rs.getObject(9, LocalDateTime.class), rs.getObject(10, OffsetDateTime.class).toInstant());
-                        Countdowns.of(events, rs.getString(2), rs.getString(3), dates, now, zone)
-                                .ifPresent(text -> out.put(id, text));
-                    }
-                }
-            }
-        }));
-        return out;
     }
 
     private static Object bind(Object value) {

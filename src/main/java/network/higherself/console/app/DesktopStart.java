@@ -64,7 +64,7 @@ final class DesktopStart {
         // the agents fire what time decides (and what was missed while the console was closed) in the background
         var scheduler = services.agents().scheduler(java.time.Duration.ofSeconds(30),
                 run -> {
-                    var held = services.agents().runner().held();
+                    var held = services.agents().runner().holds();
                     Platform.runLater(() -> {
                         MainViewModel m = shownModel.get();
                         if (m != null) {

@@ -247,17 +247,10 @@ public final class CardQueries {
 
     /** The dates the card's timed events wait for, for its countdown. */
     private static CardDates dates(ResultSet rs, Instant stateSince) throws SQLException {
-        return new CardDates(localDateTime(rs.getTimestamp(34)), localDateTime(rs.getTimestamp(12)),
-                localDate(rs.getDate(35)), localDate(rs.getDate(15)), localDate(rs.getDate(36)),
-                localDateTime(rs.getTimestamp(23)), stateSince);
-    }
-
-    private static LocalDateTime localDateTime(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime();
-    }
-
-    private static LocalDate localDate(Date d) {
-        return d == null ? null : d.toLocalDate();
+        // as stored, not through java.sql.Timestamp (which goes through the JVM's zone, and a clock change in it)
+        return new CardDates(rs.getObject(34, LocalDateTime.class), rs.getObject(12, LocalDateTime.class),
+                rs.getObject(35, LocalDate.class), rs.getObject(15, LocalDate.class), rs.getObject(36, LocalDate.class),
+                rs.getObject(23, LocalDateTime.class), stateSince);
     }
 
     /** The two or three facts that matter most for the card's kind, as short text. */

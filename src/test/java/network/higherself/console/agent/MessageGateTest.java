@@ -88,6 +88,36 @@ class MessageGateTest {
     }
 
     @Test
+    void aGateStepThatIsRefusedIsHeldAndListedForTheBoardWithItsReason() {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long booking = fx.cardIn(Booking.WORKFLOW, "consultation", null);
+            fx.agents.runner().run();
+            String payload = "{\"card_id\": " + booking + ", \"client\": \"Nora Blake\"}";
+            assertThat(fx.agents.gate().send("Nyra", "Liora", "lead_handoff", payload).kind()).isEqualTo(AgentRun.Kind.MESSAGE_DENIED);
+            assertThat(fx.cards().setColumnLimit(AgentMessage.WORKFLOW, "communication_denied", 1, true, fx.admin).isDone()).isTrue();
+
+            AgentRun.Line stuck = fx.agents.gate().send("Nyra", "Liora", "lead_handoff", payload);
+            assertThat(stuck.kind()).isEqualTo(AgentRun.Kind.REFUSED);
+            assertThat(fx.stateOf(stuck.cardId())).as("waits at its step").isEqualTo("pattern_verification");
+            assertThat(fx.agents.runner().holds()).singleElement().satisfies(h -> {
+                assertThat(h.cardId()).isEqualTo(stuck.cardId());
+                assertThat(h.agent()).isEqualTo("Base Agent Class");
+                assertThat(h.event()).isEqualTo("pattern_not_authorized");
+                assertThat(h.sentence()).startsWith("Base Agent Class could not apply \u201cPattern not authorized\u201d: ")
+                        .contains("limit");
+            });
+            assertThat(fx.agents.runner().run().lines()).as("held, not retried at once").isEmpty();
+
+            // room again, and an hour later: the message is denied and nothing is held any more
+            assertThat(fx.cards().setColumnLimit(AgentMessage.WORKFLOW, "communication_denied", null, false, fx.admin).isDone()).isTrue();
+            fx.clock.advance(AgentRunner.RETRY_AFTER);
+            assertThat(fx.agents.runner().run().of(AgentRun.Kind.MESSAGE_DENIED)).extracting(AgentRun.Line::cardId)
+                    .containsExactly(stuck.cardId());
+            assertThat(fx.agents.runner().holds()).isEmpty();
+        }
+    }
+
+    @Test
     void aMalformedPayloadIsDeniedAtDataValidation() {
         try (AgentFixture fx = new AgentFixture(dir)) {
             long booking = fx.cardIn(Booking.WORKFLOW, "consultation", null);

@@ -24,6 +24,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.CardSummary;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,6 +90,28 @@ class TimedEventsTest {
     void everyTimedEventIsCovered() {
         assertThat(cases().map(Case::event)).containsExactlyInAnyOrderElementsOf(
                 TimedEvent.STANDARD.stream().map(TimedEvent::event).toList());
+    }
+
+    /** The board reads a card's dates with its summary, not its entity: the countdown must be the same. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theBoardShowsTheSameCountdownAsTheCardBeforeAndAfterItIsDue(Case c) {
+        try (AgentFixture fx = new AgentFixture(dir)) {
+            long id = fx.cardIn(c.workflowId(), c.from(), c.dates());
+            CardQueries queries = new CardQueries(fx.db.dataSource());
+            TimedEvent timed = TimedEvent.STANDARD.stream().filter(e -> e.event().equals(c.event())).findFirst().orElseThrow();
+            Instant due = timed.dueAt(CardDates.of(fx.card(id, Card.class)), ZONE).orElseThrow();
+            for (Instant now : List.of(T0, due.minus(Duration.ofMinutes(90)), due.minusSeconds(30), due, due.plus(Duration.ofDays(1)))) {
+                CardSummary summary = queries.firstPage(c.workflowId(), c.from(), 50).stream()
+                        .filter(s -> s.id() == id).findFirst().orElseThrow();
+                Optional<Countdowns.Countdown> onBoard = Countdowns.find(summary.workflowId(), summary.state(),
+                        summary.dates(), now, ZONE);
+                assertThat(onBoard.map(Countdowns.Countdown::text)).as("at %s", now)
+                        .isEqualTo(Countdowns.of(fx.card(id, Card.class), now, ZONE)).isPresent();
+                assertThat(onBoard.get().passed()).as("at %s", now).isEqualTo(!now.isBefore(due));
+                assertThat(onBoard.get().event()).isEqualTo(c.event());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

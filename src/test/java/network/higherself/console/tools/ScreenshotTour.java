@@ -37,7 +37,7 @@ public final class ScreenshotTour {
         new DemoData(services.database(), services.workflows(), services.clock()).seed();
         // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
         var run = services.agents().runner().run();
-        var held = services.agents().runner().held();
+        var held = services.agents().runner().holds();
         BackgroundExecutor executor = new BackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

@@ -116,14 +116,9 @@ public final class BoardView extends BorderPane {
         return model;
     }
 
-    /** Repaints the cards on show, so that "payment times out in 2 h" and "3 h" in a column stay true. */
+    /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
     void repaintTimes() {
-        if (model.isDragging()) {
-            return; // never pull a card from under the pointer; the drop refreshes the board anyway
-        }
-        for (ColumnView c : columns) {
-            c.list().refresh();
-        }
+        model.tickClock();
     }
 
     /** Reads the board from the database; {@code ready} runs once every column shows its first cards. */

@@ -1,6 +1,9 @@
 package network.higherself.console.ui.board;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -9,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
+import network.higherself.console.agent.Checklist;
 import network.higherself.console.agent.Countdowns;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
@@ -66,6 +70,8 @@ public final class BoardViewModel {
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final ObjectProperty<CardSummary> dragged = new SimpleObjectProperty<>();
     private final ObservableMap<Long, String> agentNotes;
+    private final LongProperty clockTick = new SimpleLongProperty();
+    private boolean refreshAfterDrag;
 
     public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
                           Supplier<Actor> actor, Clock clock) {
@@ -206,6 +212,28 @@ public final class BoardViewModel {
         }
     }
 
+    /** Counts the clock's ticks: cards work out their countdown and time in the column again at each. */
+    public ReadOnlyLongProperty clockTickProperty() {
+        return clockTick;
+    }
+
+    /** The clock moved on (twice a minute): the cards on show repaint their times, without reading anything. */
+    public void tickClock() {
+        clockTick.set(clockTick.get() + 1);
+    }
+
+    /**
+     * Reads the board again now, or, while a card is being dragged, as soon as the drag ends (however it ends),
+     * so as never to pull a card from under the pointer nor to lose what changed meanwhile.
+     */
+    public void refreshWhenIdle() {
+        if (isDragging()) {
+            refreshAfterDrag = true;
+        } else {
+            refresh();
+        }
+    }
+
     /** Whether a card of this board is being dragged. */
     public boolean isDragging() {
         return dragged.get() != null;
@@ -214,6 +242,10 @@ public final class BoardViewModel {
     public void dragEnded() {
         dragged.set(null);
         columns.forEach(c -> c.dropLookProperty().set(ColumnViewModel.DropLook.NONE));
+        if (refreshAfterDrag) {
+            refreshAfterDrag = false;
+            refresh();
+        }
     }
 
     public DropDecision decide(CardSummary card, String targetState) {
@@ -314,7 +346,9 @@ public final class BoardViewModel {
 
     /** "Checklist 1 of 4 done", or "Checklist done"; empty for a card without one. */
     public Optional<String> checklist(CardSummary card) {
-        if (!card.hasChecklist()) {
+        // a checklist belongs to its state: once the card has moved on, it is history (in the card's dialog)
+        if (!card.hasChecklist() || Checklist.STANDARD.stream().noneMatch(c -> c.workflowId().equals(card.workflowId())
+                && c.state().equals(card.state()))) {
             return Optional.empty();
         }
         return Optional.of(card.tasksDone() == card.tasks() ? "Checklist done"

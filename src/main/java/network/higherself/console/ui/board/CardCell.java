@@ -1,5 +1,9 @@
 package network.higherself.console.ui.board;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.collections.SetChangeListener;
+import javafx.collections.WeakSetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -46,6 +50,8 @@ final class CardCell extends ListCell<CardSummary> {
     private final Label agentNote = new Label();
     private final Tooltip agentNoteTip = new Tooltip();
     private final VBox box;
+    private final SetChangeListener<Long> pendingListener = change -> updatePending();
+    private final InvalidationListener clockListener = o -> repaintTimes();
 
     CardCell(BoardViewModel model) {
         this.model = model;
@@ -80,7 +86,9 @@ final class CardCell extends ListCell<CardSummary> {
         box = new VBox(4, title, facts, countdown, checklist, agentNote, assignee, footer);
         box.getStyleClass().add(CARD);
         box.setMaxWidth(Double.MAX_VALUE);
-        model.pending().addListener((javafx.collections.SetChangeListener<Long>) change -> updatePending());
+        // weak: a list drops cells it rebuilds, and the board's model outlives them
+        model.pending().addListener(new WeakSetChangeListener<>(pendingListener));
+        model.clockTickProperty().addListener(new WeakInvalidationListener(clockListener));
     }
 
     @Override
@@ -119,12 +127,6 @@ final class CardCell extends ListCell<CardSummary> {
         priority.setText(card.priority().label());
         priority.getStyleClass().setAll("label", "chip", "chip-" + card.priority().name().toLowerCase(Locale.ROOT));
         priority.setVisible(true);
-        var timer = model.countdown(card);
-        show(countdown, timer.isPresent());
-        timer.ifPresent(t -> {
-            countdown.setText(t.text());
-            style(countdown, COUNTDOWN_PASSED, t.passed());
-        });
         var tasks = model.checklist(card);
         show(checklist, tasks.isPresent());
         tasks.ifPresent(checklist::setText);
@@ -135,14 +137,32 @@ final class CardCell extends ListCell<CardSummary> {
             agentNote.setText(n);
             agentNoteTip.setText(n);
         });
-        // a countdown that has passed already says the card is late, in words
-        boolean late = model.isOverdue(card) && timer.map(t -> !t.passed()).orElse(true);
-        overdue.setVisible(late);
-        overdue.setManaged(late);
-        age.setText(model.timeInState(card));
+        showTimes(card);
         age.setVisible(true);
         setGraphic(box);
         updatePending();
+    }
+
+    /** The clock moved on: the countdown and the time in the column are worked out again, nothing is read. */
+    private void repaintTimes() {
+        CardSummary card = getItem();
+        if (card != null && !isEmpty()) {
+            showTimes(card);
+        }
+    }
+
+    private void showTimes(CardSummary card) {
+        var timer = model.countdown(card);
+        show(countdown, timer.isPresent());
+        timer.ifPresent(t -> {
+            countdown.setText(t.text());
+            style(countdown, COUNTDOWN_PASSED, t.passed());
+        });
+        // a card that waits for a timed event says in words how it stands; "overdue" is for the others
+        boolean late = model.isOverdue(card) && timer.isEmpty();
+        overdue.setVisible(late);
+        overdue.setManaged(late);
+        age.setText(model.timeInState(card));
     }
 
     private static void show(Label label, boolean shown) {

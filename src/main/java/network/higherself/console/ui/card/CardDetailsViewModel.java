@@ -230,6 +230,7 @@ public final class CardDetailsViewModel {
     private CardChecklist shownChecklist;
     /** The message a tick left in {@link #message}, which the next good tick clears (a save's refusal it leaves). */
     private String tickMessage;
+    private boolean checklistChanged;
     private CardForm form;
 
     private CardDetailsViewModel(CardFormStore store, ChecklistStore checklists, BackgroundExecutor executor,
@@ -373,26 +374,22 @@ public final class CardDetailsViewModel {
         Actor who = actor.get();
         long id = cardId;
         checklist.busy.set(true);
-        executor.run(() -> {
-                    Outcome outcome = checklists.tick(task.id(), done, who);
-                    CardChecklist now = checklists.load(id, who).orElse(null);
-                    return new Ticked(outcome, now, outcome.isDone() ? store.history(id) : null);
-                },
-                t -> {
-                    checklist.busy.set(false);
-                    showChecklist(t.checklist());
-                    if (t.history() != null) {
-                        setHistory(t.history());
+        executor.run(() -> checklists.tick(task.id(), done, who),
+                outcome -> {
+                    if (outcome.isDone()) {
+                        checklistChanged = true; // the board's card shows the checklist's progress
                     }
-                    if (t.outcome().isDone()) {
-                        if (tickMessage != null && tickMessage.equals(message.get())) {
-                            message.set(null);
-                        }
-                        tickMessage = null;
-                    } else {
-                        tickMessage = t.outcome().message();
-                        message.set(tickMessage);
-                    }
+                    // read again in a second step: a tick that was saved is never reported as failed
+                    executor.run(() -> new Ticked(outcome, checklists.load(id, who).orElse(null),
+                                    outcome.isDone() ? store.history(id) : null),
+                            this::showTicked,
+                            e -> {
+                                checklist.busy.set(false);
+                                showChecklist(shownChecklist);
+                                tickMessage = outcome.message() + " The checklist could not be read again: " + describe(e)
+                                        + " Close the card and open it again to see it.";
+                                message.set(tickMessage);
+                            });
                 },
                 e -> {
                     checklist.busy.set(false);
@@ -401,6 +398,28 @@ public final class CardDetailsViewModel {
                             + " Try again, and if it keeps failing, see the log.";
                     message.set(tickMessage);
                 });
+    }
+
+    /** Whether a task was ticked or unticked while the card was open (the board then reads it again). */
+    public boolean checklistChanged() {
+        return checklistChanged;
+    }
+
+    private void showTicked(Ticked t) {
+        checklist.busy.set(false);
+        showChecklist(t.checklist());
+        if (t.history() != null) {
+            setHistory(t.history());
+        }
+        if (t.outcome().isDone()) {
+            if (tickMessage != null && tickMessage.equals(message.get())) {
+                message.set(null);
+            }
+            tickMessage = null;
+        } else {
+            tickMessage = t.outcome().message();
+            message.set(tickMessage);
+        }
     }
 
     private void showChecklist(CardChecklist c) {

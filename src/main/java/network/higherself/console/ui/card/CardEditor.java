@@ -52,12 +52,23 @@ public final class CardEditor implements CardOpener {
 
     /**
      * Shows the form of card {@code cardId}; {@code onSaved} runs (on the JavaFX thread) once a change is saved,
-     * e.g. to refresh the board. Closing without saving runs nothing.
+     * e.g. to refresh the board, or as the form closes when a task of its checklist was ticked meanwhile. Closing
+     * without either runs nothing.
      */
     public Dialog<Long> openCard(Window owner, long cardId, Runnable onSaved) {
         Objects.requireNonNull(onSaved);
         CardDetailsViewModel model = CardDetailsViewModel.edit(store, checklists, executor, workflows, actor, zone, cardId);
-        return show(owner, model, id -> onSaved.run());
+        boolean[] saved = new boolean[1];
+        Dialog<Long> dialog = show(owner, model, id -> {
+            saved[0] = true;
+            onSaved.run();
+        });
+        dialog.setOnHidden(e -> {
+            if (!saved[0] && model.checklistChanged()) {
+                onSaved.run();
+            }
+        });
+        return dialog;
     }
 
     /** Shows the form of a new card of {@code workflow}; {@code onCreated} gets its id once it is created. */

@@ -10,7 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import network.higherself.console.agent.AgentRun;
-import network.higherself.console.agent.AgentRunner;
+import network.higherself.console.agent.Hold;
 import network.higherself.console.move.CardService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
@@ -20,7 +20,6 @@ import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.BoardViewModel;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
-import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.WorkflowCatalog;
 
 import java.time.Clock;
@@ -177,11 +176,10 @@ public final class MainViewModel {
      * moved or wrote anything, and each refusal they hold (a guard said no; they try again when the card changes)
      * is shown on its card, in the agent's name, until it is resolved.
      */
-    public void agentsRan(AgentRun run, List<AgentRunner.Held> held) {
+    public void agentsRan(AgentRun run, List<Hold> holds) {
         Map<Long, String> notes = new HashMap<>();
-        for (AgentRunner.Held h : held) {
-            notes.put(h.due().cardId(), h.due().agent().name() + " could not apply \u201c"
-                    + Labels.humanize(h.due().event()) + "\u201d: " + h.reason());
+        for (Hold h : holds) {
+            notes.merge(h.cardId(), h.sentence(), (a, b) -> a + "\n" + b);
         }
         boolean changed = !notes.equals(agentNotes);
         if (changed) {
@@ -192,8 +190,8 @@ public final class MainViewModel {
             refreshCounts();
             Workflow shown = selected.get();
             BoardViewModel board = shown == null ? null : boardModels.get(shown.id());
-            if (board != null && !board.isDragging()) { // a drop reads the board again anyway
-                board.refresh();
+            if (board != null) {
+                board.refreshWhenIdle();
             }
         }
     }

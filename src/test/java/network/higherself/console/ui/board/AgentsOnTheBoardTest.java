@@ -102,10 +102,33 @@ class AgentsOnTheBoardTest {
         // Solari fires the timeout; the board on show is read again and the card has left for canceled
         AgentRun run = fx.agents.runner().run();
         assertThat(run.of(AgentRun.Kind.FIRED)).extracting(AgentRun.Line::cardId).containsExactly(id);
-        robot.interact(() -> main.agentsRan(run, fx.agents.runner().held()));
+        robot.interact(() -> main.agentsRan(run, fx.agents.runner().holds()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cards-canceled").lookup(".card-title")
                 .queryAll().stream().anyMatch(n -> n.isVisible() && "A payment_pending card".equals(((Label) n).getText())));
         assertThat(visibleTexts(robot, "#cards-canceled", ".card-countdown")).isEmpty();
+    }
+
+    @Test
+    void whatTheAgentsMoveDuringADragShowsOnceTheDragEndsEvenWhenNothingIsDropped(FxRobot robot) throws Exception {
+        long waiting = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
+            ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-02T09:30")); // passed: due now
+            ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+        });
+        fx.cardIn(Booking.WORKFLOW, "inquiry", null);
+        BoardView view = show(robot, Booking.WORKFLOW);
+        BoardViewModel board = view.model();
+        var dragged = robot.lookup("#cards-inquiry").queryListView().getItems().get(0);
+        robot.interact(() -> board.dragStarted((network.higherself.console.store.CardSummary) dragged));
+
+        AgentRun run = fx.agents.runner().run();
+        assertThat(run.of(AgentRun.Kind.FIRED)).extracting(AgentRun.Line::cardId).containsExactly(waiting);
+        robot.interact(() -> main.agentsRan(run, fx.agents.runner().holds()));
+        Thread.sleep(300); // a refresh would have had time to show: none must, under the dragged card
+        assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-title")).containsExactly("A payment_pending card");
+
+        robot.interact(board::dragEnded); // released outside any column
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleTexts(robot, "#cards-payment_pending", ".card-title").isEmpty());
+        assertThat(visibleTexts(robot, "#cards-canceled", ".card-title")).containsExactly("A payment_pending card");
     }
 
     @Test
@@ -121,7 +144,7 @@ class AgentsOnTheBoardTest {
 
         AgentRun refused = fx.agents.runner().run();
         assertThat(refused.of(AgentRun.Kind.REFUSED)).extracting(AgentRun.Line::cardId).containsExactly(id);
-        robot.interact(() -> main.agentsRan(refused, fx.agents.runner().held()));
+        robot.interact(() -> main.agentsRan(refused, fx.agents.runner().holds()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !visibleTexts(robot, "#cards-payment_pending", ".card-agent-note").isEmpty());
         assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-agent-note")).singleElement().satisfies(t ->
@@ -133,7 +156,7 @@ class AgentsOnTheBoardTest {
         assertThat(o.isDone()).as(o.message()).isTrue();
         fx.clock.advance(Duration.ofSeconds(30));
         AgentRun after = fx.agents.runner().run();
-        robot.interact(() -> main.agentsRan(after, fx.agents.runner().held()));
+        robot.interact(() -> main.agentsRan(after, fx.agents.runner().holds()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> visibleTexts(robot, "#cards-payment_pending", ".card-title").isEmpty());
         assertThat(main.agentNotes()).isEmpty();

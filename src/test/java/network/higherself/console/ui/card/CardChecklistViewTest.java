@@ -174,6 +174,25 @@ class CardChecklistViewTest {
     }
 
     @Test
+    void closingTheCardAfterATickRefreshesTheBoardClosingItUntouchedDoesNot(FxRobot robot) {
+        long id = bookingInPreparation();
+        java.util.concurrent.atomic.AtomicInteger boardRefreshes = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> fx.editor.openCard(stage, id, boardRefreshes::incrementAndGet));
+        waitFor(robot, "#" + CardDetailsView.CHECKLIST_ID);
+        robot.clickOn("Cancel");
+        waitUntil("the card to close", () -> robot.lookup("#" + CardDetailsView.FORM_ID).tryQuery().isEmpty());
+        assertThat(boardRefreshes.get()).as("nothing changed: the board is not read again").isZero();
+
+        robot.interact(() -> fx.editor.openCard(stage, id, boardRefreshes::incrementAndGet));
+        waitFor(robot, "#" + CardDetailsView.CHECKLIST_ID);
+        robot.clickOn("#" + CardDetailsView.TASK_ID_PREFIX + "room");
+        waitUntil("the tick to be stored and shown", () -> progress(robot).equals("1 of 4 done"));
+        robot.clickOn("Cancel");
+        waitUntil("the card to close", () -> robot.lookup("#" + CardDetailsView.FORM_ID).tryQuery().isEmpty());
+        assertThat(boardRefreshes.get()).as("the card on the board shows the checklist's progress").isEqualTo(1);
+    }
+
+    @Test
     void untickingOpensATaskAgain(FxRobot robot) {
         long id = bookingInPreparation();
         assertThat(tasks().tick(tasks().tasksOf(id).get(1).id(), true, AMARA).isDone()).isTrue();
