@@ -5,6 +5,7 @@ import network.higherself.console.store.CardSummary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,11 +15,19 @@ import java.util.function.Consumer;
  * for them: a virtualized ListView over it reads 20 cards of a 100,000-card column, not 100,000. An element not
  * fetched yet reads as null (the cell shows a placeholder) until its page arrives.
  *
+ * <p>At most {@link #KEPT_PAGES} pages are kept, the least recently read dropped first.
+ *
  * <p>Touched only on the JavaFX thread; {@code loader} fetches in the background and answers on the JavaFX thread.
  */
 final class PagedCards extends ObservableListBase<CardSummary> {
 
     static final int PAGE = 60;
+
+    /**
+     * The pages kept at most (1,500 cards): the least recently read go first, and are fetched again if they are
+     * shown again, so that scrolling through a 100,000-card column does not keep it all in memory.
+     */
+    static final int KEPT_PAGES = 25;
 
     /**
      * Fetches cards {@code offset .. offset+PAGE} of the {@code size} the list has (so that a page near the end
@@ -29,7 +38,12 @@ final class PagedCards extends ObservableListBase<CardSummary> {
     }
 
     private final Loader loader;
-    private final Map<Integer, List<CardSummary>> pages = new HashMap<>();
+    private final Map<Integer, List<CardSummary>> pages = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<CardSummary>> eldest) {
+            return size() > KEPT_PAGES; // no change to fire: the cells showing it keep their cards
+        }
+    };
     private final Map<Integer, List<Runnable>> waiting = new HashMap<>();
     private int size;
     private int generation;
@@ -58,7 +72,7 @@ final class PagedCards extends ObservableListBase<CardSummary> {
         return size;
     }
 
-    /** The cards fetched so far (for finding a card by id without a query). */
+    /** The cards fetched and kept (for finding a card on show by id without a query). */
     List<CardSummary> loaded() {
         List<CardSummary> all = new ArrayList<>();
         pages.values().forEach(all::addAll);
