@@ -28,10 +28,11 @@ public record Checklist(String workflowId, String state, String blocksEvent, Lis
     public static final Checklist PREPARATION = new Checklist(Booking.WORKFLOW, "preparation", "service_started", List.of(
             new Item("room", c -> "Book the room" + forService(c), true),
             new Item("practitioner", c -> "Confirm " + booking(c).map(b -> b.getPractitioner() == null ? null
-                    : b.getPractitioner().getName()).orElse("the practitioner") + when(c), true),
+                    : b.getPractitioner().getName()).orElse("the practitioner"), true),
             new Item("materials", c -> "Prepare the materials" + forService(c), true),
             new Item("client_reminder", c -> "Remind " + booking(c).map(b -> b.getClient() == null ? null
                     : b.getClient().getName()).orElse("the client") + " of the appointment" + when(c), true)));
+    // the date only where it is the task's point: the card says when the service is, four times would be noise
 
     /** The checklists the console's agents make. */
     public static final List<Checklist> STANDARD = List.of(PREPARATION);
@@ -41,10 +42,10 @@ public record Checklist(String workflowId, String state, String blocksEvent, Lis
     }
 
     private static String forService(Card c) {
-        return booking(c).map(b -> b.getService() == null ? null : " for " + b.getService().getName()).orElse("") + when(c);
+        return booking(c).map(b -> b.getService() == null ? null : " for " + b.getService().getName()).orElse("");
     }
 
     private static String when(Card c) {
-        return booking(c).map(b -> b.getServiceAt() == null ? null : " (" + WHEN.format(b.getServiceAt()) + ")").orElse("");
+        return booking(c).map(b -> b.getServiceAt() == null ? null : " on " + WHEN.format(b.getServiceAt())).orElse("");
     }
 }

@@ -27,11 +27,40 @@ public final class Notifier {
         notifications(title, text + "\nDetails are in the log.").hideAfter(Duration.seconds(12)).showError();
     }
 
+    /** A line of a notification at most: its label does not wrap, and a long refusal ran off the window. */
+    static final int LINE = 90;
+
     private Notifications notifications(String title, String text) {
-        Notifications n = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT);
+        Notifications n = Notifications.create().title(title).text(wrap(text, LINE)).position(Pos.BOTTOM_RIGHT);
         if (owner != null && owner.getScene() != null) {
             n.owner(owner.getScene().getWindow());
         }
         return n;
+    }
+
+    /** Breaks {@code text} into lines of at most {@code width} characters at spaces (a longer word keeps its line). */
+    static String wrap(String text, int width) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int lineLength = 0;
+            for (String word : paragraph.split(" ")) {
+                if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                    out.append('\n');
+                    lineLength = 0;
+                } else if (lineLength > 0) {
+                    out.append(' ');
+                    lineLength++;
+                }
+                out.append(word);
+                lineLength += word.length();
+            }
+        }
+        return out.toString();
     }
 }
