@@ -143,6 +143,24 @@ final class CardCell extends ListCell<CardSummary> {
         updatePending();
     }
 
+    /**
+     * The height the card needs at the width the list gives it. Left to itself the cell asks the theme: AtlantaFX
+     * sets {@code -fx-cell-size: 2.8em} on {@code .list-view .list-cell}, so {@code ListCellSkin} answers 39 px
+     * whatever the card holds, and the list sizes the cell by its minimum height instead. The label skin works that
+     * minimum out for the card at another width than the card is laid out at, so a wrapped label can count a line
+     * less: a three-line agent note came out as two, the cell 14 px short of its card, and the cell centred the card
+     * in it with its top 7 px under the list's clip (Communication denied, screenshot tour). Scrolling and focus had
+     * nothing to do with it; the cell was at the list's top all along.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() != box) {
+            return super.computePrefHeight(width);
+        }
+        double inner = width < 0 ? -1 : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        return snappedTopInset() + box.prefHeight(inner) + snappedBottomInset();
+    }
+
     /** The clock moved on: the countdown and the time in the column are worked out again, nothing is read. */
     private void repaintTimes() {
         CardSummary card = getItem();

@@ -190,6 +190,27 @@ class AgentsOnTheBoardTest {
         }
     }
 
+    @Test
+    void aDeniedMessageWithItsWrappedReasonShowsWholeAtTheTopOfItsColumn(FxRobot robot) throws Exception {
+        long booking = fx.cardIn(Booking.WORKFLOW, "inquiry", null);
+        AgentRun.Line denied = fx.agents.gate().send("Nyra", "Liora", "lead_handoff",
+                "{\"card_id\": " + booking + ", \"client\": \"Nora Blake\"}");
+        assertThat(denied.kind()).isEqualTo(AgentRun.Kind.MESSAGE_DENIED);
+
+        show(robot, AgentMessage.WORKFLOW);
+
+        javafx.scene.control.ListView<?> list = robot.lookup("#cards-communication_denied").queryListView();
+        Label note = visible(robot, "#cards-communication_denied", ".card-agent-note");
+        assertThat(note.getHeight()).as("the reason wraps onto three lines").isGreaterThan(3 * note.getFont().getSize());
+        Node card = note.getParent();
+        javafx.geometry.Bounds inList = list.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+        // the card's top border sits at the list's top (under the cell's 3 px padding), not cut off above it
+        assertThat(inList.getMinY()).as("top of the card in its column's list").isBetween(0.0, 4.0);
+        javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) card.getParent();
+        assertThat(inList.getMaxY()).as("the cell holds the whole card")
+                .isLessThanOrEqualTo(list.sceneToLocal(cell.localToScene(cell.getLayoutBounds())).getMaxY());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
