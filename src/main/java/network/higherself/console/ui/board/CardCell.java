@@ -6,13 +6,15 @@ import javafx.collections.SetChangeListener;
 import javafx.collections.WeakSetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import network.higherself.console.agent.Countdowns;
 import network.higherself.console.store.CardSummary;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -21,7 +23,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A card on a board: title, the facts that matter for its kind, the countdown to the timed event it waits for, how
@@ -45,10 +50,11 @@ final class CardCell extends ListCell<CardSummary> {
     private final Label priority = new Label();
     private final Label age = new Label();
     private final Label overdue = new Label("overdue");
-    private final Label countdown = new Label();
-    private final Label checklist = new Label();
-    private final Label agentNote = new Label();
-    private final Tooltip agentNoteTip = new Tooltip();
+    // lines most cards do not have, made the first time a card needs them (fewer nodes, a faster first paint)
+    private final OptionalLine countdown = new OptionalLine(COUNTDOWN, () -> MaterialDesignT.TIMER_SAND, false);
+    private final OptionalLine checklist = new OptionalLine(CHECKLIST, () -> MaterialDesignF.FORMAT_LIST_CHECKS, false);
+    private final OptionalLine agentNote = new OptionalLine(AGENT_NOTE, () -> MaterialDesignR.ROBOT_CONFUSED_OUTLINE, true);
+    private final List<OptionalLine> optionalLines = List.of(countdown, checklist, agentNote);
     private final VBox box;
     private final SetChangeListener<Long> pendingListener = change -> updatePending();
     private final InvalidationListener clockListener = o -> repaintTimes();
@@ -68,22 +74,11 @@ final class CardCell extends ListCell<CardSummary> {
         age.setGraphic(new FontIcon(MaterialDesignC.CLOCK_OUTLINE));
         overdue.getStyleClass().addAll("chip", "chip-overdue");
         overdue.setGraphic(new FontIcon(MaterialDesignS.SHIELD_ALERT_OUTLINE));
-        countdown.getStyleClass().add(COUNTDOWN);
-        countdown.setGraphic(new FontIcon(MaterialDesignT.TIMER_SAND));
-        checklist.getStyleClass().add(CHECKLIST);
-        checklist.setGraphic(new FontIcon(MaterialDesignF.FORMAT_LIST_CHECKS));
-        agentNote.getStyleClass().add(AGENT_NOTE);
-        agentNote.setGraphic(new FontIcon(MaterialDesignR.ROBOT_CONFUSED_OUTLINE));
-        agentNote.setWrapText(true);
-        agentNote.setMinHeight(Region.USE_PREF_SIZE);
-        agentNoteTip.setWrapText(true);
-        agentNoteTip.setMaxWidth(420);
-        agentNote.setTooltip(agentNoteTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(6, priority, overdue, spacer, age);
         footer.setAlignment(Pos.CENTER_LEFT);
-        box = new VBox(4, title, facts, countdown, checklist, agentNote, assignee, footer);
+        box = new VBox(4, title, facts, assignee, footer); // the optional lines go between facts and assignee
         box.getStyleClass().add(CARD);
         box.setMaxWidth(Double.MAX_VALUE);
         // weak: a list drops cells it rebuilds, and the board's model outlives them
@@ -108,9 +103,7 @@ final class CardCell extends ListCell<CardSummary> {
             priority.setVisible(false);
             overdue.setVisible(false);
             age.setVisible(false);
-            show(countdown, false);
-            show(checklist, false);
-            show(agentNote, false);
+            optionalLines.forEach(OptionalLine::hide);
             if (!getStyleClass().contains(PLACEHOLDER)) {
                 getStyleClass().add(PLACEHOLDER);
             }
@@ -128,15 +121,9 @@ final class CardCell extends ListCell<CardSummary> {
         priority.getStyleClass().setAll("label", "chip", "chip-" + card.priority().name().toLowerCase(Locale.ROOT));
         priority.setVisible(true);
         var tasks = model.checklist(card);
-        show(checklist, tasks.isPresent());
-        tasks.ifPresent(checklist::setText);
-        style(checklist, CHECKLIST_OPEN, card.openRequired() > 0);
-        var note = model.agentNote(card).or(() -> java.util.Optional.ofNullable(card.problem()));
-        show(agentNote, note.isPresent());
-        note.ifPresent(n -> {
-            agentNote.setText(n);
-            agentNoteTip.setText(n);
-        });
+        checklist.show(tasks.orElse(null)).ifPresent(l -> style(l, CHECKLIST_OPEN, card.openRequired() > 0));
+        // whole, wrapped: no tooltip needed (one per cell costs paint time)
+        agentNote.show(model.agentNote(card).or(() -> java.util.Optional.ofNullable(card.problem())).orElse(null));
         showTimes(card);
         age.setVisible(true);
         setGraphic(box);
@@ -171,11 +158,8 @@ final class CardCell extends ListCell<CardSummary> {
 
     private void showTimes(CardSummary card) {
         var timer = model.countdown(card);
-        show(countdown, timer.isPresent());
-        timer.ifPresent(t -> {
-            countdown.setText(t.text());
-            style(countdown, COUNTDOWN_PASSED, t.passed());
-        });
+        countdown.show(timer.map(Countdowns.Countdown::text).orElse(null))
+                .ifPresent(l -> style(l, COUNTDOWN_PASSED, timer.get().passed()));
         // a card that waits for a timed event says in words how it stands; "overdue" is for the others
         boolean late = model.isOverdue(card) && timer.isEmpty();
         overdue.setVisible(late);
@@ -183,9 +167,56 @@ final class CardCell extends ListCell<CardSummary> {
         age.setText(model.timeInState(card));
     }
 
-    private static void show(Label label, boolean shown) {
-        label.setVisible(shown);
-        label.setManaged(shown);
+    /** A line of the card that most cards do not show: made, and put in its place, the first time one does. */
+    private final class OptionalLine {
+
+        private final String styleClass;
+        private final Supplier<Ikon> icon;
+        private final boolean wrap;
+        private Label label;
+
+        OptionalLine(String styleClass, Supplier<Ikon> icon, boolean wrap) {
+            this.styleClass = styleClass;
+            this.icon = icon;
+            this.wrap = wrap;
+        }
+
+        /** Shows {@code text} (hides the line when it is null); the label, when shown. */
+        Optional<Label> show(String text) {
+            if (text == null) {
+                hide();
+                return Optional.empty();
+            }
+            if (label == null) {
+                label = new Label();
+                label.getStyleClass().add(styleClass);
+                label.setGraphic(new FontIcon(icon.get()));
+                if (wrap) {
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
+                }
+                // before the next optional line already made, else before the assignee
+                Node before = assignee;
+                for (int i = optionalLines.indexOf(this) + 1; i < optionalLines.size(); i++) {
+                    if (optionalLines.get(i).label != null) {
+                        before = optionalLines.get(i).label;
+                        break;
+                    }
+                }
+                box.getChildren().add(box.getChildren().indexOf(before), label);
+            }
+            label.setText(text);
+            label.setVisible(true);
+            label.setManaged(true);
+            return Optional.of(label);
+        }
+
+        void hide() {
+            if (label != null) {
+                label.setVisible(false);
+                label.setManaged(false);
+            }
+        }
     }
 
     private static void style(Label label, String styleClass, boolean on) {
