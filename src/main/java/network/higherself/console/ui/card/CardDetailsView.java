@@ -341,18 +341,7 @@ public final class CardDetailsView {
     }
 
     private Node messageBanner() {
-        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
-        Label text = new Label();
-        text.setId(MESSAGE_ID);
-        text.setWrapText(true);
-        text.textProperty().bind(model.messageProperty());
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox banner = new HBox(10, icon, text);
-        banner.setAlignment(Pos.TOP_LEFT);
-        banner.getStyleClass().add(STYLE_MESSAGE);
-        banner.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        HBox banner = iconLine(MaterialDesignA.ALERT_CIRCLE_OUTLINE, 10, MESSAGE_ID, model.messageProperty(), STYLE_MESSAGE);
         BorderPane.setMargin(banner, new Insets(10, 0, 0, 0));
         return banner;
     }
@@ -427,16 +416,8 @@ public final class CardDetailsView {
         section.tasks().addListener((ListChangeListener<CardDetailsViewModel.ChecklistSection.TaskRow>) c -> fill.run());
         fill.run();
 
-        FontIcon lock = new FontIcon(MaterialDesignL.LOCK_OUTLINE);
-        Label noticeText = wrapping(new Label());
-        noticeText.setId(CHECKLIST_NOTICE_ID);
-        noticeText.textProperty().bind(section.noticeProperty());
-        HBox.setHgrow(noticeText, Priority.ALWAYS);
-        HBox notice = new HBox(8, lock, noticeText);
-        notice.setAlignment(Pos.TOP_LEFT);
-        notice.getStyleClass().add(STYLE_CHECKLIST_NOTICE);
-        notice.visibleProperty().bind(section.noticeProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        HBox notice = iconLine(MaterialDesignL.LOCK_OUTLINE, 8, CHECKLIST_NOTICE_ID, section.noticeProperty(),
+                STYLE_CHECKLIST_NOTICE);
 
         VBox box = new VBox(6, heading, madeBy, tasks, notice);
         box.setId(CHECKLIST_ID);
@@ -477,6 +458,21 @@ public final class CardDetailsView {
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add(STYLE_TASK);
         return row;
+    }
+
+    /** An icon and a wrapping text bound to {@code text}, shown only while there is some (a message, a notice). */
+    private static HBox iconLine(org.kordamp.ikonli.Ikon icon, double gap, String textId,
+                                 javafx.beans.value.ObservableStringValue text, String styleClass) {
+        Label label = wrapping(new Label());
+        label.setId(textId);
+        label.textProperty().bind(text);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        HBox line = new HBox(gap, new FontIcon(icon), label);
+        line.setAlignment(Pos.TOP_LEFT);
+        line.getStyleClass().add(styleClass);
+        line.visibleProperty().bind(Bindings.isNotEmpty(text));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     private static Label wrapping(Label label) {
