@@ -1,7 +1,5 @@
 package network.higherself.console.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.OptimisticLockException;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The agents' checklists: made when a card enters a state that has one (inside that move's transaction, see
@@ -47,8 +44,6 @@ public final class TaskService {
     private final Clock clock;
     private final List<Checklist> checklists;
     private final AuditTrail audit = new AuditTrail();
-    private final ObjectMapper json = new ObjectMapper();
-
     /** The outbox kind of a tick (or an untick): its payload names the task's kind, the done flag, who and when. */
     public static final String OUTBOX_KIND = "TASK";
 
@@ -149,7 +144,7 @@ public final class TaskService {
         audit.append(session, new AuditRecord(now, actor.auditName(), done ? AuditAction.TASK_DONE : AuditAction.TASK_REOPENED,
                 card.workflowId(), card.getId(), null, null, null, task.getTitle(), null));
         // the card itself is unchanged: its version is the base a replaying desktop checks the tick against
-        session.persist(new OutboxEvent(UUID.randomUUID(), now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
+        session.persist(OutboxEvent.of(now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
                 null, null, null, actor.auditName(), payload(task.getKind(), done, actor.auditName(), now)));
         long left = tasks(session, card.getId()).stream().filter(t -> t.isRequired() && !t.isDone()).count();
         return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "'" + task.getTitle() + "' is "
@@ -236,17 +231,13 @@ public final class TaskService {
                 .setParameter("card", cardId).getResultList();
     }
 
-    private String payload(String kind, boolean done, String actor, Instant at) {
+    private static Map<String, Object> payload(String kind, boolean done, String actor, Instant at) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("task", kind);
         p.put("done", done);
         p.put("actor", actor);
         p.put("at", at.toString());
-        try {
-            return json.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings and a flag are always JSON", e);
-        }
+        return p;
     }
 
     private static void rollback(Transaction tx) {

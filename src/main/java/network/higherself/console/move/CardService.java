@@ -1,7 +1,5 @@
 package network.higherself.console.move;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import network.higherself.console.audit.AuditAction;
@@ -30,12 +28,10 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -56,7 +52,6 @@ public final class CardService {
     private final AccessControl access;
     private final MoveHooks hooks;
     private final AuditTrail audit = new AuditTrail();
-    private final ObjectMapper json = new ObjectMapper();
 
     public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock) {
         this(sessionFactory, workflows, clock, new AccessControl(workflows));
@@ -142,8 +137,8 @@ public final class CardService {
             if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
                 auditGrant(session, p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore, request.actor(), now);
             }
-            session.persist(new OutboxEvent(UUID.randomUUID(), now, "MOVE", workflow.id(), card.getId(), baseVersion,
-                    from, t.to(), t.event(), request.actor().auditName(), payload(Map.of("note", nullToEmpty(request.note()), "edits", edits))));
+            session.persist(OutboxEvent.of(now, "MOVE", workflow.id(), card.getId(), baseVersion,
+                    from, t.to(), t.event(), request.actor().auditName(), Map.of("note", nullToEmpty(request.note()), "edits", edits)));
             hooks.afterMove(new HookContext(session, workflow, card, t, request.actor(), now, afterCommit));
             return new Outcome.Done(card.getId(), t.to(), card.getVersion(),
                     Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " (" + t.event() + ").");
@@ -186,8 +181,8 @@ public final class CardService {
         String details = describeNonEmpty(card.describe());
         audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.CREATED, workflowId, card.getId(),
                 null, initial, null, null, details));
-        session.persist(new OutboxEvent(UUID.randomUUID(), now, "CREATE", workflowId, card.getId(), 0, null, initial,
-                null, actor.auditName(), payload(card.describe())));
+        session.persist(OutboxEvent.of(now, "CREATE", workflowId, card.getId(), 0, null, initial,
+                null, actor.auditName(), card.describe()));
         return new Outcome.Done(card.getId(), initial, card.getVersion(),
                 Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".");
     }
@@ -222,8 +217,8 @@ public final class CardService {
             session.flush();
             audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.EDITED, card.workflowId(), card.getId(),
                     null, null, null, null, edits));
-            session.persist(new OutboxEvent(UUID.randomUUID(), now, "EDIT", card.workflowId(), card.getId(), baseVersion,
-                    null, null, null, actor.auditName(), payload(Map.of("edits", edits))));
+            session.persist(OutboxEvent.of(now, "EDIT", card.workflowId(), card.getId(), baseVersion,
+                    null, null, null, actor.auditName(), Map.of("edits", edits)));
             return new Outcome.Done(card.getId(), card.getState(), card.getVersion(),
                     Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.");
         });
@@ -496,14 +491,6 @@ public final class CardService {
             }
         });
         return b.toString();
-    }
-
-    private String payload(Map<String, String> fields) {
-        try {
-            return json.writeValueAsString(new LinkedHashMap<>(fields));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings is always JSON", e);
-        }
     }
 
     private static String nullToEmpty(String s) {

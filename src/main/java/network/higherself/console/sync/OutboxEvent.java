@@ -5,7 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,7 +58,26 @@ public class OutboxEvent {
     @Column(name = "pushed_at")
     private Instant pushedAt;
 
+    /** Thread-safe once configured: every change of every service writes its payload with it. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     protected OutboxEvent() {
+    }
+
+    /**
+     * A new change to push, with a fresh UUID; {@code payload}'s entries (strings, flags, maps of them) become its
+     * JSON payload. The one way the services fill the outbox, so every kind is written alike.
+     */
+    public static OutboxEvent of(Instant at, String kind, String workflowId, long cardId, long baseVersion,
+                                 String fromState, String toState, String event, String actor, Map<String, ?> payload) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(new LinkedHashMap<>(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox payload is strings, flags and maps of them: always JSON", e);
+        }
+        return new OutboxEvent(UUID.randomUUID(), at, kind, workflowId, cardId, baseVersion, fromState, toState, event,
+                actor, json);
     }
 
     public OutboxEvent(UUID eventId, Instant createdAt, String kind, String workflowId, long cardId, long baseVersion,
