@@ -14,13 +14,25 @@ public final class Escaping {
     }
 
     public static String controls(String text) {
+        return escape(text, true);
+    }
+
+    /**
+     * The same, but a backslash stays as it is: for a file name in a sentence (a Windows path keeps its look),
+     * where being one line matters and reading back exactly does not.
+     */
+    public static String oneLine(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean backslash) {
         if (text == null) {
             return "";
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String replacement = replacement(c);
+            String replacement = c == '\\' && !backslash ? null : replacement(c);
             if (replacement != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
