@@ -37,6 +37,7 @@ public final class Launcher {
         cl.addSubcommand(new RunAgentsCommand());
         cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new UnexpectedError());
         return cl;
     }
 }
