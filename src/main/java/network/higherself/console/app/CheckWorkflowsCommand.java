@@ -42,19 +42,23 @@ final class CheckWorkflowsCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--with-cards",
-            description = "Also refuse a file that removes a state in which cards of the data folder (--data-dir) sit, "
-                    + "as the console does when it starts. Opens the data folder's database, so the console must be closed.")
+            description = "Check the files as if put in the workflows/ folder of the data folder (--data-dir), with its other "
+                    + "definitions, and refuse a file that removes a state in which cards of its database sit, as the "
+                    + "console does when it starts. Opens the database, so the console must be closed.")
     boolean withCards;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        WorkflowCatalog.Checked checked = WorkflowCatalog.check(files);
+        DataFolder folder = withCards ? parent.dataFolder() : null;
+        // with the cards, the whole folder as it would be with these files in it: the console's own verdict
+        WorkflowCatalog.Checked checked = withCards
+                ? WorkflowCatalog.checkFolder(folder.workflowsDir(), files) : WorkflowCatalog.check(files);
         List<DefinitionProblem> problems = new java.util.ArrayList<>(checked.problems());
         if (checked.ok() && withCards) {
             try {
-                problems.addAll(statesMissingForCards(checked.catalog(), parent.dataFolder()));
+                problems.addAll(statesMissingForCards(checked.catalog(), folder));
             } catch (StoreException e) {
                 err.println(e.getMessage());
                 err.flush();
@@ -63,7 +67,7 @@ final class CheckWorkflowsCommand implements Callable<Integer> {
         }
         for (Map.Entry<Path, Workflow> valid : checked.valid().entrySet()) {
             String file = valid.getKey().toString();
-            if (problems.stream().noneMatch(p -> p.file().equals(file))) {
+            if (files.contains(valid.getKey()) && problems.stream().noneMatch(p -> p.file().equals(file))) {
                 Workflow w = valid.getValue();
                 out.printf("%s: %s is valid: %s, %s, %s%n", file, w.id(), count(w.states().size(), "state"),
                         count(w.transitions().size(), "transition"), count(w.finalStates().size(), "final state"));

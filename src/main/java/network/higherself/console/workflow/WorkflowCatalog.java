@@ -56,14 +56,25 @@ public final class WorkflowCatalog {
      * @throws InvalidWorkflowException naming every file and problem
      */
     public static WorkflowCatalog load(Path userDir) {
+        return checkFolder(userDir, List.of()).orThrow();
+    }
+
+    /**
+     * The verdict the console would give on {@code userDir} with {@code replacing} put in it: the folder's
+     * definitions, less those named like one of {@code replacing}, and {@code replacing}.
+     */
+    public static Checked checkFolder(Path userDir, List<Path> replacing) {
         List<DefinitionProblem> problems = new ArrayList<>();
-        List<Path> files = definitionFiles(userDir, problems);
+        List<Path> files = new ArrayList<>();
+        for (Path file : definitionFiles(userDir, problems)) {
+            if (replacing.stream().noneMatch(r -> r.getFileName() != null && r.getFileName().equals(file.getFileName()))) {
+                files.add(file);
+            }
+        }
+        files.addAll(replacing);
         Checked checked = check(files);
         problems.addAll(checked.problems());
-        if (!problems.isEmpty()) {
-            throw new InvalidWorkflowException(problems);
-        }
-        return checked.catalog();
+        return new Checked(problems.isEmpty() ? checked.catalog() : null, checked.valid(), problems);
     }
 
     /** The verdict on a set of definitions: the catalog, or every problem; and which files are valid. */

@@ -3,6 +3,8 @@ package network.higherself.console.app;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import network.higherself.console.store.DataFolder;
+import network.higherself.console.store.Database;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -10,6 +12,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,13 +98,23 @@ class CheckWorkflowsCommandTest {
     }
 
     @Test
-    void aStateRemovedWhileCardsSitInItIsRefusedAtStartAndByCheckWithCards(@TempDir Path dir) throws IOException {
+    void aStateRemovedWhileCardsSitInItIsRefusedAtStartAndByCheckWithCards(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         assertThat(run("--data-dir", data.toString(), "init-demo")).isZero();
         out.getBuffer().setLength(0);
         assertThat(run("--data-dir", data.toString(), "list", "--board", "WF-WELL-BOOK", "--state", "quote_provided")).isZero();
         long waiting = out.toString().lines().count();
         assertThat(waiting).isPositive();
+
+        // the data folder already replaces WF-CONSULT with a definition that renamed discovery, and a card sits there
+        Path workflows = Files.createDirectories(data.resolve("workflows"));
+        Files.writeString(workflows.resolve("WF-CONSULT.json"), Files.readString(Path.of(file("src/main/resources/workflows/WF-CONSULT.json")))
+                .replace("\"discovery\"", "\"discovery_call\""));
+        try (Database db = Database.open(new DataFolder(data), Clock.systemUTC()); Connection c = db.dataSource().getConnection();
+             Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE card SET state = 'discovery_call' WHERE workflow_id = 'WF-CONSULT' AND state = 'discovery'"))
+                    .isPositive();
+        }
 
         // a replacement that renames quote_provided: a valid definition, but the demo's cards sit in the old state
         String renamed = Files.readString(Path.of(file("src/main/resources/workflows/WF-WELL-BOOK.json")))
@@ -116,7 +131,8 @@ class CheckWorkflowsCommandTest {
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo(replacement + ": " + problem + System.lineSeparator());
 
-        Path installed = Files.copy(replacement, Files.createDirectories(data.resolve("workflows")).resolve("WF-WELL-BOOK.json"));
+        // (the folder's own WF-CONSULT is no problem: --with-cards checks the folder as the console will read it)
+        Path installed = Files.copy(replacement, workflows.resolve("WF-WELL-BOOK.json"));
         err.getBuffer().setLength(0);
         assertThat(run("--data-dir", data.toString(), "list", "--board", "WF-CONSULT")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo(installed + ": " + problem + System.lineSeparator());
