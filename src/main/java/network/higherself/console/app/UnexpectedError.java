@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * The last resort of the command line: an error no command turned into its own sentence is written, with its stack
@@ -31,7 +30,7 @@ final class UnexpectedError implements CommandLine.IExecutionExceptionHandler {
         try {
             Path file = Files.createTempFile("higher-self-console-error-", ".txt"); // rw------- on POSIX systems
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                w.println("Higher Self Console, command " + command + ", " + Instant.now());
+                w.println("Higher Self Console, command " + command + " (the file's time is when it failed)");
                 e.printStackTrace(w);
             }
             return "The details are in " + file + ": send that file to whoever looks after the console.";
