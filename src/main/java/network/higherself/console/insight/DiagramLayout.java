@@ -62,12 +62,54 @@ public final class DiagramLayout {
      * @param currentState the state of the card to highlight with its legal next events, or {@code null}
      */
     public static WorkflowDiagram layout(Workflow w, Map<String, Long> cards, String currentState, TextMeasure measure) {
+        return layout(measure(w, cards, measure), currentState);
+    }
+
+    /**
+     * The workflow's text measured, the first half of a layout: a window measures on its own thread (where its fonts
+     * live) and lays out in the background.
+     *
+     * @param cards how many cards each state holds (a state missing from it holds none)
+     */
+    public static Measured measure(Workflow w, Map<String, Long> cards, TextMeasure measure) {
+        Map<String, Box> boxes = new LinkedHashMap<>();
+        for (State s : w.states()) {
+            String agent = w.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
+            boxes.put(s.id(), Box.measure(s, agent, cards.getOrDefault(s.id(), 0L), measure));
+        }
+        List<Double> labels = new ArrayList<>();
+        for (Transition t : w.transitions()) {
+            labels.add(measure.width(Labels.humanize(t.event()), TextStyle.EVENT));
+        }
+        return new Measured(w, boxes, labels);
+    }
+
+    /** A workflow with the size of every box and the width of every event's label. */
+    public static final class Measured {
+        private final Workflow workflow;
+        private final Map<String, Box> boxes;
+        private final List<Double> labels;
+
+        private Measured(Workflow workflow, Map<String, Box> boxes, List<Double> labels) {
+            this.workflow = workflow;
+            this.boxes = Map.copyOf(boxes);
+            this.labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * The second half of a layout, which may run on any thread.
+     *
+     * @param currentState the state of the card to highlight with its legal next events, or {@code null}
+     */
+    public static WorkflowDiagram layout(Measured m, String currentState) {
+        Workflow w = m.workflow;
         String current = currentState != null && w.hasState(currentState) ? currentState : null;
-        WorkflowDiagram row = layout(w, cards, current, measure, false);
+        WorkflowDiagram row = layout(m, current, false);
         if (row.width() <= MAX_ROW_WIDTH) {
             return row;
         }
-        WorkflowDiagram wrapped = layout(w, cards, current, measure, true);
+        WorkflowDiagram wrapped = layout(m, current, true);
         // ELK's wrapping can lose the route of an edge that goes back across a cut: then one long row it is
         return isWhole(wrapped) ? wrapped : row;
     }
@@ -84,8 +126,8 @@ public final class DiagramLayout {
         return true;
     }
 
-    private static WorkflowDiagram layout(Workflow w, Map<String, Long> cards, String current, TextMeasure measure,
-                                          boolean wrap) {
+    private static WorkflowDiagram layout(Measured m, String current, boolean wrap) {
+        Workflow w = m.workflow;
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -116,24 +158,21 @@ public final class DiagramLayout {
         dot.setIdentifier("start");
         dot.setDimensions(DOT, DOT);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
-        Map<String, Box> boxes = new LinkedHashMap<>();
         for (State s : w.states()) {
-            String agent = w.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
-            Box box = Box.measure(s, agent, cards.getOrDefault(s.id(), 0L), measure);
+            Box box = m.boxes.get(s.id());
             ElkNode n = ElkGraphUtil.createNode(graph);
             n.setIdentifier(s.id());
             n.setDimensions(box.width, box.height);
             nodes.put(s.id(), n);
-            boxes.put(s.id(), box);
         }
         ElkEdge startEdge = ElkGraphUtil.createSimpleEdge(dot, nodes.get(w.initialState().id()));
 
         List<ElkEdge> edges = new ArrayList<>();
-        for (Transition t : w.transitions()) {
+        for (int i = 0; i < w.transitions().size(); i++) {
+            Transition t = w.transitions().get(i);
             ElkEdge e = ElkGraphUtil.createSimpleEdge(nodes.get(t.from()), nodes.get(t.to()));
-            String text = Labels.humanize(t.event());
-            ElkLabel label = ElkGraphUtil.createLabel(text, e);
-            label.setDimensions(measure.width(text, TextStyle.EVENT) + 2 * LABEL_PAD_X, lineHeight(TextStyle.EVENT) + 2 * LABEL_PAD_Y);
+            ElkLabel label = ElkGraphUtil.createLabel(Labels.humanize(t.event()), e);
+            label.setDimensions(m.labels.get(i) + 2 * LABEL_PAD_X, lineHeight(TextStyle.EVENT) + 2 * LABEL_PAD_Y);
             label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             edges.add(e);
         }
@@ -143,7 +182,7 @@ public final class DiagramLayout {
         List<WorkflowDiagram.StateBox> states = new ArrayList<>();
         for (State s : w.states()) {
             ElkNode n = nodes.get(s.id());
-            states.add(boxes.get(s.id()).place(n.getX(), n.getY(), w.initialState().id().equals(s.id()),
+            states.add(m.boxes.get(s.id()).place(n.getX(), n.getY(), w.initialState().id().equals(s.id()),
                     w.isFinal(s.id()), s.id().equals(current)));
         }
         List<WorkflowDiagram.Arrow> arrows = new ArrayList<>();
@@ -154,7 +193,7 @@ public final class DiagramLayout {
             WorkflowDiagram.Rect labelBox = new WorkflowDiagram.Rect(l.getX(), l.getY(), l.getWidth(), l.getHeight());
             String text = l.getText();
             WorkflowDiagram.Text placed = new WorkflowDiagram.Text(text, TextStyle.EVENT, l.getX() + LABEL_PAD_X,
-                    l.getY() + LABEL_PAD_Y + baseline(TextStyle.EVENT), measure.width(text, TextStyle.EVENT));
+                    l.getY() + LABEL_PAD_Y + baseline(TextStyle.EVENT), m.labels.get(i));
             arrows.add(new WorkflowDiagram.Arrow(t, text, points(e), labelBox, placed, t.from().equals(current)));
         }
         WorkflowDiagram.Start start = new WorkflowDiagram.Start(
