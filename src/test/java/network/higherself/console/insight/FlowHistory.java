@@ -10,20 +10,20 @@ import java.util.List;
  * A hand-written audit history of a small workflow (todo, doing, review, done, dropped; review can send back to
  * doing), in March 2026 (UTC), whose numbers the tests of the flow, cycle times and throughput work out by hand.
  */
-final class FlowHistory {
+public final class FlowHistory {
 
-    static final Workflow WORKFLOW = new WorkflowLoader().load("WF-FLOW.json",
+    public static final Workflow WORKFLOW = new WorkflowLoader().load("WF-FLOW.json",
             FlowHistory.class.getResourceAsStream("/insight/WF-FLOW.json")).workflow().orElseThrow();
 
     private FlowHistory() {
     }
 
     /** 2026-{@code monthDayTime}, e.g. "03-05 16:00", in UTC. */
-    static Instant at(String monthDayTime) {
+    public static Instant at(String monthDayTime) {
         return Instant.parse("2026-" + monthDayTime.replace(' ', 'T') + ":00Z");
     }
 
-    static final List<StateChange> HISTORY = List.of(
+    public static final List<StateChange> HISTORY = List.of(
             // 6: finished before the period
             StateChange.created(6, at("02-10 09:00"), "todo"),
             StateChange.moved(6, at("02-12 09:00"), "todo", "dropped"),

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import network.higherself.console.insight.StateChange;
 import network.higherself.console.insight.TextMeasure;
+import network.higherself.console.store.StoreException;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
 
@@ -62,7 +63,8 @@ public final class InsightViewModel {
             history.set(loaded.history());
         }, e -> {
             loading.set(false);
-            problem.set("The board's history could not be read: " + e.getMessage());
+            // the store says what it could not read; anything else is said here
+            problem.set(e instanceof StoreException ? e.getMessage() : "The board's history could not be read: " + e.getMessage());
         });
     }
 

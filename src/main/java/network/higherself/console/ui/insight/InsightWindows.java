@@ -1,6 +1,8 @@
 package network.higherself.console.ui.insight;
 
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -62,6 +64,7 @@ public final class InsightWindows {
             Scene scene = new Scene(loaded.root());
             scene.getStylesheets().add(DiagramPane.STYLESHEET);
             stage.setScene(scene);
+            fitScreen(stage, owner, loaded.root());
             stage.setOnHidden(e -> open.remove(w.id()));
             window = new Opened(stage, model[0], loaded.controller());
             open.put(w.id(), window);
@@ -74,6 +77,19 @@ public final class InsightWindows {
             window.stage().toFront();
         }
         return window;
+    }
+
+    /** Sizes the window to its layout, or to the owner's screen where that is smaller, and centres it there. */
+    private static void fitScreen(Stage stage, Window owner, Parent root) {
+        Rectangle2D screen = owner == null ? Screen.getPrimary().getVisualBounds()
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double width = Math.min(root.prefWidth(-1), screen.getWidth() * 0.95);
+        double height = Math.min(root.prefHeight(-1), screen.getHeight() * 0.95);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
     /** Closes every insight window (when the person signs out or the console locks: no one else may read them). */
