@@ -51,6 +51,10 @@ public final class DiagramLayout {
     static final double DOT = 14;
     /** Wider than this in one row (about two screens), a workflow is wrapped into rows. */
     static final double MAX_ROW_WIDTH = 2400;
+    /** The shapes tried for the rows of a wrapped workflow, width to height: the first that reads well is taken. */
+    private static final double[] WRAP_ASPECTS = {2.0, 3.0, 1.4};
+    /** What a route may add to twice the way between its boxes before it counts as a detour. */
+    private static final double DETOUR_SLACK = 100;
     /** How far off a box's outline an arrow's end may be (ELK's coordinates are fractions of a pixel). */
     static final double BORDER_TOLERANCE = 0.5;
 
@@ -105,13 +109,48 @@ public final class DiagramLayout {
     public static WorkflowDiagram layout(Measured m, String currentState) {
         Workflow w = m.workflow;
         String current = currentState != null && w.hasState(currentState) ? currentState : null;
-        WorkflowDiagram row = layout(m, current, false);
+        WorkflowDiagram row = layout(m, current, 0);
         if (row.width() <= MAX_ROW_WIDTH) {
             return row;
         }
-        WorkflowDiagram wrapped = layout(m, current, true);
-        // ELK's wrapping can lose the route of an edge that goes back across a cut: then one long row it is
-        return isWhole(wrapped) ? wrapped : row;
+        for (double aspect : WRAP_ASPECTS) {
+            WorkflowDiagram wrapped = layout(m, current, aspect);
+            // ELK's wrapping can lose the route of an edge that goes back across a cut, and a loop drawn from one row
+            // to another is hard to follow: such a layout is not taken
+            if (isWhole(wrapped) && loopsAcrossRows(w, wrapped) <= 1) {
+                return wrapped;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * How many transitions to a state earlier in the definition (loops back) take a detour: a route more than twice as
+     * long as the way between the two boxes, as when a loop runs from one wrapped row around to another.
+     */
+    static int loopsAcrossRows(Workflow w, WorkflowDiagram d) {
+        List<String> order = w.states().stream().map(State::id).toList();
+        int across = 0;
+        for (WorkflowDiagram.Arrow a : d.arrows()) {
+            if (order.indexOf(a.transition().to()) <= order.indexOf(a.transition().from())) {
+                WorkflowDiagram.Rect from = d.state(a.transition().from()).orElseThrow().bounds();
+                WorkflowDiagram.Rect to = d.state(a.transition().to()).orElseThrow().bounds();
+                double way = Math.abs(from.x() + from.width() / 2 - to.x() - to.width() / 2)
+                        + Math.abs(from.y() + from.height() / 2 - to.y() - to.height() / 2);
+                if (length(a.points()) > 2 * way + DETOUR_SLACK) {
+                    across++;
+                }
+            }
+        }
+        return across;
+    }
+
+    private static double length(List<WorkflowDiagram.Point> route) {
+        double length = 0;
+        for (int i = 1; i < route.size(); i++) {
+            length += Math.hypot(route.get(i).x() - route.get(i - 1).x(), route.get(i).y() - route.get(i - 1).y());
+        }
+        return length;
     }
 
     /** Whether every arrow runs from the border of its state's box to the border of the box it leads to. */
@@ -126,7 +165,8 @@ public final class DiagramLayout {
         return true;
     }
 
-    private static WorkflowDiagram layout(Measured m, String current, boolean wrap) {
+    /** @param aspect the width to height ratio to wrap the rows at, or 0 for one row */
+    private static WorkflowDiagram layout(Measured m, String current, double aspect) {
         Workflow w = m.workflow;
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -145,12 +185,12 @@ public final class DiagramLayout {
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         // a transition to a state earlier in the definition is a loop back (revision to review): drawn going back
         graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.MODEL_ORDER);
-        if (wrap) {
-            // rows about twice as wide as they are tall together: a long chain of states reads like lines of text
+        if (aspect > 0) {
+            // a long chain of states wrapped into rows reads like lines of text
             graph.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
             graph.setProperty(LayeredOptions.WRAPPING_CUTTING_STRATEGY, CuttingStrategy.ARD);
             graph.setProperty(LayeredOptions.WRAPPING_VALIDIFY_STRATEGY, ValidifyStrategy.NO);
-            graph.setProperty(CoreOptions.ASPECT_RATIO, 2.0);
+            graph.setProperty(CoreOptions.ASPECT_RATIO, aspect);
         }
 
         // the start marker first: in the model's order nothing comes before it, so its arrow points forward

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Takes the screenshots of the insight window on fresh demo data: every workflow drawn (a card in its middle
- * selected), the cumulative flow, cycle times and throughput, light and dark. Run:
+ * Takes the screenshots of the workflows drawn and of the insight window on fresh demo data: every workflow as the
+ * command line draws it, the window's diagram (a card selected), cumulative flow, cycle times and throughput of two
+ * boards, and a third board in the dark theme. Run:
  * {@code mvn -B -q -Pscreenshots test-compile exec:exec -Dscreenshots.main=network.higherself.console.tools.InsightScreenshots}
  */
 public final class InsightScreenshots {
@@ -69,11 +70,21 @@ public final class InsightScreenshots {
             System.out.println("  " + out.resolve("diagram-" + w.id() + ".png"));
         }
 
-        for (Workflow w : services.workflows().all()) {
+        // the window: a booking selected on its board, the charts of the last four weeks; Content in the dark theme
+        for (String id : List.of("WF-WELL-BOOK", "WF-GALLERY-EXH", "WF-CONT-CYCLE")) {
+            Workflow w = services.workflows().get(id);
+            boolean dark = id.equals("WF-CONT-CYCLE");
+            String suffix = dark ? "-dark" : "-" + id;
             State middle = w.states().get(w.states().size() / 3);
             List<CardSummary> cards = services.queries().firstPage(w.id(), middle.id(), 1);
             DiagramViewModel.SelectedCard card = cards.isEmpty() ? null
                     : new DiagramViewModel.SelectedCard(cards.get(0).id(), cards.get(0).title(), cards.get(0).state());
+            onFx(() -> {
+                if (dark) {
+                    Theme.applyDark();
+                }
+                return null;
+            });
             InsightWindows.Opened window = onFx(() -> windows.show(owner, w, card));
             onFx(() -> {
                 window.stage().setWidth(1360);
@@ -84,33 +95,15 @@ public final class InsightScreenshots {
                     && window.model().cycleTimes().resultProperty().get() != null
                     && window.model().throughput().throughputProperty().get() != null
                     && window.model().flow().flowProperty().get() != null);
-            snap(window, 0, out.resolve("insight-diagram-" + w.id() + ".png"));
-            if (w.id().equals("WF-WELL-BOOK") || w.id().equals("WF-GALLERY-EXH")) {
-                onFx(() -> {
-                    window.model().period().lastWeeks(13);
-                    return null;
-                });
-                Thread.sleep(500);
-                await(() -> window.model().flow().flowProperty().get().days().size() > 60);
-                snap(window, 1, out.resolve("insight-flow-" + w.id() + ".png"));
-                snap(window, 2, out.resolve("insight-cycle-" + w.id() + ".png"));
-                snap(window, 3, out.resolve("insight-throughput-" + w.id() + ".png"));
-            }
-            if (w.id().equals("WF-CONT-CYCLE")) {
-                onFx(() -> {
-                    Theme.applyDark();
-                    return null;
-                });
-                snap(window, 0, out.resolve("insight-diagram-dark.png"));
-                snap(window, 1, out.resolve("insight-flow-dark.png"));
-                snap(window, 2, out.resolve("insight-cycle-dark.png"));
-                onFx(() -> {
-                    Theme.applyLight();
-                    return null;
-                });
+            snap(window, 0, out.resolve("insight-diagram" + suffix + ".png"));
+            snap(window, 1, out.resolve("insight-flow" + suffix + ".png"));
+            snap(window, 2, out.resolve("insight-cycle" + suffix + ".png"));
+            if (!dark) {
+                snap(window, 3, out.resolve("insight-throughput" + suffix + ".png"));
             }
             onFx(() -> {
                 window.stage().hide();
+                Theme.applyLight();
                 return null;
             });
         }

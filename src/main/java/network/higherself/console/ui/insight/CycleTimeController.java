@@ -121,6 +121,8 @@ public final class CycleTimeController {
             median.getData().add(new XYChart.Data<>(unit.of(spread.median()), s.label()));
             p85.getData().add(new XYChart.Data<>(unit.of(spread.p85()), s.label()));
         }
+        double longest = t.states().stream().flatMap(s -> s.spread().stream()).mapToDouble(s -> unit.of(s.p85())).max().orElse(0);
+        CountAxis.fit(times, (long) Math.ceil(longest), 6);
         chart.getData().setAll(List.of(median, p85));
         for (CycleTimes.StateTime s : t.states()) {
             s.spread().ifPresent(spread -> {

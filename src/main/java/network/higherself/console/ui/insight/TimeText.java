@@ -21,8 +21,8 @@ final class TimeText {
         if (hours < 2 * HOURS_PER_DAY) {
             return Math.round(hours) + " h";
         }
-        double days = hours / HOURS_PER_DAY;
-        return days < 10 ? String.format(Locale.ROOT, "%.1f days", days) : Math.round(days) + " days";
+        double days = Math.round(hours / HOURS_PER_DAY * 10) / 10.0;
+        return days < 10 ? String.format(Locale.ROOT, "%.1f days", days) : Math.round(hours / HOURS_PER_DAY) + " days";
     }
 
     /** The unit a chart of these times is drawn in: hours when the longest is under two days. */

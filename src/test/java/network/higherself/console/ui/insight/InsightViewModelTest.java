@@ -247,6 +247,17 @@ class InsightViewModelTest {
         assertThat(fx(() -> model.flow().flowProperty().get())).isNull();
     }
 
+    @Test
+    void chartAxesStepIn1_2_5_10AndTimesAreSaidInHoursThenDays() {
+        assertThat(List.of(CountAxis.step(0, 10), CountAxis.step(10, 10), CountAxis.step(16, 10), CountAxis.step(45, 6),
+                CountAxis.step(101, 10), CountAxis.step(1000, 10), CountAxis.step(1001, 10)))
+                .containsExactly(1L, 1L, 2L, 10L, 20L, 100L, 200L);
+        assertThat(List.of(TimeText.of(java.time.Duration.ofMinutes(59)), TimeText.of(java.time.Duration.ofMinutes(90)),
+                TimeText.of(java.time.Duration.ofHours(47)), TimeText.of(java.time.Duration.ofHours(48)),
+                TimeText.of(java.time.Duration.ofHours(239)), TimeText.of(java.time.Duration.ofHours(240))))
+                .containsExactly("under 1 h", "2 h", "47 h", "2.0 days", "10 days", "10 days");
+    }
+
     /** Waits until the background work asked for so far is done and its results are on the JavaFX thread. */
     private void settle() throws Exception {
         for (int i = 0; i < 3; i++) { // a result may ask for more work (the diagram after the counts)
