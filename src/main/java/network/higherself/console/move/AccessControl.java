@@ -15,6 +15,9 @@ import network.higherself.console.workflow.WorkflowCatalog;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,32 +95,51 @@ public final class AccessControl {
     }
 
     private Rights roleRights(Session session, Role role, List<String> ids) {
-        Rights r = RoleDefaults.of(role, ids);
-        List<Object[]> rows = session.createNativeQuery(
-                        "SELECT workflow_id, can_view, can_create, can_edit, events FROM role_right WHERE role = ?1", Object[].class)
-                .setParameter(1, role.name()).getResultList();
-        for (Object[] row : rows) {
-            String events = (String) row[4];
-            boolean all = events.equals("*");
-            Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
-            r = r.with((String) row[0], new WorkflowRights((Boolean) row[1], (Boolean) row[2], (Boolean) row[3], all, named));
-        }
-        return r;
+        Rights defaults = RoleDefaults.of(role, ids);
+        return session.doReturningWork(c -> {
+            Rights r = defaults;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT workflow_id, can_view, can_create, can_edit, events FROM role_right WHERE role = ?")) {
+                ps.setString(1, role.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String events = rs.getString("events");
+                        boolean all = events.equals("*");
+                        Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
+                        r = r.with(rs.getString("workflow_id"), new WorkflowRights(rs.getBoolean("can_view"),
+                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), all, named));
+                    }
+                }
+            }
+            return r;
+        });
     }
 
+    /** What the person's permission requests in force grant them. */
     private Rights granted(Session session, String username, List<String> ids) {
-        List<PermissionRequest> requests = session.createSelectionQuery(
-                        "from PermissionRequest p where p.requester.username = :u and p.state in :states", PermissionRequest.class)
-                .setParameter("u", username).setParameter("states", PermissionRequest.IN_FORCE).getResultList();
+        List<String[]> grants = session.doReturningWork(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.state, c.granted_role, c.granted_scopes FROM card c "
+                    + "JOIN staff_member m ON m.id = c." + PermissionRequest.STAFF_MEMBER.column()
+                    + " WHERE c.workflow_id = ? AND m.username = ? AND (c.granted_role IS NOT NULL OR c.granted_scopes IS NOT NULL)")) {
+                ps.setString(1, PermissionRequest.WORKFLOW);
+                ps.setString(2, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (PermissionRequest.IN_FORCE.contains(rs.getString("state"))) {
+                            out.add(new String[]{rs.getString("granted_role"), rs.getString("granted_scopes")});
+                        }
+                    }
+                }
+            }
+            return out;
+        });
         Rights r = Rights.NONE;
-        for (PermissionRequest p : requests) {
-            if (!p.grantInForce()) {
-                continue;
+        for (String[] g : grants) {
+            if (g[0] != null) {
+                r = r.union(RoleDefaults.of(Role.valueOf(g[0]), ids));
             }
-            if (p.getGrantedRole() != null) {
-                r = r.union(RoleDefaults.of(p.getGrantedRole(), ids));
-            }
-            r = r.union(Scopes.parse(p.getGrantedScopes(), w -> workflows.find(w).isPresent(),
+            r = r.union(Scopes.parse(g[1], w -> workflows.find(w).isPresent(),
                     we -> workflows.find(we.split(" ")[0]).map(w -> w.events().contains(we.split(" ")[1])).orElse(false)).rights());
         }
         return r;

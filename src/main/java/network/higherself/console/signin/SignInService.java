@@ -283,8 +283,8 @@ public final class SignInService {
                     if (!rs.next()) {
                         return SignInAttempts.NONE;
                     }
-                    OffsetDateTime until = rs.getObject(2, OffsetDateTime.class);
-                    return new SignInAttempts(rs.getInt(1), until == null ? null : until.toInstant());
+                    OffsetDateTime until = rs.getObject("locked_until", OffsetDateTime.class);
+                    return new SignInAttempts(rs.getInt("failed_attempts"), until == null ? null : until.toInstant());
                 }
             }
         });

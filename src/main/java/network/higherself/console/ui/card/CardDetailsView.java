@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import network.higherself.console.card.CardField;
+import network.higherself.console.card.FieldProblem;
 import network.higherself.console.workflow.Labels;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.GraphicDecoration;
@@ -235,7 +236,7 @@ public final class CardDetailsView {
         controls.setMinWidth(260);
         grid.getColumnConstraints().setAll(labels, controls);
 
-        List<CardField> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
+        List<CardField<?>> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
         editors = FieldEditors.createAll(fields, type -> model.form().choicesOf(type));
         int row = 0;
         int common = network.higherself.console.card.Card.commonFields().size();
@@ -296,9 +297,7 @@ public final class CardDetailsView {
 
     /** The kind's problems that are about no field in particular ("Say what is requested: a role or scopes."). */
     private List<String> unrouted() {
-        return model.formProblems().stream()
-                .filter(p -> model.fields().stream().noneMatch(m -> FormCheck.isAbout(p, m.field())))
-                .toList();
+        return model.formProblems().stream().filter(p -> p.field() == null).map(FieldProblem::sentence).toList();
     }
 
     private void bind(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {

@@ -69,7 +69,7 @@ public final class EventInputForm {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("An event that needs no input needs no form");
         }
-        List<CardField> kindFields = CardKinds.fields(workflowId);
+        List<CardField<?>> kindFields = CardKinds.fields(workflowId);
         GridPane grid = new GridPane();
         grid.getStyleClass().addAll(CardDetailsView.STYLE_FORM, "event-input-form");
         grid.setHgap(14);
@@ -85,13 +85,11 @@ public final class EventInputForm {
         BooleanBinding anyProblem = null;
         int row = 0;
         for (EventInput input : inputs) {
-            CardField field = input.isNote()
-                    ? new CardField(EventInput.NOTE, input.label(), FieldType.LONG_TEXT, input.required(), String.class,
-                    c -> null, (c, v) -> {
-            })
-                    : relabel(kindFields.stream().filter(f -> f.key().equals(input.fieldKey())).findFirst()
+            CardField<?> field = input.isNote()
+                    ? CardField.input(EventInput.NOTE, input.label(), FieldType.LONG_TEXT, input.required())
+                    : kindFields.stream().filter(f -> f.key().equals(input.fieldKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The " + workflowId + " card has no field '"
-                            + input.fieldKey() + "'")), input);
+                            + input.fieldKey() + "'")).relabelled(input.label(), input.required());
             FieldEditor editor = FieldEditors.create(field, choices);
             editor.setValue(current.get(field.key()));
             editors.put(field.key(), editor);
@@ -180,7 +178,7 @@ public final class EventInputForm {
     }
 
     private Answer answer() {
-        Map<CardField, Object> fields = new LinkedHashMap<>();
+        Map<CardField<?>, Object> fields = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
         String note = null;
         for (FieldEditor e : editors.values()) {
@@ -194,8 +192,4 @@ public final class EventInputForm {
         return new Answer(CardFormStore.change(fields), note, values);
     }
 
-    private static CardField relabel(CardField f, EventInput input) {
-        return new CardField(f.key(), input.label(), f.type(), input.required() || f.required(), f.valueType(),
-                f.getter(), f.setter());
-    }
 }

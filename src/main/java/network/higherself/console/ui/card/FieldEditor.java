@@ -18,13 +18,13 @@ import network.higherself.console.card.CardField;
  */
 public abstract class FieldEditor {
 
-    private final CardField field;
+    private final CardField<?> field;
     private final ObjectProperty<Object> value = new SimpleObjectProperty<>(this, "value");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
     private boolean updating;
 
-    protected FieldEditor(CardField field) {
+    protected FieldEditor(CardField<?> field) {
         this.field = field;
         value.addListener((obs, old, now) -> {
             if (!updating) {
@@ -39,7 +39,7 @@ public abstract class FieldEditor {
         });
     }
 
-    public CardField field() {
+    public CardField<?> field() {
         return field;
     }
 
