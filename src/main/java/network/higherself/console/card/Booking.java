@@ -23,13 +23,14 @@ public class Booking extends Card {
     public static final String WORKFLOW = "WF-WELL-BOOK";
 
     private static final FieldList<Booking> FIELDS = new FieldList<>(Booking.class);
-    // who, what, by whom and when, then the money and why it was canceled, in form order
+    // who, what, by whom, where and when, then the money and why it was canceled, in form order
     public static final CardField<Client> CLIENT = FIELDS.reference("client", "Client", Reference.CLIENT,
             b -> b.client, (b, v) -> b.client = v, searchable());
     public static final CardField<WellnessService> SERVICE = FIELDS.reference("service", "Service", Reference.SERVICE,
             b -> b.service, (b, v) -> b.service = v);
     public static final CardField<Practitioner> PRACTITIONER = FIELDS.reference("practitioner", "Practitioner",
             Reference.PRACTITIONER, b -> b.practitioner, (b, v) -> b.practitioner = v);
+    public static final CardField<String> ROOM = FIELDS.text("room", "Room", b -> b.room, (b, v) -> b.room = v, searchable());
     public static final CardField<LocalDateTime> SERVICE_AT = FIELDS.dateTime("service_at", "Service date and time",
             b -> b.serviceAt, (b, v) -> b.serviceAt = v);
     public static final CardField<BigDecimal> QUOTE = FIELDS.money("quote", "Quote", b -> b.quote, (b, v) -> b.quote = v);
@@ -54,6 +55,9 @@ public class Booking extends Card {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "practitioner_id")
     private Practitioner practitioner;
+
+    @Column(length = 80)
+    private String room;
 
     @Column(name = "service_at")
     private LocalDateTime serviceAt;
