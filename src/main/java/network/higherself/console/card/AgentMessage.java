@@ -8,6 +8,7 @@ import java.util.List;
 
 import static network.higherself.console.card.FieldOption.required;
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-AGT-COMM: one message from an agent to another. */
@@ -23,11 +24,12 @@ public class AgentMessage extends Card {
             m -> m.sendingAgent, (m, v) -> m.sendingAgent = v, required(), searchable());
     public static final CardField<String> RECEIVING_AGENT = FIELDS.text("receiving_agent", "Receiving agent",
             m -> m.receivingAgent, (m, v) -> m.receivingAgent = v, required(), searchable());
-    public static final CardField<String> PATTERN = FIELDS.text("pattern", "Pattern", m -> m.pattern, (m, v) -> m.pattern = v);
-    public static final CardField<String> PAYLOAD_SUMMARY = FIELDS.longText("payload_summary", "Payload summary",
-            m -> m.payloadSummary, (m, v) -> m.payloadSummary = v);
-    public static final CardField<String> DENIAL_REASON = FIELDS.longText("denial_reason", "Denial reason",
-            m -> m.denialReason, (m, v) -> m.denialReason = v);
+    public static final CardField<String> PATTERN = FIELDS.text("pattern", "Pattern", m -> m.pattern,
+            (m, v) -> m.pattern = v);
+    public static final CardField<String> PAYLOAD_SUMMARY = FIELDS.value("payload_summary", "Payload summary",
+            LONG_TEXT, String.class, m -> m.payloadSummary, (m, v) -> m.payloadSummary = v);
+    public static final CardField<String> DENIAL_REASON = FIELDS.value("denial_reason", "Denial reason", LONG_TEXT,
+            String.class, m -> m.denialReason, (m, v) -> m.denialReason = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "agent message", AgentMessage::new, FIELDS, Face.of(
             show(SENDING_AGENT, RECEIVING_AGENT, (from, to) -> from == null && to == null ? null : from + " \u2192 " + to),

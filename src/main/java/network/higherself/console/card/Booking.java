@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE_TIME;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.FieldType.MONEY;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-WELL-BOOK: a client's booking of a wellness service. */
@@ -24,22 +27,24 @@ public class Booking extends Card {
 
     private static final FieldList<Booking> FIELDS = new FieldList<>(Booking.class);
     // who, what, by whom, where and when, then the money and why it was canceled, in form order
-    public static final CardField<Client> CLIENT = FIELDS.reference("client", "Client", Reference.CLIENT,
-            b -> b.client, (b, v) -> b.client = v, searchable());
+    public static final CardField<Client> CLIENT = FIELDS.reference("client", "Client", Reference.CLIENT, b -> b.client,
+            (b, v) -> b.client = v, searchable());
     public static final CardField<WellnessService> SERVICE = FIELDS.reference("service", "Service", Reference.SERVICE,
             b -> b.service, (b, v) -> b.service = v);
     public static final CardField<Practitioner> PRACTITIONER = FIELDS.reference("practitioner", "Practitioner",
             Reference.PRACTITIONER, b -> b.practitioner, (b, v) -> b.practitioner = v);
-    public static final CardField<String> ROOM = FIELDS.text("room", "Room", b -> b.room, (b, v) -> b.room = v, searchable());
-    public static final CardField<LocalDateTime> SERVICE_AT = FIELDS.dateTime("service_at", "Service date and time",
-            b -> b.serviceAt, (b, v) -> b.serviceAt = v);
-    public static final CardField<BigDecimal> QUOTE = FIELDS.money("quote", "Quote", b -> b.quote, (b, v) -> b.quote = v);
-    public static final CardField<LocalDateTime> PAYMENT_DEADLINE = FIELDS.dateTime("payment_deadline", "Payment deadline",
-            b -> b.paymentDeadline, (b, v) -> b.paymentDeadline = v);
-    public static final CardField<BigDecimal> AMOUNT_PAID = FIELDS.money("amount_paid", "Amount paid",
-            b -> b.amountPaid, (b, v) -> b.amountPaid = v);
-    public static final CardField<String> CANCEL_REASON = FIELDS.longText("cancel_reason", "Cancel reason",
-            b -> b.cancelReason, (b, v) -> b.cancelReason = v);
+    public static final CardField<String> ROOM = FIELDS.text("room", "Room", b -> b.room, (b, v) -> b.room = v,
+            searchable());
+    public static final CardField<LocalDateTime> SERVICE_AT = FIELDS.value("service_at", "Service date and time",
+            DATE_TIME, LocalDateTime.class, b -> b.serviceAt, (b, v) -> b.serviceAt = v);
+    public static final CardField<BigDecimal> QUOTE = FIELDS.value("quote", "Quote", MONEY, BigDecimal.class,
+            b -> b.quote, (b, v) -> b.quote = v);
+    public static final CardField<LocalDateTime> PAYMENT_DEADLINE = FIELDS.value("payment_deadline", "Payment deadline",
+            DATE_TIME, LocalDateTime.class, b -> b.paymentDeadline, (b, v) -> b.paymentDeadline = v);
+    public static final CardField<BigDecimal> AMOUNT_PAID = FIELDS.value("amount_paid", "Amount paid", MONEY,
+            BigDecimal.class, b -> b.amountPaid, (b, v) -> b.amountPaid = v);
+    public static final CardField<String> CANCEL_REASON = FIELDS.value("cancel_reason", "Cancel reason", LONG_TEXT,
+            String.class, b -> b.cancelReason, (b, v) -> b.cancelReason = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "booking", Booking::new, FIELDS,
             Face.of(show(CLIENT), show(SERVICE), show(SERVICE_AT, Face::dayTime))).dueBy(PAYMENT_DEADLINE, SERVICE_AT);

@@ -10,7 +10,6 @@ import jakarta.persistence.OrderBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.FieldType.MONEY;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-MKTG-CAMP: a marketing campaign over audience segments and channels. */
@@ -29,16 +31,18 @@ public class Campaign extends Card {
 
     private static final FieldList<Campaign> FIELDS = new FieldList<>(Campaign.class);
     // objective, who and where, when, and the budget, in form order
-    public static final CardField<String> OBJECTIVE = FIELDS.longText("objective", "Objective", c -> c.objective,
-            (c, v) -> c.objective = v, searchable());
+    public static final CardField<String> OBJECTIVE = FIELDS.value("objective", "Objective", LONG_TEXT, String.class,
+            c -> c.objective, (c, v) -> c.objective = v, searchable());
     public static final CardField<List<AudienceSegment>> SEGMENTS = FIELDS.references("segments", "Audience segments",
-            Reference.SEGMENT, c -> List.copyOf(c.segments), (c, v) -> replace(c.segments, v));
+            Reference.SEGMENT, c -> List.copyOf(c.segments), (c, v) -> replaceAll(c.segments, v));
     public static final CardField<List<Channel>> CHANNELS = FIELDS.references("channels", "Channels", Reference.CHANNEL,
-            c -> List.copyOf(c.channels), (c, v) -> replace(c.channels, v));
-    public static final CardField<LocalDate> STARTS_ON = FIELDS.date("starts_on", "Start", c -> c.startsOn,
-            (c, v) -> c.startsOn = v);
-    public static final CardField<LocalDate> ENDS_ON = FIELDS.date("ends_on", "End", c -> c.endsOn, (c, v) -> c.endsOn = v);
-    public static final CardField<BigDecimal> BUDGET = FIELDS.money("budget", "Budget", c -> c.budget, (c, v) -> c.budget = v);
+            c -> List.copyOf(c.channels), (c, v) -> replaceAll(c.channels, v));
+    public static final CardField<LocalDate> STARTS_ON = FIELDS.value("starts_on", "Start", DATE, LocalDate.class,
+            c -> c.startsOn, (c, v) -> c.startsOn = v);
+    public static final CardField<LocalDate> ENDS_ON = FIELDS.value("ends_on", "End", DATE, LocalDate.class,
+            c -> c.endsOn, (c, v) -> c.endsOn = v);
+    public static final CardField<BigDecimal> BUDGET = FIELDS.value("budget", "Budget", MONEY, BigDecimal.class,
+            c -> c.budget, (c, v) -> c.budget = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "campaign", Campaign::new, FIELDS, Face.of(
             show(STARTS_ON, ENDS_ON, (start, end) -> start == null || end == null ? null
@@ -83,11 +87,6 @@ public class Campaign extends Card {
     @Override
     protected void checkKind(List<FieldProblem> problems) {
         problem(problems, STARTS_ON, Checks.orderProblem("Start", startsOn, "End", endsOn));
-    }
-
-    private static <T> void replace(Set<T> set, Collection<T> with) {
-        set.clear();
-        set.addAll(with);
     }
 
     public Set<AudienceSegment> getSegments() {

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,12 @@ public abstract class Card {
 
     /** The kind's own rules across fields (dates in order, artworks by the exhibition's artists...). */
     protected void checkKind(List<FieldProblem> problems) {
+    }
+
+    /** Makes {@code target} (a list or set the card maps) hold {@code with} instead of what it held. */
+    protected static <T> void replaceAll(Collection<T> target, Collection<? extends T> with) {
+        target.clear();
+        target.addAll(with);
     }
 
     /** Adds {@code sentence} (when there is one) as a problem about {@code field}. */

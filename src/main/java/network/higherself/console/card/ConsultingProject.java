@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.EMAIL;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.FieldType.MONEY;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-CONSULT: a consulting project for a client organisation. */
@@ -25,23 +28,22 @@ public class ConsultingProject extends Card {
 
     private static final FieldList<ConsultingProject> FIELDS = new FieldList<>(ConsultingProject.class);
     // the client, the work, the money and the paperwork, in form order
-    public static final CardField<String> CLIENT_ORGANISATION = FIELDS.text("client_organisation", "Client organisation",
-            p -> p.clientOrganisation, (p, v) -> p.clientOrganisation = v, searchable());
-    public static final CardField<String> CONTACT_NAME = FIELDS.text("contact_name", "Contact name",
-            p -> p.contactName, (p, v) -> p.contactName = v, searchable());
-    public static final CardField<String> CONTACT_EMAIL = FIELDS.email("contact_email", "Contact e-mail",
-            p -> p.contactEmail, (p, v) -> p.contactEmail = v);
-    public static final CardField<String> SCOPE = FIELDS.longText("scope", "Scope", p -> p.scope, (p, v) -> p.scope = v);
-    public static final CardField<BigDecimal> FEE = FIELDS.money("fee", "Fee", p -> p.fee, (p, v) -> p.fee = v);
-    public static final CardField<List<Milestone>> MILESTONES = FIELDS.milestones("milestones", "Milestones and review dates",
-            p -> List.copyOf(p.milestones), (p, v) -> {
-                p.milestones.clear();
-                p.milestones.addAll(v);
-            });
+    public static final CardField<String> CLIENT_ORGANISATION = FIELDS.text("client_organisation",
+            "Client organisation", p -> p.clientOrganisation, (p, v) -> p.clientOrganisation = v, searchable());
+    public static final CardField<String> CONTACT_NAME = FIELDS.text("contact_name", "Contact name", p -> p.contactName,
+            (p, v) -> p.contactName = v, searchable());
+    public static final CardField<String> CONTACT_EMAIL = FIELDS.value("contact_email", "Contact e-mail", EMAIL,
+            String.class, p -> p.contactEmail, (p, v) -> p.contactEmail = v);
+    public static final CardField<String> SCOPE = FIELDS.value("scope", "Scope", LONG_TEXT, String.class, p -> p.scope,
+            (p, v) -> p.scope = v);
+    public static final CardField<BigDecimal> FEE = FIELDS.value("fee", "Fee", MONEY, BigDecimal.class, p -> p.fee,
+            (p, v) -> p.fee = v);
+    public static final CardField<List<Milestone>> MILESTONES = FIELDS.milestones("milestones",
+            "Milestones and review dates", p -> List.copyOf(p.milestones), (p, v) -> replaceAll(p.milestones, v));
     public static final CardField<String> INVOICE_NUMBER = FIELDS.text("invoice_number", "Invoice number",
             p -> p.invoiceNumber, (p, v) -> p.invoiceNumber = v, searchable());
-    public static final CardField<BigDecimal> AMOUNT_PAID = FIELDS.money("amount_paid", "Amount paid",
-            p -> p.amountPaid, (p, v) -> p.amountPaid = v);
+    public static final CardField<BigDecimal> AMOUNT_PAID = FIELDS.value("amount_paid", "Amount paid", MONEY,
+            BigDecimal.class, p -> p.amountPaid, (p, v) -> p.amountPaid = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "consulting project", ConsultingProject::new, FIELDS,
             Face.of(show(CLIENT_ORGANISATION), show(FEE, m -> "fee " + Face.pounds(m))));

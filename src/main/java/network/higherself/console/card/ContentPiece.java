@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE_TIME;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-CONT-CYCLE: a content piece, optionally part of a campaign. */
@@ -29,17 +30,14 @@ public class ContentPiece extends Card {
 
     private static final FieldList<ContentPiece> FIELDS = new FieldList<>(ContentPiece.class);
     // format, where it goes out, its campaign and when, in form order
-    public static final CardField<String> FORMAT = FIELDS.text("format", "Format", p -> p.format, (p, v) -> p.format = v,
-            searchable());
+    public static final CardField<String> FORMAT = FIELDS.text("format", "Format", p -> p.format,
+            (p, v) -> p.format = v, searchable());
     public static final CardField<List<Channel>> CHANNELS = FIELDS.references("channels", "Channels", Reference.CHANNEL,
-            p -> List.copyOf(p.channels), (p, v) -> {
-                p.channels.clear();
-                p.channels.addAll(v);
-            });
+            p -> List.copyOf(p.channels), (p, v) -> replaceAll(p.channels, v));
     public static final CardField<Campaign> CAMPAIGN = FIELDS.reference("campaign", "Campaign", Reference.CAMPAIGN,
             p -> p.campaign, (p, v) -> p.campaign = v);
-    public static final CardField<LocalDateTime> PUBLISH_AT = FIELDS.dateTime("publish_at", "Publish at",
-            p -> p.publishAt, (p, v) -> p.publishAt = v);
+    public static final CardField<LocalDateTime> PUBLISH_AT = FIELDS.value("publish_at", "Publish at", DATE_TIME,
+            LocalDateTime.class, p -> p.publishAt, (p, v) -> p.publishAt = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "content piece", ContentPiece::new, FIELDS,
             Face.of(show(FORMAT), show(PUBLISH_AT, at -> "publish " + Face.dayTime(at)))).dueBy(PUBLISH_AT);

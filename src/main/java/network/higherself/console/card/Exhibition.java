@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE;
 import static network.higherself.console.card.Face.count;
 import static network.higherself.console.card.Face.show;
 
@@ -40,12 +41,13 @@ public class Exhibition extends Card {
             e -> List.copyOf(e.artists), Exhibition::replaceArtists);
     public static final CardField<List<ArtworkEntry>> ARTWORKS = FIELDS.artworks("artworks", "Artworks",
             Exhibition::getArtworkEntries, Exhibition::replaceArtworks);
-    public static final CardField<LocalDate> SUBMISSION_DEADLINE = FIELDS.date("submission_deadline", "Submission deadline",
-            e -> e.submissionDeadline, (e, v) -> e.submissionDeadline = v);
-    public static final CardField<LocalDate> OPENING_DATE = FIELDS.date("opening_date", "Opening date",
-            e -> e.openingDate, (e, v) -> e.openingDate = v);
-    public static final CardField<LocalDate> CLOSING_DATE = FIELDS.date("closing_date", "Closing date",
-            e -> e.closingDate, (e, v) -> e.closingDate = v);
+    public static final CardField<LocalDate> SUBMISSION_DEADLINE = FIELDS.value("submission_deadline",
+            "Submission deadline", DATE, LocalDate.class, e -> e.submissionDeadline,
+            (e, v) -> e.submissionDeadline = v);
+    public static final CardField<LocalDate> OPENING_DATE = FIELDS.value("opening_date", "Opening date", DATE,
+            LocalDate.class, e -> e.openingDate, (e, v) -> e.openingDate = v);
+    public static final CardField<LocalDate> CLOSING_DATE = FIELDS.value("closing_date", "Closing date", DATE,
+            LocalDate.class, e -> e.closingDate, (e, v) -> e.closingDate = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "exhibition", Exhibition::new, FIELDS,
             Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)))

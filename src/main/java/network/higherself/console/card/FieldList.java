@@ -52,34 +52,24 @@ public final class FieldList<C extends Card> {
         return add(key, label, FieldType.TEXT, String.class, null, get, set, options);
     }
 
-    public CardField<String> longText(String key, String label, Function<C, String> get, BiConsumer<C, String> set,
-                                      FieldOption... options) {
-        return add(key, label, FieldType.LONG_TEXT, String.class, null, get, set, options);
-    }
-
-    public CardField<String> email(String key, String label, Function<C, String> get, BiConsumer<C, String> set,
-                                   FieldOption... options) {
-        return add(key, label, FieldType.EMAIL, String.class, null, get, set, options);
-    }
-
-    public CardField<String> url(String key, String label, Function<C, String> get, BiConsumer<C, String> set,
-                                 FieldOption... options) {
-        return add(key, label, FieldType.URL, String.class, null, get, set, options);
-    }
-
-    public CardField<BigDecimal> money(String key, String label, Function<C, BigDecimal> get, BiConsumer<C, BigDecimal> set,
-                                       FieldOption... options) {
-        return add(key, label, FieldType.MONEY, BigDecimal.class, null, get, set, options);
-    }
-
-    public CardField<LocalDate> date(String key, String label, Function<C, LocalDate> get, BiConsumer<C, LocalDate> set,
-                                     FieldOption... options) {
-        return add(key, label, FieldType.DATE, LocalDate.class, null, get, set, options);
-    }
-
-    public CardField<LocalDateTime> dateTime(String key, String label, Function<C, LocalDateTime> get,
-                                             BiConsumer<C, LocalDateTime> set, FieldOption... options) {
-        return add(key, label, FieldType.DATE_TIME, LocalDateTime.class, null, get, set, options);
+    /**
+     * A value of {@code type}, held as {@code valueType}: LONG_TEXT, EMAIL, PHONE, URL (a String), MONEY (a
+     * BigDecimal), DATE (a LocalDate) or DATE_TIME (a LocalDateTime).
+     */
+    public <V> CardField<V> value(String key, String label, FieldType type, Class<V> valueType, Function<C, V> get,
+                                  BiConsumer<C, V> set, FieldOption... options) {
+        Class<?> held = switch (type) {
+            case TEXT, LONG_TEXT, EMAIL, PHONE, URL -> String.class;
+            case MONEY -> BigDecimal.class;
+            case DATE -> LocalDate.class;
+            case DATE_TIME -> LocalDateTime.class;
+            default -> null;
+        };
+        if (held != valueType) {
+            throw new IllegalArgumentException(type + " is held as " + held + ", not " + valueType.getName()
+                    + ": declare '" + key + "' with the method for its kind of value");
+        }
+        return add(key, label, type, valueType, null, get, set, options);
     }
 
     /** One value of {@code values}. */

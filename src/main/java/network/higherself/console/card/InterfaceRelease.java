@@ -10,6 +10,8 @@ import java.util.List;
 
 import static network.higherself.console.card.FieldOption.column;
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.FieldType.URL;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-SFTR-PUB: one release of a Softr interface. */
@@ -21,16 +23,16 @@ public class InterfaceRelease extends Card {
 
     private static final FieldList<InterfaceRelease> FIELDS = new FieldList<>(InterfaceRelease.class);
     // what is published for whom, where, which version, and what reviewers said, in form order
-    public static final CardField<PortalKind> PORTAL_KIND = FIELDS.choice("portal_kind", "Portal kind", PortalKind.class,
-            r -> r.portalKind, (r, v) -> r.portalKind = v);
+    public static final CardField<PortalKind> PORTAL_KIND = FIELDS.choice("portal_kind", "Portal kind",
+            PortalKind.class, r -> r.portalKind, (r, v) -> r.portalKind = v);
     public static final CardField<String> CLIENT = FIELDS.text("client", "Client", r -> r.clientName,
             (r, v) -> r.clientName = v, column("client_name"), searchable());
-    public static final CardField<String> APP_ADDRESS = FIELDS.url("app_address", "Softr app address", r -> r.appAddress,
-            (r, v) -> r.appAddress = v);
+    public static final CardField<String> APP_ADDRESS = FIELDS.value("app_address", "Softr app address", URL,
+            String.class, r -> r.appAddress, (r, v) -> r.appAddress = v);
     public static final CardField<String> VERSION = FIELDS.text("version", "Version", r -> r.releaseVersion,
             (r, v) -> r.releaseVersion = v, column("release_version"));
-    public static final CardField<String> REVIEWER_NOTES = FIELDS.longText("reviewer_notes", "Reviewer notes",
-            r -> r.reviewerNotes, (r, v) -> r.reviewerNotes = v);
+    public static final CardField<String> REVIEWER_NOTES = FIELDS.value("reviewer_notes", "Reviewer notes", LONG_TEXT,
+            String.class, r -> r.reviewerNotes, (r, v) -> r.reviewerNotes = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "interface release", InterfaceRelease::new, FIELDS,
             Face.of(show(CLIENT), show(PORTAL_KIND, Face::words), show(VERSION, v -> "v" + v)));

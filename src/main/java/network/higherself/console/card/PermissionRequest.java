@@ -19,6 +19,7 @@ import java.util.Set;
 import static network.higherself.console.card.FieldOption.column;
 import static network.higherself.console.card.FieldOption.required;
 import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
 import static network.higherself.console.card.Face.show;
 
 /** A card of WF-PERM-MGT: a staff member's request for a role or rights. */
@@ -48,8 +49,8 @@ public class PermissionRequest extends Card {
             p -> p.requestedRole, (p, v) -> p.requestedRole = v);
     public static final CardField<String> REQUESTED_SCOPES = FIELDS.text("requested_scopes", "Requested scopes",
             p -> p.requestedScopes, (p, v) -> p.requestedScopes = v, searchable());
-    public static final CardField<String> JUSTIFICATION = FIELDS.longText("justification", "Justification",
-            p -> p.justification, (p, v) -> p.justification = v);
+    public static final CardField<String> JUSTIFICATION = FIELDS.value("justification", "Justification", LONG_TEXT,
+            String.class, p -> p.justification, (p, v) -> p.justification = v);
     public static final CardField<StaffMember> REVIEWER = FIELDS.reference("reviewer", "Reviewer", Reference.STAFF,
             p -> p.reviewer, (p, v) -> p.reviewer = v);
 

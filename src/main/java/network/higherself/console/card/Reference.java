@@ -14,18 +14,20 @@ import java.util.function.Function;
 public record Reference<T>(Class<T> type, String table, String nameColumn, Function<T, Long> idOf,
                            Function<T, String> nameOf) {
 
-    public static final Reference<Client> CLIENT = new Reference<>(Client.class, "client", "name", Client::getId, Client::getName);
-    public static final Reference<Artist> ARTIST = new Reference<>(Artist.class, "artist", "name", Artist::getId, Artist::getName);
-    public static final Reference<WellnessService> SERVICE = new Reference<>(WellnessService.class, "wellness_service", "name",
-            WellnessService::getId, WellnessService::getName);
-    public static final Reference<Practitioner> PRACTITIONER = new Reference<>(Practitioner.class, "practitioner", "name",
-            Practitioner::getId, Practitioner::getName);
-    public static final Reference<AudienceSegment> SEGMENT = new Reference<>(AudienceSegment.class, "audience_segment", "name",
-            AudienceSegment::getId, AudienceSegment::getName);
-    public static final Reference<Channel> CHANNEL = new Reference<>(Channel.class, "channel", "name", Channel::getId, Channel::getName);
+    public static final Reference<Client> CLIENT = named(Client.class, "client");
+    public static final Reference<Artist> ARTIST = named(Artist.class, "artist");
+    public static final Reference<WellnessService> SERVICE = named(WellnessService.class, "wellness_service");
+    public static final Reference<Practitioner> PRACTITIONER = named(Practitioner.class, "practitioner");
+    public static final Reference<AudienceSegment> SEGMENT = named(AudienceSegment.class, "audience_segment");
+    public static final Reference<Channel> CHANNEL = named(Channel.class, "channel");
     public static final Reference<Campaign> CAMPAIGN = new Reference<>(Campaign.class, "card", "title", Card::getId, Card::getTitle);
     public static final Reference<StaffMember> STAFF = new Reference<>(StaffMember.class, "staff_member", "username",
             StaffMember::getId, StaffMember::getUsername);
+
+    /** Things of a table of their own with an id and a name ({@link Named}). */
+    private static <T extends Named> Reference<T> named(Class<T> type, String table) {
+        return new Reference<>(type, table, "name", Named::getId, Named::getName);
+    }
 
     public Long id(T thing) {
         return idOf.apply(thing);

@@ -1,5 +1,7 @@
 package network.higherself.console.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Artist;
 import network.higherself.console.card.ArtworkStatus;
@@ -343,13 +345,21 @@ public final class DemoData {
             Campaign c = s.createSelectionQuery("from Campaign order by id", Campaign.class).setMaxResults(1).getSingleResult();
             Client bookingClient = Booking.CLIENT.get(b);
             String client = bookingClient == null ? "a client" : bookingClient.getName();
-            String segments = Campaign.SEGMENTS.display(c);
             return List.of(
-                    "{\"card_id\":" + b.getId() + ",\"client\":\"" + client + "\"}",
-                    "{\"card_id\":" + b.getId() + ",\"service_at\":\"" + Booking.SERVICE_AT.get(b) + "\",\"tasks\":\"Book the room; Remind "
-                            + client + "\"}",
-                    "{\"card_id\":" + c.getId() + ",\"objective\":\"" + Campaign.OBJECTIVE.get(c) + "\",\"segments\":\"" + segments + "\"}");
+                    payload(b, Map.of(Booking.CLIENT.key(), client)),
+                    payload(b, Map.of(Booking.SERVICE_AT.key(), String.valueOf(Booking.SERVICE_AT.get(b)),
+                            "tasks", "Book the room; Remind " + client)),
+                    payload(c, Map.of(Campaign.OBJECTIVE.key(), String.valueOf(Campaign.OBJECTIVE.get(c)),
+                            Campaign.SEGMENTS.key(), Campaign.SEGMENTS.display(c))));
         });
+    }
+
+    /** A message's JSON payload about {@code card}: its {@code card_id}, then {@code values}. */
+    private static String payload(Card card, Map<String, String> values) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("card_id", card.getId());
+        new java.util.TreeMap<>(values).forEach(o::put);
+        return o.toString();
     }
 
     /** What later events need and a person fills in along the way: payments, invoice numbers, accepted works. */

@@ -29,9 +29,9 @@ import java.util.Map;
  * decimal text, dates and times ISO-8601, choices by name, references by id), never display text.
  *
  * <pre>{@code
- * CREATE  {"fields":{"title":"Sound bath","priority":"NORMAL","quote":"60.00"}}
- * MOVE    {"event":"consultation_completed","to":"quote_provided","note":null,"fields":{"quote":"75.00"}}
- * EDIT    {"fields":{"service_at":"2026-12-01T14:30","client":12}}
+ * CREATE  {"fields":{"title":"Sound bath","priority":"NORMAL","<an amount>":"60.00","<a reference>":12}}
+ * MOVE    {"event":"consultation_completed","to":"quote_provided","note":null,"fields":{"<an amount>":"75.00"}}
+ * EDIT    {"fields":{"<a date and time>":"2026-12-01T14:30","<references>":[3,7],"<text>":null}}
  * REORDER {"previous":41,"next":null}
  * }</pre>
  * The card's id, workflow and the version the change was made on are the outbox event's own columns.

@@ -31,9 +31,8 @@ public final class PermissionQueries {
         List<Waiting> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT c.id, c.version, c.title, m.username, c."
-                     + PermissionRequest.REQUESTED_ROLE.column() + " AS requested_role, c."
-                     + PermissionRequest.REQUESTED_SCOPES.column() + " AS requested_scopes, c."
-                     + PermissionRequest.JUSTIFICATION.column() + " AS justification, c.state_since FROM card c "
+                     + PermissionRequest.REQUESTED_ROLE.column() + ", c." + PermissionRequest.REQUESTED_SCOPES.column() + ", c."
+                     + PermissionRequest.JUSTIFICATION.column() + ", c.state_since FROM card c "
                      + "LEFT JOIN staff_member m ON m.id = c." + PermissionRequest.STAFF_MEMBER.column()
                      + " WHERE c.workflow_id = ? AND c.state = ? ORDER BY c.state_since, c.id")) {
             ps.setString(1, PermissionRequest.WORKFLOW);
@@ -41,7 +40,9 @@ public final class PermissionQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Waiting(rs.getLong("id"), rs.getLong("version"), rs.getString("title"), rs.getString("username"),
-                            rs.getString("requested_role"), rs.getString("requested_scopes"), rs.getString("justification"),
+                            rs.getString(PermissionRequest.REQUESTED_ROLE.column()),
+                            rs.getString(PermissionRequest.REQUESTED_SCOPES.column()),
+                            rs.getString(PermissionRequest.JUSTIFICATION.column()),
                             rs.getObject("state_since", OffsetDateTime.class).toInstant()));
                 }
             }

@@ -221,9 +221,9 @@ public final class CardDetailsView {
         return split;
     }
 
-    private Node form() {
+    /** A form's grid: labels in a column as wide as they need, the editors in a column that takes the rest. */
+    static GridPane formGrid(double editorsMinWidth) {
         GridPane grid = new GridPane();
-        grid.setId(FORM_ID);
         grid.getStyleClass().add(STYLE_FORM);
         grid.setHgap(14);
         grid.setVgap(10);
@@ -233,8 +233,14 @@ public final class CardDetailsView {
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
-        controls.setMinWidth(260);
+        controls.setMinWidth(editorsMinWidth);
         grid.getColumnConstraints().setAll(labels, controls);
+        return grid;
+    }
+
+    private Node form() {
+        GridPane grid = formGrid(260);
+        grid.setId(FORM_ID);
 
         List<CardField<?>> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
         editors = FieldEditors.createAll(fields, type -> model.form().choicesOf(type));

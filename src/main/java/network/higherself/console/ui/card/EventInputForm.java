@@ -1,7 +1,6 @@
 package network.higherself.console.ui.card;
 
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -9,10 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -70,17 +66,8 @@ public final class EventInputForm {
             throw new IllegalArgumentException("An event that needs no input needs no form");
         }
         List<CardField<?>> kindFields = CardKinds.fields(workflowId);
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll(CardDetailsView.STYLE_FORM, "event-input-form");
-        grid.setHgap(14);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setHalignment(HPos.LEFT);
-        ColumnConstraints controls = new ColumnConstraints();
-        controls.setHgrow(Priority.ALWAYS);
-        controls.setMinWidth(280);
-        grid.getColumnConstraints().setAll(labels, controls);
+        GridPane grid = CardDetailsView.formGrid(280);
+        grid.getStyleClass().add("event-input-form");
 
         BooleanBinding anyProblem = null;
         int row = 0;
