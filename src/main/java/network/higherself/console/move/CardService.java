@@ -195,18 +195,18 @@ public final class CardService {
             Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
             String to = t != null ? t.to() : from != null ? from : workflow.initialState().id();
             permitted(workflow, to, t, change);
-            if (change instanceof Change.Create || change instanceof Change.Move) {
-                withinLimit(workflow, to);
-            }
+            // a move and a creation put the card in a column: at its end, within its hard limit
+            long position = change instanceof Change.Create || change instanceof Change.Move
+                    ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
             Edits edits = fields(card, change);
             if (t != null) {
                 guarded(card, t);
             }
             if (change instanceof Change.Create c) {
-                return created(workflow, card, to, c, edits);
+                return created(workflow, card, to, position, edits);
             }
             if (change instanceof Change.Move m) {
-                return moved(workflow, card, t, m, edits);
+                return moved(workflow, card, t, position, m, edits);
             }
             if (change instanceof Change.Edit e) {
                 return edited(card, e, edits);
@@ -254,13 +254,6 @@ public final class CardService {
             }
         }
 
-        /** A column's hard work-in-progress limit, when the change puts a card in it. */
-        private void withinLimit(Workflow workflow, String state) {
-            ColumnLimits.checkHard(session, workflow, state).ifPresent(r -> {
-                throw new RefusedException(r);
-            });
-        }
-
         /** Applies the change's field values and checks every field; what changed, for the trail and the outbox. */
         private Edits fields(Card card, Change change) {
             CardChange values = change.fields();
@@ -290,8 +283,8 @@ public final class CardService {
 
         // -------------------------------------------------------------- writing
 
-        private Made created(Workflow workflow, Card card, String initial, Change.Create c, Edits edits) {
-            card.place(initial, nextPosition(session, workflow.id(), initial), now);
+        private Made created(Workflow workflow, Card card, String initial, long position, Edits edits) {
+            card.place(initial, position, now);
             session.persist(card); // an identity column: inserted now, so its id is known
             record(card, AuditAction.CREATED, null, initial, null, null, details(edits), 0,
                     new Change.Create(workflow.id(), card.getTitle(), edits.values()));
@@ -299,12 +292,12 @@ public final class CardService {
             return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
         }
 
-        private Made moved(Workflow workflow, Card card, Transition t, Change.Move m, Edits edits) {
+        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits) {
             long base = card.getVersion();
             String from = card.getState();
             boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
             String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
-            card.enter(t.to(), nextPosition(session, workflow.id(), t.to()), now);
+            card.enter(t.to(), position, now);
             card.afterTransition(t.event());
             record(card, AuditAction.MOVED, from, t.to(), t.event(), m.note(), details(edits), base,
                     new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
@@ -529,26 +522,6 @@ public final class CardService {
 
     static RefusedException refuse(Outcome.Refusal reason, String message) {
         return new RefusedException(new Outcome.Refused(reason, message));
-    }
-
-    /**
-     * The position after the last card of a column. Plain JDBC on the transaction's connection: as a Hibernate native
-     * query with a {@code Long} result it missed Hibernate's query plan cache on every call (its statistics: one
-     * miss per move) and was the costliest single step of a move's Java work (see MoveLatencyBenchmark). Nothing
-     * pending in the session can change the answer: the moving card's own position is set from it afterwards.
-     */
-    private static long nextPosition(Session session, String workflowId, String state) {
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT MAX(position) AS last FROM card WHERE workflow_id = ? AND state = ?")) {
-                ps.setString(1, workflowId);
-                ps.setString(2, state);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong("last") + POSITION_STEP; // an empty column's MAX is NULL, read as 0
-                }
-            }
-        });
     }
 
     private static String blankToNull(String s) {

@@ -73,26 +73,43 @@ public final class ColumnLimits {
     }
 
     /**
-     * Why a card may not be put in {@code state} (its hard limit is reached), read in the change's transaction;
-     * empty when it may.
+     * Where a card that enters {@code state}'s column goes: after its last card. Refused, with the sentence a
+     * person can act on, when the column's hard limit is reached. One query in the change's transaction (a second,
+     * to count the column's cards, only where the column has a hard limit). Nothing pending in the session can
+     * change the answer: the entering card's own position is set from it afterwards.
      */
-    static Optional<Outcome.Refused> checkHard(Session session, Workflow workflow, String state) {
+    static long placeIn(Session session, Workflow workflow, String state) {
         return session.doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT max_cards, (SELECT COUNT(*) FROM card WHERE workflow_id = ? "
-                    + "AND state = ?) AS cards FROM column_limit WHERE workflow_id = ? AND state = ? AND hard")) {
+            long last;
+            Integer hardMax;
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT MAX(position) FROM card WHERE workflow_id = ? "
+                    + "AND state = ?) AS last, (SELECT max_cards FROM column_limit WHERE workflow_id = ? AND state = ? AND hard) "
+                    + "AS hard_max")) {
                 ps.setString(1, workflow.id());
                 ps.setString(2, state);
                 ps.setString(3, workflow.id());
                 ps.setString(4, state);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getLong("cards") < rs.getInt("max_cards")) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Outcome.Refused(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state)
-                            + " is at its limit of " + rs.getInt("max_cards")
-                            + " cards: move a card out of it first, or raise the column's limit."));
+                    rs.next();
+                    last = rs.getLong("last"); // an empty column's MAX is NULL, read as 0
+                    hardMax = (Integer) rs.getObject("hard_max");
                 }
             }
+            if (hardMax != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) AS cards FROM card WHERE workflow_id = ? AND state = ?")) {
+                    ps.setString(1, workflow.id());
+                    ps.setString(2, state);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong("cards") >= hardMax) {
+                            throw CardService.refuse(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of "
+                                    + hardMax + " cards: move a card out of it first, or raise the column's limit.");
+                        }
+                    }
+                }
+            }
+            return last + CardService.POSITION_STEP;
         });
     }
 }
