@@ -217,7 +217,9 @@ public final class CardService {
         /** The card (a new one for a creation), at the version the person saw. */
         private Card load(Change change) {
             if (change instanceof Change.Create c) {
-                return CardKinds.newCard(workflows.get(c.workflowId()).id(), c.title());
+                Workflow w = workflows.find(c.workflowId()).orElseThrow(() -> refuse(Outcome.Refusal.INVALID,
+                        "There is no board '" + c.workflowId() + "' to make a card on."));
+                return CardKinds.newCard(w.id(), c.title());
             }
             long id = change.cardId();
             Card card = session.find(Card.class, id);

@@ -3,6 +3,7 @@ package network.higherself.console.move;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.Refs;
+import network.higherself.console.workflow.Labels;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ public final class FieldValues implements CardChange {
     public void apply(Card card, Refs refs) {
         values.forEach((field, value) -> {
             if (!card.allFields().contains(field)) {
-                throw new IllegalArgumentException(card.kindLabel() + " has no field '" + field.key() + "'");
+                throw CardService.refuse(Outcome.Refusal.INVALID, Labels.withArticle(card.kindLabel()) + " has no "
+                        + field.label().toLowerCase(java.util.Locale.ROOT) + ".");
             }
             field.setValue(card, value, refs);
         });

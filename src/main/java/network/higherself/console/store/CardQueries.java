@@ -331,40 +331,41 @@ public final class CardQueries {
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 public <V> V value(CardField<V> field) {
                     String col = "f_" + field.key();
-                    try {
-                        return (V) switch (field.type()) {
-                            case MONEY -> rs.getBigDecimal(col);
-                            case DATE -> rs.getObject(col, LocalDate.class);
-                            case DATE_TIME -> rs.getObject(col, LocalDateTime.class);
-                            case CHOICE -> {
-                                String name = rs.getString(col);
-                                yield name == null ? null : Enum.valueOf((Class) field.valueType(), name);
-                            }
-                            default -> rs.getString(col);
-                        };
-                    } catch (SQLException e) {
-                        throw new UncheckedSql(e);
-                    }
+                    return (V) read(() -> switch (field.type()) {
+                        case MONEY -> rs.getBigDecimal(col);
+                        case DATE -> rs.getObject(col, LocalDate.class);
+                        case DATE_TIME -> rs.getObject(col, LocalDateTime.class);
+                        case CHOICE -> {
+                            String name = rs.getString(col);
+                            yield name == null ? null : Enum.valueOf((Class) field.valueType(), name);
+                        }
+                        default -> rs.getString(col);
+                    });
                 }
 
                 @Override
                 public String name(CardField<?> reference) {
-                    try {
-                        return rs.getString("f_" + reference.key());
-                    } catch (SQLException e) {
-                        throw new UncheckedSql(e);
-                    }
+                    return read(() -> rs.getString("f_" + reference.key()));
                 }
 
                 @Override
                 public long count(CardField<?> references) {
-                    try {
-                        return rs.getLong("f_" + references.key());
-                    } catch (SQLException e) {
-                        throw new UncheckedSql(e);
-                    }
+                    return read(() -> rs.getLong("f_" + references.key()));
                 }
             };
+        }
+
+        /** A column's value read while a card's face is made from its row. */
+        private interface Column<T> {
+            T read() throws SQLException;
+        }
+
+        private static <T> T read(Column<T> column) {
+            try {
+                return column.read();
+            } catch (SQLException e) {
+                throw new UncheckedSql(e);
+            }
         }
     }
 }

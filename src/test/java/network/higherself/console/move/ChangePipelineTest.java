@@ -1,11 +1,13 @@
 package network.higherself.console.move;
 
 import network.higherself.console.card.Booking;
+import network.higherself.console.card.Exhibition;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +98,18 @@ class ChangePipelineTest {
         assertThat(after.counts()).as("rows in every table a change writes, audit and outbox among them")
                 .isEqualTo(before.counts());
         assertThat(rows.count("SELECT last_seq FROM audit_head")).as("the audit trail's head").isEqualTo(trail);
+    }
+
+    /** A change that comes from elsewhere (sync, an import) and names what this console does not have is refused. */
+    @Test
+    void aChangeNamingABoardOrAFieldTheCardDoesNotHaveIsRefusedAndWritesNothing() {
+        long card = booking();
+        DbRows.Snapshot before = rows.snapshot(card);
+        assertThat(store.service.apply(THEO, new Change.Create("WF-NOPE", "Anything", FieldValues.NONE)))
+                .isEqualTo(new Outcome.Refused(Outcome.Refusal.INVALID, "There is no board 'WF-NOPE' to make a card on."));
+        assertThat(store.service.apply(THEO, new Change.Edit(card, null, FieldValues.NONE.with(Exhibition.CURATOR, "Ines"))))
+                .isEqualTo(new Outcome.Refused(Outcome.Refusal.INVALID, "A booking has no curator."));
+        assertThat(rows.snapshot(card)).isEqualTo(before);
     }
 
     /**
