@@ -424,7 +424,9 @@ public final class CardService {
             Collection<CardField<?>> fields = change instanceof FieldValues f ? f.fields() : card.allFields();
             Map<CardField<?>, Object> values = new LinkedHashMap<>();
             for (CardField<?> f : fields) {
-                values.put(f, f.get(card));
+                if (card.allFields().contains(f)) { // a field the card lacks is refused when the values are applied
+                    values.put(f, f.get(card));
+                }
             }
             return new Before(values);
         }
