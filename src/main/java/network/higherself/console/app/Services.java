@@ -18,10 +18,13 @@ import network.higherself.console.move.RoleRightsAdmin;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.Database;
+import network.higherself.console.workflow.DefinitionProblem;
+import network.higherself.console.workflow.InvalidWorkflowException;
 import network.higherself.console.workflow.WorkflowCatalog;
 import org.hibernate.SessionFactory;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Everything the console runs on, wired with plain constructors in this one place: the workflows, the
@@ -39,7 +42,9 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
         Database database = Database.open(folder, clock);
         try {
-            return wire(database, workflows, clock, PatternRegistry.bundled());
+            CardQueries queries = new CardQueries(database.dataSource());
+            requireStatesForCards(workflows, queries);
+            return wire(database, workflows, clock, PatternRegistry.bundled(), queries);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -53,6 +58,11 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
      * @throws network.higherself.console.workflow.InvalidWorkflowException naming everything the definitions lack
      */
     public static Services wire(Database database, WorkflowCatalog workflows, Clock clock, PatternRegistry patterns) {
+        return wire(database, workflows, clock, patterns, new CardQueries(database.dataSource()));
+    }
+
+    private static Services wire(Database database, WorkflowCatalog workflows, Clock clock, PatternRegistry patterns,
+                                 CardQueries queries) {
         Agents.check(workflows, Checklist.STANDARD, patterns);
         SessionFactory sessions = database.sessionFactory();
         AccessControl access = new AccessControl(workflows);
@@ -63,8 +73,8 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         MessageGate gate = new MessageGate(sessions, workflows, cards, rules, clock);
         TimedEvents timed = new TimedEvents(sessions, workflows, clock);
         AgentRunner runner = new AgentRunner(timed, tasks, cards, gate, clock);
-        return new Services(workflows, database, cards, new ColumnLimits(cards), new RoleRightsAdmin(cards),
-                new CardQueries(database.dataSource()), clock, new Agents(tasks, gate, timed, runner, hooks, clock));
+        return new Services(workflows, database, cards, new ColumnLimits(cards), new RoleRightsAdmin(cards), queries, clock,
+                new Agents(tasks, gate, timed, runner, hooks, clock));
     }
 
     /**
@@ -74,6 +84,18 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
     public DemoData demoData() {
         SteppingClock steps = new SteppingClock(clock.instant(), clock.getZone());
         return new DemoData(database, workflows, clock, new CardService(database.sessionFactory(), workflows, steps), steps);
+    }
+
+    /**
+     * Refuses definitions that removed a state in which cards sit (they could be neither shown nor moved).
+     *
+     * @throws InvalidWorkflowException naming the file, the state and how many cards are in it
+     */
+    static void requireStatesForCards(WorkflowCatalog workflows, CardQueries queries) {
+        List<DefinitionProblem> problems = workflows.statesMissingForCards(queries.countsByWorkflowAndState());
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
+        }
     }
 
     @Override
