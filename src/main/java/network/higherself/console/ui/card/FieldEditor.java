@@ -23,6 +23,8 @@ public abstract class FieldEditor {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
     private boolean updating;
+    private Node node;
+    private Control control;
 
     protected FieldEditor(CardField<?> field) {
         this.field = field;
@@ -44,10 +46,20 @@ public abstract class FieldEditor {
     }
 
     /** What to put in the form. */
-    public abstract Node node();
+    public final Node node() {
+        return node;
+    }
 
     /** The main control: it gets the focus, the field's id and the validation decoration (null when there is none). */
-    public abstract Control control();
+    public final Control control() {
+        return control;
+    }
+
+    /** Says what the editor puts in the form and which control is its main one; each editor's constructor calls it. */
+    protected final void shows(Node what, Control main) {
+        this.node = what;
+        this.control = main;
+    }
 
     public ObjectProperty<Object> valueProperty() {
         return value;

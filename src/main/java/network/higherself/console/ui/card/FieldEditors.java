@@ -150,16 +150,7 @@ public final class FieldEditors {
                 }
             }
             input.textProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return input;
-        }
-
-        @Override
-        public Control control() {
-            return input;
+            shows(input, input);
         }
 
         @Override
@@ -185,16 +176,7 @@ public final class FieldEditors {
         DateEditor(CardField<?> field) {
             super(field);
             date.textProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return date;
-        }
-
-        @Override
-        public Control control() {
-            return date;
+            shows(date, date);
         }
 
         @Override
@@ -235,16 +217,7 @@ public final class FieldEditors {
             box = new HBox(8, date, at, time);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             HBox.setHgrow(date, Priority.SOMETIMES);
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Control control() {
-            return date;
+            shows(box, date);
         }
 
         @Override
@@ -321,16 +294,7 @@ public final class FieldEditors {
                 combo.setPromptText("Nothing to choose from yet");
             }
             combo.valueProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return combo;
-        }
-
-        @Override
-        public Control control() {
-            return combo;
+            shows(combo, combo);
         }
 
         @Override
@@ -373,16 +337,7 @@ public final class FieldEditors {
                 }
             });
             combo.getCheckModel().getCheckedItems().addListener((ListChangeListener<Choice>) c -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return combo;
-        }
-
-        @Override
-        public Control control() {
-            return combo;
+            shows(combo, combo);
         }
 
         @Override

@@ -65,6 +65,7 @@ final class RowEditors {
             box = new VBox(6, rows, add);
             box.getStyleClass().add(ROWS_STYLE);
             rows.getChildren().add(empty);
+            shows(box, add);
         }
 
         abstract L newLine(Object value);
@@ -99,16 +100,6 @@ final class RowEditors {
             if (lines.isEmpty()) {
                 rows.getChildren().setAll(empty);
             }
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Control control() {
-            return add;
         }
 
         @Override
