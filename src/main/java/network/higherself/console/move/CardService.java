@@ -9,6 +9,7 @@ import network.higherself.console.card.Card;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.store.StoreFailures;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.FireResult;
 import network.higherself.console.workflow.Labels;
@@ -411,7 +412,7 @@ public final class CardService {
             return conflictAfterTheFact(cardId);
         } catch (RuntimeException e) {
             rollback(tx);
-            throw e;
+            throw StoreFailures.explain(e); // a read-only database or a full disk: a sentence, not H2's exception
         } finally {
             session.close();
         }
