@@ -411,8 +411,8 @@ public final class CardService {
             rollback(tx);
             return conflictAfterTheFact(cardId);
         } catch (RuntimeException e) {
-            rollback(tx);
-            throw StoreFailures.explain(e); // a read-only database or a full disk: a sentence, not H2's exception
+            Transaction failed = tx;
+            throw StoreFailures.explain(e, () -> rollback(failed)); // a read-only or full disk: a sentence, not H2's words
         } finally {
             session.close();
         }

@@ -372,6 +372,7 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("hsc");
         config.setInitializationFailTimeout(1);
+        config.setExceptionOverride(StoreFailures.EVICT_BROKEN);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -1,5 +1,6 @@
 package network.higherself.console.store;
 
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
@@ -57,6 +58,32 @@ public final class StoreFailures {
             return e;
         }
         return new StoreException(changeSentence(f), e);
+    }
+
+    /**
+     * Tells the pool to drop a connection to a database H2 has stopped (after a failed write, or a damaged file):
+     * returning such a connection would fail again, and that failure would hide the first one from the person.
+     */
+    static final SQLExceptionOverride EVICT_BROKEN = new SQLExceptionOverride() {
+        @java.lang.Override
+        public Override adjudicate(SQLException e) {
+            Failure f = recognise(e);
+            boolean broken = f != null && f.kind() != Kind.READ_ONLY && f.kind() != Kind.IN_USE;
+            return broken ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+        }
+    };
+
+    /**
+     * {@link #explain(RuntimeException)}, after running {@code cleanup} (a rollback): when H2 has stopped the database,
+     * the rollback fails too, and its failure is kept with the first one instead of hiding it.
+     */
+    public static RuntimeException explain(RuntimeException e, Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+        }
+        return explain(e);
     }
 
     static String changeSentence(Failure f) {
