@@ -132,6 +132,10 @@ public final class Database implements AutoCloseable {
                 ds.close();
             }
             lock.close();
+            if (e instanceof StoreException && !notices.isEmpty()) { // said now, or never: the next start has nothing to say
+                throw new StoreException(e.getMessage() + System.lineSeparator()
+                        + String.join(System.lineSeparator(), notices), e);
+            }
             throw e;
         }
     }

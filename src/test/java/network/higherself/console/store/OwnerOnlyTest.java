@@ -13,6 +13,7 @@ import java.util.List;
 
 import static network.higherself.console.store.DatabaseTest.createBooking;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The data folder holds the password hashes and all the data: it, and what the console writes in it, can be read by
@@ -89,5 +90,18 @@ class OwnerOnlyTest {
         try (Database db = Database.open(new DataFolder(dir), DamagedDatabaseTest.CLOCK)) {
             assertThat(db.notices()).as("said once").isEmpty();
         }
+    }
+
+    @Test
+    void aFolderTightenedByAStartThatIsRefusedIsSaidWithTheRefusal() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("data"));
+        Files.createFile(dir.resolve("console.mv.db"));
+        assertThat(mode(dir)).isEqualTo("rwxr-xr-x");
+        assertThatThrownBy(() -> Database.open(new DataFolder(dir), DamagedDatabaseTest.CLOCK))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith(dir.resolve("console.mv.db") + " is empty (0 bytes)")
+                .hasMessageEndingWith(System.lineSeparator() + "The data folder " + dir + " could be read by other users "
+                        + "of this computer (rwxr-xr-x); it is now readable by you only.");
+        assertThat(mode(dir)).isEqualTo("rwx------");
     }
 }
