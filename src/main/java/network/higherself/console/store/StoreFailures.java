@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,21 +23,44 @@ import java.util.Set;
  */
 public final class StoreFailures {
 
-    /** What went wrong with the storage. */
+    /**
+     * What went wrong with the storage, the most precise first: when a cause chain holds several, the first in this
+     * order wins (a full disk explains a failed write, which explains a stopped database).
+     */
     enum Kind {
-        /** H2 opened the database read-only (a file or folder that may not be written, or a read-only mount). */
-        READ_ONLY,
         /** A write failed because the disk (or the user's quota) is full. */
         DISK_FULL,
-        /** A write failed for another reason (a failing disk, a removed stick). */
-        WRITE_FAILED,
+        /** H2 opened the database read-only (a file or folder that may not be written, or a read-only mount). */
+        READ_ONLY,
+        /** Another program has the file open. */
+        IN_USE,
         /** The file is damaged: H2 found a record it cannot read. */
         DAMAGED,
+        /** A write failed for another reason (a failing disk, a removed stick). */
+        WRITE_FAILED,
         /** H2 stopped the database after an earlier error: nothing more can be read or written in this process. */
-        STOPPED,
-        /** Another program has the file open. */
-        IN_USE
+        STOPPED
     }
+
+    /** H2's SQL error codes for each kind. */
+    private static final Map<Integer, Kind> SQL_CODES = Map.of(
+            ErrorCode.DATABASE_IS_READ_ONLY, Kind.READ_ONLY,
+            ErrorCode.FILE_CORRUPTED_1, Kind.DAMAGED,
+            ErrorCode.FILE_VERSION_ERROR_1, Kind.DAMAGED,
+            ErrorCode.DATABASE_IS_CLOSED, Kind.STOPPED,
+            ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, Kind.STOPPED,
+            ErrorCode.DATABASE_ALREADY_OPEN_1, Kind.IN_USE);
+
+    /** H2's file store's error codes ({@code [2.5.252/2]} at the end of its messages) for each kind. */
+    private static final Map<Integer, Kind> STORE_CODES = Map.of(
+            DataUtils.ERROR_WRITING_FAILED, Kind.WRITE_FAILED,
+            DataUtils.ERROR_FILE_CORRUPT, Kind.DAMAGED,
+            DataUtils.ERROR_READING_FAILED, Kind.DAMAGED,
+            DataUtils.ERROR_UNSUPPORTED_FORMAT, Kind.DAMAGED,
+            DataUtils.ERROR_CHUNK_NOT_FOUND, Kind.DAMAGED,
+            DataUtils.ERROR_BLOCK_NOT_FOUND, Kind.DAMAGED,
+            DataUtils.ERROR_CLOSED, Kind.STOPPED,
+            DataUtils.ERROR_FILE_LOCKED, Kind.IN_USE);
 
     /** A recognised failure: its kind and H2's own words (one line), for a sentence. */
     record Failure(Kind kind, String detail) {
@@ -124,7 +148,7 @@ public final class StoreFailures {
                 continue;
             }
             Failure f = classify(t);
-            if (f != null && (found == null || rank(f.kind()) < rank(found.kind()))) {
+            if (f != null && (found == null || f.kind().compareTo(found.kind()) < 0)) {
                 found = f;
             }
             if (t.getCause() != null) {
@@ -135,64 +159,17 @@ public final class StoreFailures {
         return found;
     }
 
-    /** When several are found, the most precise wins: a full disk explains a failed write, which explains a stop. */
-    private static int rank(Kind kind) {
-        switch (kind) {
-            case DISK_FULL:
-                return 0;
-            case READ_ONLY:
-                return 1;
-            case IN_USE:
-                return 2;
-            case DAMAGED:
-                return 3;
-            case WRITE_FAILED:
-                return 4;
-            case STOPPED:
-            default:
-                return 5;
-        }
-    }
-
     private static Failure classify(Throwable t) {
-        if (t instanceof IOException && diskFull(t.getMessage())) {
-            return new Failure(Kind.DISK_FULL, t.getMessage());
-        }
+        Kind kind = null;
         if (t instanceof SQLException sql) {
-            switch (sql.getErrorCode()) {
-                case ErrorCode.DATABASE_IS_READ_ONLY:
-                    return new Failure(Kind.READ_ONLY, firstLine(sql.getMessage()));
-                case ErrorCode.FILE_CORRUPTED_1:
-                case ErrorCode.FILE_VERSION_ERROR_1:
-                    return new Failure(Kind.DAMAGED, firstLine(sql.getMessage()));
-                case ErrorCode.DATABASE_IS_CLOSED:
-                case ErrorCode.DATABASE_CALLED_AT_SHUTDOWN:
-                    return new Failure(Kind.STOPPED, firstLine(sql.getMessage()));
-                case ErrorCode.DATABASE_ALREADY_OPEN_1:
-                    return new Failure(Kind.IN_USE, firstLine(sql.getMessage()));
-                default:
-                    return diskFull(sql.getMessage()) ? new Failure(Kind.DISK_FULL, firstLine(sql.getMessage())) : null;
-            }
+            kind = SQL_CODES.get(sql.getErrorCode());
+        } else if (t instanceof MVStoreException mv) {
+            kind = STORE_CODES.get(mv.getErrorCode());
         }
-        if (t instanceof MVStoreException mv) {
-            switch (mv.getErrorCode()) {
-                case DataUtils.ERROR_WRITING_FAILED:
-                    return new Failure(Kind.WRITE_FAILED, firstLine(mv.getMessage()));
-                case DataUtils.ERROR_FILE_CORRUPT:
-                case DataUtils.ERROR_READING_FAILED:
-                case DataUtils.ERROR_UNSUPPORTED_FORMAT:
-                case DataUtils.ERROR_CHUNK_NOT_FOUND:
-                case DataUtils.ERROR_BLOCK_NOT_FOUND:
-                    return new Failure(Kind.DAMAGED, firstLine(mv.getMessage()));
-                case DataUtils.ERROR_CLOSED:
-                    return new Failure(Kind.STOPPED, firstLine(mv.getMessage()));
-                case DataUtils.ERROR_FILE_LOCKED:
-                    return new Failure(Kind.IN_USE, firstLine(mv.getMessage()));
-                default:
-                    return null;
-            }
+        if (kind == null && (t instanceof IOException || t instanceof SQLException) && diskFull(t.getMessage())) {
+            kind = Kind.DISK_FULL;
         }
-        return null;
+        return kind == null ? null : new Failure(kind, firstLine(t.getMessage()));
     }
 
     /** Linux, macOS and Windows say a full disk or quota in these words (Java passes the system's text on). */
