@@ -182,9 +182,9 @@ public final class Database implements AutoCloseable {
                     + restoreHint(folder) + " To start a new, empty database instead, delete the empty file and start "
                     + "again.");
         }
-        if (before.kind() == DatabaseFile.Kind.FOREIGN) {
-            throw new StoreException(file + " is not a console database (it is not an H2 database file at all), and the "
-                    + "console has left it as it is. Move it somewhere else (it may be another file saved under this "
+        if (before.kind().whyNot() != null) {
+            throw new StoreException(file + " is not a console database (" + before.kind().whyNot() + "), and the "
+                    + "console has left it as it is. Move it somewhere else (it may be something else saved under this "
                     + "name) and start again for a new database. " + restoreHint(folder));
         }
     }
@@ -441,7 +441,8 @@ public final class Database implements AutoCloseable {
         if (f != null && f.kind() == StoreFailures.Kind.IN_USE) {
             return new StoreException("The database " + file + " is in use by another program. Close it and start again.", e);
         }
-        String reason = firstLine(sql != null ? sql.getMessage() : e.getMessage());
+        String reason = sql != null ? "H2 error " + sql.getErrorCode() // its message names Java exceptions ("IO Exception: ...")
+                : f != null ? f.detail() : "Flyway could not read its history";
         return new StoreException(file + " is not a console database, or it is damaged (" + reason + "). The console "
                 + "only read it: it has not been changed. " + restoreHint(folder) + " To start a new database instead, move "
                 + "the file somewhere else; or choose another folder with --data-dir.", e);
@@ -460,9 +461,19 @@ public final class Database implements AutoCloseable {
             return new StoreException("The disk that holds " + file + " is full, so the database could not be opened. "
                     + "Free some space and start again." + copy, e);
         }
-        String reason = f != null ? f.detail() : firstLine(e.getMessage());
+        SQLException sql = sqlCause(e);
+        String reason = f != null ? f.detail() : sql != null ? "H2 error " + sql.getErrorCode() : "no details from H2";
         return new StoreException("The database " + file + " could be read, but not opened for changes (" + reason + ")."
                 + copy + " " + restoreHint(folder), e);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static SessionFactory sessionFactory(DataSource ds) {

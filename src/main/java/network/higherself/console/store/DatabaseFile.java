@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,27 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
         /** Zero bytes: H2 would silently make a new database of it. */
         EMPTY,
         /** Not an H2 file. */
-        FOREIGN,
-        H2
+        FOREIGN("it is not an H2 database file at all"),
+        /** A folder where the file belongs. */
+        FOLDER("it is a folder"),
+        /** A pipe or a device: reading it could wait for ever. */
+        SPECIAL("it is not a regular file, but a pipe or a device"),
+        H2;
+
+        private final String why;
+
+        Kind() {
+            this(null);
+        }
+
+        Kind(String why) {
+            this.why = why;
+        }
+
+        /** Why a file of this kind is not a console database, or null when it may be one. */
+        String whyNot() {
+            return why;
+        }
     }
 
     /** Whether the file's length is whole blocks, as H2 writes it. */
@@ -36,8 +56,14 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
     }
 
     static DatabaseFile inspect(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new DatabaseFile(Kind.MISSING, 0, false);
+        }
+        if (Files.isDirectory(file)) {
+            return new DatabaseFile(Kind.FOLDER, 0, false);
+        }
+        if (!Files.isRegularFile(file)) {
+            return new DatabaseFile(Kind.SPECIAL, 0, false);
         }
         long size = Files.size(file);
         if (size == 0) {

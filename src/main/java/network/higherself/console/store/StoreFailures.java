@@ -62,7 +62,7 @@ public final class StoreFailures {
             DataUtils.ERROR_CLOSED, Kind.STOPPED,
             DataUtils.ERROR_FILE_LOCKED, Kind.IN_USE);
 
-    /** A recognised failure: its kind and H2's own words (one line), for a sentence. */
+    /** A recognised failure: its kind and H2's error number (or the system's words for a full disk), for a sentence. */
     record Failure(Kind kind, String detail) {
     }
 
@@ -169,7 +169,15 @@ public final class StoreFailures {
         if (kind == null && (t instanceof IOException || t instanceof SQLException) && diskFull(t.getMessage())) {
             kind = Kind.DISK_FULL;
         }
-        return kind == null ? null : new Failure(kind, firstLine(t.getMessage()));
+        if (kind == null) {
+            return null;
+        }
+        // H2's messages name Java classes and exceptions ("General error: \"org.h2.mvstore.MVStoreException: ..."):
+        // the sentence gives its error number instead, and the system's own words for a full disk
+        String detail = t instanceof SQLException sql ? "H2 error " + sql.getErrorCode()
+                : t instanceof MVStoreException mv ? "H2 file store error " + mv.getErrorCode()
+                : firstLine(t.getMessage());
+        return new Failure(kind, detail);
     }
 
     /** Linux, macOS and Windows say a full disk or quota in these words (Java passes the system's text on). */
