@@ -43,7 +43,7 @@ public final class InsightScreenshots {
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("hsc-insight-tour");
         Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
-        new DemoData(services.database(), services.workflows(), services.clock()).seed();
+        services.demoData().seed();
         services.agents().runner().run();
         BackgroundExecutor executor = new BackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);

@@ -236,7 +236,7 @@ class InsightWindowTest {
             Actor lucia = Actor.staff("lucia", Role.GALLERY_STAFF);
             long id = ((Outcome.Done) store.service.create("WF-GALLERY-EXH", "Light & Shadow", lucia, null)).cardId();
             Workflow gallery = store.workflows.get("WF-GALLERY-EXH");
-            BoardViewModel model = new BoardViewModel(gallery, store.service, new CardQueries(store.db.dataSource()), executor,
+            BoardViewModel model = new BoardViewModel(gallery, store.service, store.limits, new CardQueries(store.db.dataSource()), executor,
                     () -> lucia, store.clock);
             BoardView[] view = new BoardView[1];
             List<CardSummary> asked = new ArrayList<>();
