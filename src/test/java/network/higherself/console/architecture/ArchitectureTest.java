@@ -15,7 +15,7 @@ import java.time.ZonedDateTime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency rules of DESIGN.md, checked. */
+/** The dependency rules of docs/architecture.md, checked. */
 @AnalyzeClasses(packages = "network.higherself.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
