@@ -13,6 +13,9 @@ import java.io.PrintWriter;
                 + "--cards N adds N generated cards spread over the boards, for benchmarks.")
 final class InitDemoCommand extends DataCommand {
 
+    /** Ten times the largest board the benchmarks measure; more would only fill the disk for hours. */
+    static final int MAX_CARDS = 1_000_000;
+
     @Option(names = "--cards", paramLabel = "N", description = "Also add N generated cards.")
     Integer cards;
 
@@ -22,8 +25,12 @@ final class InitDemoCommand extends DataCommand {
             err.println("--cards must be 0 or more, not " + cards + ".");
             return 2;
         }
+        if (cards != null && cards > MAX_CARDS) {
+            err.println("--cards is at most 1,000,000 (a benchmark needs no more), not " + cards + ".");
+            return 2;
+        }
         if (DemoData.isEmpty(services.database())) {
-            int made = new DemoData(services.database(), services.workflows(), services.clock()).seed();
+            int made = services.demoData().seed();
             out.println("Demo data created in " + services.database().folder() + ": " + made + " cards on "
                     + services.workflows().all().size() + " boards, with their history.");
         } else if (cards == null) {

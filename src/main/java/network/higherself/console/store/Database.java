@@ -89,8 +89,10 @@ public final class Database implements AutoCloseable {
     }
 
     static String url(DataFolder folder) {
-        // WRITE_DELAY=0: a commit is on disk when it is acknowledged (the default delay loses the last second on a kill)
-        return "jdbc:h2:file:" + folder.path().resolve(DB_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
+        // WRITE_DELAY=0: a commit is on disk when it is acknowledged (the default delay loses the last second on a kill);
+        // QUERY_CACHE_SIZE: a change prepares about a dozen statements, and with H2's default of 8 kept per connection
+        // it parsed them again on every change (a fifth of a move's time, see MoveLatencyBenchmark)
+        return "jdbc:h2:file:" + folder.path().resolve(DB_NAME).toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 
     private static HikariDataSource pool(String url) {
@@ -174,7 +176,7 @@ public final class Database implements AutoCloseable {
 
     private static StoreException unusable(DataFolder folder, SQLException e) {
         Path file = databaseFile(folder);
-        String reason = firstLine(e.getMessage());
+        String reason = "H2 error " + e.getErrorCode(); // its message names Java exceptions ("IO Exception: ...")
         if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN
             return new StoreException("The database " + file + " is in use by another program. Close it and start again.", e);
         }

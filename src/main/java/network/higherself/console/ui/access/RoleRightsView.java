@@ -15,7 +15,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import network.higherself.console.move.CardService;
+import network.higherself.console.move.RoleRightsAdmin;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
@@ -74,7 +74,7 @@ public final class RoleRightsView {
     private RoleRightsView() {
     }
 
-    public static Dialog<Void> show(Window owner, CardService cards, WorkflowCatalog workflows, BackgroundExecutor executor,
+    public static Dialog<Void> show(Window owner, RoleRightsAdmin roleRights, WorkflowCatalog workflows, BackgroundExecutor executor,
                                     Supplier<Actor> admin) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -118,7 +118,7 @@ public final class RoleRightsView {
             if (r == null) {
                 return;
             }
-            executor.run(() -> cards.rightsOf(Actor.staff("\u2014", r)), (Rights rights) -> {
+            executor.run(() -> roleRights.rightsOf(r), (Rights rights) -> {
                 rows.forEach(row -> row.show(rights.on(row.workflow.id())));
                 table.refresh();
                 message.setText("");
@@ -134,7 +134,7 @@ public final class RoleRightsView {
             executor.run(() -> {
                 List<String> said = new ArrayList<>();
                 for (Row row : changed) {
-                    Outcome out = cards.setRoleRights(admin.get(), r, row.workflow.id(), row.edited());
+                    Outcome out = roleRights.set(admin.get(), r, row.workflow.id(), row.edited());
                     said.add(out.message());
                     if (out.isDone()) {
                         row.loaded = row.edited();

@@ -20,6 +20,7 @@ import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -54,6 +55,7 @@ public final class BoardViewModel {
 
     private final Workflow workflow;
     private final CardService cards;
+    private final ColumnLimits limits;
     private final CardQueries queries;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
@@ -73,14 +75,14 @@ public final class BoardViewModel {
     private final LongProperty clockTick = new SimpleLongProperty();
     private boolean refreshAfterDrag;
 
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Clock clock) {
-        this(workflow, cards, queries, executor, actor, () -> null, clock);
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
+        this(workflow, cards, limits, queries, executor, actor, () -> null, clock);
     }
 
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
-        this(workflow, cards, queries, executor, actor, rights, clock, FXCollections.observableHashMap());
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
+        this(workflow, cards, limits, queries, executor, actor, rights, clock, FXCollections.observableHashMap());
     }
 
     /**
@@ -89,13 +91,14 @@ public final class BoardViewModel {
      * @param agentNotes what the agents could not do to a card, by its id (a timed event refused and held), shown
      *                   on the card
      */
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
                           ObservableMap<Long, String> agentNotes) {
         this.rights = rights;
         this.agentNotes = agentNotes;
         this.workflow = workflow;
         this.cards = cards;
+        this.limits = limits;
         this.queries = queries;
         this.executor = executor;
         this.actor = actor;
@@ -264,9 +267,8 @@ public final class BoardViewModel {
         return prototype.inputsFor(t.event());
     }
 
-    public Optional<CardField> field(String key) {
-        return prototype.fields().stream().filter(f -> f.key().equals(key)).findFirst()
-                .or(() -> Card.commonFields().stream().filter(f -> f.key().equals(key)).findFirst());
+    public Optional<CardField<?>> field(String key) {
+        return prototype.field(key);
     }
 
     /**
@@ -312,7 +314,7 @@ public final class BoardViewModel {
 
     /** Sets or removes a column's work-in-progress limit. */
     public void setLimit(String state, Integer maxCards, boolean hard) {
-        executor.run(() -> cards.setColumnLimit(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
+        executor.run(() -> limits.set(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
             feedback.set(new Feedback(outcome.isDone() ? Feedback.Kind.DONE : Feedback.Kind.REFUSED,
                     outcome.isDone() ? "Limit set" : "Limit not set", outcome.message()));
             refresh();

@@ -12,6 +12,8 @@ import javafx.collections.ObservableMap;
 import network.higherself.console.agent.AgentRun;
 import network.higherself.console.agent.Hold;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
+import network.higherself.console.move.RoleRightsAdmin;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
 import network.higherself.console.store.CardQueries;
@@ -36,6 +38,8 @@ public final class MainViewModel {
 
     private final WorkflowCatalog workflows;
     private final CardService cards;
+    private final ColumnLimits limits;
+    private final RoleRightsAdmin roleRights;
     private final CardQueries queries;
     private final StaffQueries staffQueries;
     private final BackgroundExecutor executor;
@@ -54,10 +58,13 @@ public final class MainViewModel {
     private final Map<String, BoardViewModel> boardModels = new HashMap<>();
     private final ObservableMap<Long, String> agentNotes = FXCollections.observableHashMap();
 
-    public MainViewModel(WorkflowCatalog workflows, CardService cards, CardQueries queries, StaffQueries staffQueries,
-                         BackgroundExecutor executor, Clock clock, DataFolder dataFolder, String notice) {
+    public MainViewModel(WorkflowCatalog workflows, CardService cards, ColumnLimits limits, RoleRightsAdmin roleRights,
+                         CardQueries queries, StaffQueries staffQueries, BackgroundExecutor executor, Clock clock,
+                         DataFolder dataFolder, String notice) {
         this.workflows = workflows;
         this.cards = cards;
+        this.limits = limits;
+        this.roleRights = roleRights;
         this.queries = queries;
         this.staffQueries = staffQueries;
         this.executor = executor;
@@ -90,7 +97,7 @@ public final class MainViewModel {
 
     /** The administrator's roles-and-rights screen; rights are read again when it closes. */
     public void openRoleRights(javafx.stage.Window owner) {
-        network.higherself.console.ui.access.RoleRightsView.show(owner, cards, workflows, executor, this::actor)
+        network.higherself.console.ui.access.RoleRightsView.show(owner, roleRights, workflows, executor, this::actor)
                 .setOnHidden(e -> readRights());
     }
 
@@ -167,7 +174,7 @@ public final class MainViewModel {
 
     /** The board of a workflow, made once and kept (with its filters) while the window is open. */
     public BoardViewModel board(Workflow w) {
-        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor,
+        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, limits, queries, executor, this::actor,
                 rights::get, clock, agentNotes));
     }
 

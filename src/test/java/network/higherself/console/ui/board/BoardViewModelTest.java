@@ -42,7 +42,7 @@ class BoardViewModelTest {
         return CATALOG.all().stream().map(w -> DynamicTest.dynamicTest(w.id(), () -> {
             try (TestStore store = new TestStore(dir.resolve(w.id()));
                  BackgroundExecutor executor = new BackgroundExecutor()) {
-                BoardViewModel model = new BoardViewModel(w, store.service, new CardQueries(store.db.dataSource()), executor,
+                BoardViewModel model = new BoardViewModel(w, store.service, store.limits, new CardQueries(store.db.dataSource()), executor,
                         () -> Actor.staff("amara", Role.ADMINISTRATOR), store.clock);
                 for (State from : w.states()) {
                     Set<String> legal = w.transitions().stream().filter(t -> t.from().equals(from.id()))
