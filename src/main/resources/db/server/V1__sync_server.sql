@@ -228,10 +228,15 @@ BEGIN
 
     IF v_kind IN ('CREATE', 'UPLOAD') THEN
         v_version := CASE WHEN v_kind = 'UPLOAD' THEN coalesce((p->>'version')::BIGINT, 0) ELSE 0 END;
+        IF v_version < 0 THEN
+            v_version := 0;
+        END IF;
         INSERT INTO card (uid, workflow_id, state, version, data, last_seq)
             VALUES (v_uid, p->>'workflow_id', p->>'to_state', v_version, p->'card', v_seq);
     ELSIF v_kind IN ('MOVE', 'EDIT', 'REORDER') THEN
-        UPDATE card SET state = p->>'to_state', version = version + 1, data = p->'card', last_seq = v_seq WHERE uid = v_uid;
+        -- the event carries the fields it changed: the server's copy is the card's fields merged event by event
+        UPDATE card SET state = p->>'to_state', version = version + 1, data = data || p->'card', last_seq = v_seq
+            WHERE uid = v_uid;
     END IF;
     IF p ? 'shared' AND jsonb_typeof(p->'shared') = 'object' THEN
         INSERT INTO shared (kind, key, data, last_seq)
