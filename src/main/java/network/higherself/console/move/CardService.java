@@ -194,11 +194,11 @@ public final class CardService {
             String from = change instanceof Change.Create ? null : card.getState();
             Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
             String to = t != null ? t.to() : from != null ? from : workflow.initialState().id();
-            permitted(workflow, to, t, change);
+            permitted(workflow, card, to, t, change);
             // a move and a creation put the card in a column: at its end, within its hard limit
             long position = change instanceof Change.Create || change instanceof Change.Move
                     ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
-            Edits edits = fields(card, change);
+            Edits edits = fields(card, change, from);
             if (t != null) {
                 guarded(card, t);
             }
@@ -246,9 +246,13 @@ public final class CardService {
             return t;
         }
 
-        /** The actor's right: to fire the event (a move), to create on the board, or to edit cards in the state. */
-        private void permitted(Workflow workflow, String state, Transition t, Change change) {
-            Optional<String> forbidden = t != null ? access.checkFire(session, actor, workflow, t)
+        /**
+         * The actor's right: to fire the event (a move) on this card, to create on the board, or to edit cards in the
+         * state. What a change's values may alter is checked once they are applied ({@link #fields}).
+         */
+        private void permitted(Workflow workflow, Card card, String state, Transition t, Change change) {
+            Optional<String> forbidden = t != null
+                    ? access.checkFire(session, actor, workflow, t).or(() -> card.refuseFire(t.event(), actor))
                     : change instanceof Change.Create ? access.checkCreate(session, actor, workflow)
                     : access.checkEdit(session, actor, workflow, state);
             if (forbidden.isPresent()) {
@@ -256,8 +260,12 @@ public final class CardService {
             }
         }
 
-        /** Applies the change's field values and checks every field; what changed, for the trail and the outbox. */
-        private Edits fields(Card card, Change change) {
+        /**
+         * Applies the change's field values, checks that the actor may change the fields they really alter (whatever
+         * path the values came by: a form, an event's inputs, an import, a replayed change), then checks every field;
+         * what changed, for the trail and the outbox. {@code from}: the card's state before (null: a creation).
+         */
+        private Edits fields(Card card, Change change, String from) {
             CardChange values = change.fields();
             if (change instanceof Change.Move m && m.note() != null && m.note().strip().length() > NOTE_MAX) {
                 throw refuse(Outcome.Refusal.INVALID, "The note is " + m.note().strip().length() + " characters long; at most "
@@ -265,15 +273,18 @@ public final class CardService {
             }
             boolean nothing = values == CardChange.NONE || values instanceof FieldValues f && f.isEmpty();
             Before before = nothing || change instanceof Change.Create ? null : snapshot(card, values);
+            String ownerBefore = from == null ? null : card.owner();
             values.apply(card, new SessionRefs(session));
+            Edits edits = change instanceof Change.Create ? sinceBlank(card) : before == null ? Edits.NONE : since(card, before);
+            Optional<String> forbidden = card.refuseChange(actor, from, ownerBefore, edits.values().fields());
+            if (forbidden.isPresent()) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
                 throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
             }
-            if (change instanceof Change.Create) {
-                return sinceBlank(card);
-            }
-            return before == null ? Edits.NONE : since(card, before);
+            return edits;
         }
 
         private void guarded(Card card, Transition t) {

@@ -22,12 +22,21 @@ public final class Labels {
 
     /** Joins "a", "b", "c" as "a, b or c". */
     public static String orList(java.util.List<String> items) {
+        return joined(items, " or ");
+    }
+
+    /** Joins "a", "b", "c" as "a, b and c". */
+    public static String andList(java.util.List<String> items) {
+        return joined(items, " and ");
+    }
+
+    private static String joined(java.util.List<String> items, String last) {
         if (items.isEmpty()) {
             return "";
         }
         if (items.size() == 1) {
             return items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
     }
 }
