@@ -3,6 +3,7 @@ package network.higherself.console.move;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.audit.EditDiff;
@@ -64,7 +65,7 @@ public final class CardService {
     public static final long POSITION_STEP = 1024;
 
     /** The most characters a move's note holds (the audit trail keeps it whole). */
-    public static final int NOTE_MAX = 1000;
+    public static final int NOTE_MAX = AuditEntry.NOTE_MAX;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
 
@@ -375,10 +376,22 @@ public final class CardService {
         /** The change's audit entry and outbox event, in its transaction. */
         private void record(Card card, AuditAction action, String from, String to, String event, String note, String details,
                             long base, Change change) {
+            String payload = ChangeJson.write(change);
+            fits(details, AuditEntry.DETAILS_MAX);
+            fits(payload, OutboxEvent.PAYLOAD_MAX);
             audit.append(session, new AuditRecord(now, actor.auditName(), action, card.workflowId(), card.getId(), from, to,
                     event, note, details));
             outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
-                    actor.auditName(), ChangeJson.write(change)));
+                    actor.auditName(), payload));
+        }
+
+        /** Refuses a change whose record ({@code text}: its details or its payload) could not be kept whole. */
+        private void fits(String text, int max) {
+            if (text != null && text.length() > max) {
+                throw refuse(Outcome.Refusal.INVALID, String.format(java.util.Locale.ROOT, "This change is too large to "
+                        + "keep whole in the card's history: written out it has %,d characters, and at most %,d fit. Make "
+                        + "it in smaller steps (for example fewer artworks or milestones at a time).", text.length(), max));
+            }
         }
 
         private void auditGrant(PermissionRequest p, String what, boolean granted) {
