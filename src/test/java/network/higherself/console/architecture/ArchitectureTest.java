@@ -19,7 +19,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "network.higherself.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] DOMAIN = {"..console.workflow..", "..console.card..", "..console.staff.."};
+    /** The domain, and the computations over it that the charts and the diagram show (insight: plain Java and ELK). */
+    private static final String[] DOMAIN = {"..console.workflow..", "..console.card..", "..console.staff..",
+            "..console.insight.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoJavaFx = noClasses().that().resideInAnyPackage(DOMAIN)
