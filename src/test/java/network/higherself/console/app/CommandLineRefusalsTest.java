@@ -74,6 +74,8 @@ class CommandLineRefusalsTest {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream system = new ByteArrayOutputStream();
         PrintStream caught = new PrintStream(system, true, StandardCharsets.UTF_8);
+        PrintStream wasOut = System.out;
+        PrintStream wasErr = System.err;
         System.setOut(caught);
         System.setErr(caught);
         try {
@@ -84,8 +86,8 @@ class CommandLineRefusalsTest {
             int status = cl.execute(args);
             return new Run(status, out + "" + err + system.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
+            System.setOut(wasOut);
+            System.setErr(wasErr);
         }
     }
 
