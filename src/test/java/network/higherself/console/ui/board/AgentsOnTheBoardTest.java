@@ -15,7 +15,7 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.workflow.Workflow;
@@ -51,7 +51,7 @@ class AgentsOnTheBoardTest {
 
     private AgentFixture fx;
     private MainViewModel main;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private Stage stage;
 
     @Start

@@ -6,7 +6,7 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.card.Priority;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.workflow.State;
 import network.higherself.console.workflow.Transition;
 import network.higherself.console.workflow.Workflow;
@@ -41,7 +41,7 @@ class BoardViewModelTest {
     Stream<DynamicTest> theLitColumnsAreExactlyTheLegalTargets() {
         return CATALOG.all().stream().map(w -> DynamicTest.dynamicTest(w.id(), () -> {
             try (TestStore store = new TestStore(dir.resolve(w.id()));
-                 BackgroundExecutor executor = new BackgroundExecutor()) {
+                 FxBackgroundExecutor executor = new FxBackgroundExecutor()) {
                 BoardViewModel model = new BoardViewModel(w, store.service, new CardQueries(store.db.dataSource()), executor,
                         () -> Actor.staff("amara", Role.ADMINISTRATOR), store.clock);
                 for (State from : w.states()) {

@@ -15,7 +15,7 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
@@ -50,7 +50,7 @@ class BoardViewTest {
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final Actor lucia = Actor.staff("amara", Role.ADMINISTRATOR); // board mechanics here; rights have their own tests
     private Stage stage;
 

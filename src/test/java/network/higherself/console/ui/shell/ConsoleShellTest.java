@@ -11,7 +11,7 @@ import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.staff.SignInView;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class ConsoleShellTest {
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private MainViewModel model;
 
     @Start

@@ -10,7 +10,7 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class MainWindowTest {
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final CountDownLatch ready = new CountDownLatch(1);
     private MainViewModel model;
 

@@ -8,7 +8,7 @@ import network.higherself.console.signin.SignInService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.SignIn;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class FirstAdministratorViewTest {
 
     private TestStore store;
     private SignInService service;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final AtomicReference<SignIn.SignedIn> signedIn = new AtomicReference<>();
 
     @Start
