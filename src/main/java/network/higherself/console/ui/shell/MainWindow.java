@@ -21,6 +21,7 @@ import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessRequestDialog;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.access.ReviewQueueView;
+import network.higherself.console.ui.access.RoleRightsView;
 import network.higherself.console.ui.board.BoardView;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.board.Feedback;
@@ -230,7 +231,8 @@ public final class MainWindow {
         rights.setMaxWidth(Double.MAX_VALUE);
         rights.getStyleClass().add("flat");
         rights.setAlignment(Pos.CENTER_LEFT);
-        rights.setOnAction(e -> model.openRoleRights(root.getScene().getWindow()));
+        rights.setOnAction(e -> RoleRightsView.show(root.getScene().getWindow(), model.roleRights())
+                .setOnHidden(h -> model.readRights()));
         rights.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
                 model.actingAsProperty()));
