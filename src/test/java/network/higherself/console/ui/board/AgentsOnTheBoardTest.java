@@ -16,15 +16,14 @@ import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal the agents hold shown on its card in the agent's name, and the Agent communications board with its
  * approved and denied messages (the reason on the denied one). The clock is the test's; nothing sleeps for time.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class AgentsOnTheBoardTest {
 
     @TempDir

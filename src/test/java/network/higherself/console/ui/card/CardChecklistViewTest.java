@@ -14,13 +14,12 @@ import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.WorkflowRights;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ruvo's preparation checklist in the card dialog: seen and ticked by front desk (rights enforced), read only for
  * someone who may not edit bookings, closed once the booking has left preparation, absent on a card without one.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class CardChecklistViewTest {
 
     private static final Actor THEO = Actor.staff("theo", Role.FRONT_DESK);

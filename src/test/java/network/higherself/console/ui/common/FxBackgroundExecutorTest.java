@@ -3,8 +3,6 @@ package network.higherself.console.ui.common;
 import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application's executor: work off the JavaFX thread, its result or its failure back on it, in order. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class FxBackgroundExecutorTest {
 
     private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
