@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -26,17 +27,39 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
         return t;
     });
 
+    /** Tasks given and not finished: queued, running, or their handler not yet run on the JavaFX thread. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        unfinished.incrementAndGet();
         executor.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
+                handBack(() -> onSuccess.accept(result));
             } catch (Throwable e) {
                 LOG.error("Background task failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
+                handBack(() -> onFailure.accept(e));
             }
         });
+    }
+
+    private void handBack(Runnable handler) {
+        Platform.runLater(() -> {
+            try {
+                handler.run();
+            } finally {
+                unfinished.decrementAndGet(); // after the handler: work it gives is counted before this task is not
+            }
+        });
+    }
+
+    /**
+     * Whether every task given so far has finished, its handler included (for tests: what a person's action set
+     * off in the background, and what that set off in turn, is done and shown).
+     */
+    public boolean isIdle() {
+        return unfinished.get() == 0;
     }
 
     /** Waits for the tasks queued so far (for tests and orderly shutdown). */

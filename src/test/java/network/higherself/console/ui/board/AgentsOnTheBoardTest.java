@@ -122,7 +122,9 @@ class AgentsOnTheBoardTest {
         AgentRun run = fx.agents.runner().run();
         assertThat(run.of(AgentRun.Kind.FIRED)).extracting(AgentRun.Line::cardId).containsExactly(waiting);
         robot.interact(() -> main.agentsRan(run, fx.agents.runner().holds()));
-        Thread.sleep(300); // a refresh would have had time to show: none must, under the dragged card
+        // what the run set off is done (the counts read again) and shown: no refresh of the board under the card
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-title")).containsExactly("A payment_pending card");
 
         robot.interact(board::dragEnded); // released outside any column

@@ -117,12 +117,10 @@ class BoardViewTest {
         }
     }
 
-    private static void settle(BoardView view) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(150);
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().pending().isEmpty());
+    /** Waits until what the last action set off is done and shown: the move, the board read again, its pages. */
+    private void settle(BoardView view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(); // the drop's events are handled: its move, if any, is on its way
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.isIdle() && view.model().pending().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

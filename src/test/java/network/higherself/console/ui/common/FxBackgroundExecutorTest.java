@@ -3,6 +3,7 @@ package network.higherself.console.ui.common;
 import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,27 @@ class FxBackgroundExecutorTest {
                 e -> handed.complete(new Handed(e, Platform.isFxApplicationThread())));
 
         assertThat(handed.get(10, TimeUnit.SECONDS)).isEqualTo(new Handed(disk, true));
+    }
+
+    @Test
+    void itIsIdleOnlyOnceTheWorkAndEveryHandlerAndTheWorkTheyGaveAreDone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> idleAsTheFirstHandlerEnds = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        assertThat(executor.isIdle()).isTrue();
+        executor.run(() -> {
+            release.await(10, TimeUnit.SECONDS);
+            return "first";
+        }, r -> {
+            executor.run(() -> r + ", then second", second::complete, second::completeExceptionally);
+            idleAsTheFirstHandlerEnds.complete(executor.isIdle());
+        }, second::completeExceptionally);
+
+        assertThat(executor.isIdle()).as("the work is running").isFalse();
+        release.countDown();
+        assertThat(idleAsTheFirstHandlerEnds.get(10, TimeUnit.SECONDS)).as("the handler gave more work").isFalse();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("first, then second");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle);
     }
 
     @Test
