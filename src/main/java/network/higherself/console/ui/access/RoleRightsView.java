@@ -67,6 +67,7 @@ public final class RoleRightsView {
     @FXML
     private void initialize() {
         role.getItems().setAll(Role.values());
+        role.setConverter(new RoleNames());
         role.valueProperty().bindBidirectional(model.roleProperty());
         table.setItems(model.rows());
         boardColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().workflow().board()));
