@@ -36,6 +36,14 @@ class LimitDialogTest {
         stage.show();
     }
 
+    /** A column of the gallery's board; the dialog reads none of its cards. */
+    private static ColumnViewModel galleryColumn(String state) {
+        Workflow gallery = WorkflowCatalog.bundled().get("WF-GALLERY-EXH");
+        return new ColumnViewModel(gallery.state(state).orElseThrow(), "", false, (offset, limit, size, onLoaded) -> {
+            throw new AssertionError("the dialog reads no cards");
+        });
+    }
+
     /** The dialog, once its window shows. */
     private static DialogPane shown(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane")
@@ -46,11 +54,7 @@ class LimitDialogTest {
 
     @Test
     void theDialogStartsFromTheColumnAndGivesTheLimitChosen(FxRobot robot) throws Exception {
-        Workflow gallery = WorkflowCatalog.bundled().get("WF-GALLERY-EXH");
-        ColumnViewModel concept = new ColumnViewModel(gallery.state("concept").orElseThrow(), "", false,
-                (offset, limit, size, onLoaded) -> {
-                    throw new AssertionError("the dialog reads no cards");
-                });
+        ColumnViewModel concept = galleryColumn("concept");
         concept.countProperty().set(3);
         CompletableFuture<Optional<ColumnLimit>> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(LimitDialog.ask(stage, concept)));
@@ -70,12 +74,8 @@ class LimitDialogTest {
 
     @Test
     void aColumnWithALimitStartsFromItAndCancelGivesNothing(FxRobot robot) throws Exception {
-        Workflow gallery = WorkflowCatalog.bundled().get("WF-GALLERY-EXH");
-        ColumnViewModel planning = new ColumnViewModel(gallery.state("planning").orElseThrow(), "", false,
-                (offset, limit, size, onLoaded) -> {
-                    throw new AssertionError("the dialog reads no cards");
-                });
-        planning.limitProperty().set(new ColumnLimit(gallery.id(), "planning", 5, true));
+        ColumnViewModel planning = galleryColumn("planning");
+        planning.limitProperty().set(new ColumnLimit("WF-GALLERY-EXH", "planning", 5, true));
         CompletableFuture<Optional<ColumnLimit>> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(LimitDialog.ask(stage, planning)));
         DialogPane pane = shown(robot);
