@@ -40,7 +40,6 @@ import java.util.Map;
  */
 public final class MainWindow {
 
-    public static final String SIDEBAR = "sidebar";
     public static final String SIDEBAR_ID = "workflow-list";
 
     private final MainViewModel model;
@@ -52,8 +51,6 @@ public final class MainWindow {
     private final AccessViewModel access;
     @FXML
     private ListView<Workflow> boards;
-    @FXML
-    private Button askAccess;
     @FXML
     private Button review;
     @FXML
