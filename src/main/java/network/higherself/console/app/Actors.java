@@ -4,6 +4,7 @@ import network.higherself.console.signin.SignInService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.SignIn;
 import network.higherself.console.workflow.AgentResponsibility;
+import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.Workflow;
 
 import java.io.PrintWriter;
@@ -34,10 +35,17 @@ final class Actors {
                 return Optional.empty();
             }
         }
-        Optional<char[]> password = prompt.passwordFor(username);
+        Optional<char[]> password;
+        try {
+            password = prompt.passwordFor(username);
+        } catch (PasswordPrompt.Unavailable e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
         if (password.isEmpty()) {
-            err.println("A password is needed to act as " + username + ": set the environment variable "
-                    + PasswordPrompt.VARIABLE + ", or run the command in a terminal to be asked for it.");
+            err.println("A password is needed to act as " + Identifier.brief(username) + ": give --password-file FILE or "
+                    + "--password-stdin, set the environment variable " + PasswordPrompt.VARIABLE
+                    + ", or run the command in a terminal to be asked for it.");
             return Optional.empty();
         }
         try {

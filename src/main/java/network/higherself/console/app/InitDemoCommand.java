@@ -13,6 +13,9 @@ import java.io.PrintWriter;
                 + "--cards N adds N generated cards spread over the boards, for benchmarks.")
 final class InitDemoCommand extends DataCommand {
 
+    /** Ten times the largest board the benchmarks measure; more would only fill the disk for hours. */
+    static final int MAX_CARDS = 1_000_000;
+
     @Option(names = "--cards", paramLabel = "N", description = "Also add N generated cards.")
     Integer cards;
 
@@ -20,6 +23,10 @@ final class InitDemoCommand extends DataCommand {
     int run(Services services, PrintWriter out, PrintWriter err) {
         if (cards != null && cards < 0) {
             err.println("--cards must be 0 or more, not " + cards + ".");
+            return 2;
+        }
+        if (cards != null && cards > MAX_CARDS) {
+            err.println("--cards is at most 1,000,000 (a benchmark needs no more), not " + cards + ".");
             return 2;
         }
         if (DemoData.isEmpty(services.database())) {

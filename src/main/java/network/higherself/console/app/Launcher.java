@@ -2,6 +2,8 @@ package network.higherself.console.app;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
+
 /**
  * The entry point. Without a command it opens the console window; with one (see {@code --help}) it runs that
  * command and exits with its status.
@@ -22,14 +24,20 @@ public final class Launcher {
 
     /** The command line with another source of passwords (tests cannot set HSC_PASSWORD). */
     static CommandLine commandLine(PasswordPrompt passwords) {
+        return commandLine(passwords, System.in);
+    }
+
+    /** The command line with another source of passwords and another standard input ({@code --password-stdin}). */
+    static CommandLine commandLine(PasswordPrompt passwords, InputStream stdin) {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
-        cl.addSubcommand(new MoveCommand(passwords));
+        cl.addSubcommand(new MoveCommand(passwords, stdin));
         cl.addSubcommand(new RunAgentsCommand());
         cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new UnexpectedError());
         return cl;
     }
 }

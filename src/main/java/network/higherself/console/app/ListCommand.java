@@ -1,17 +1,21 @@
 package network.higherself.console.app;
 
 import network.higherself.console.store.CardSummary;
+import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.State;
 import network.higherself.console.workflow.Workflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code list --board WF-... [--state S]}: prints a board's cards, column by column. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Prints the cards of a board: id, state, title.")
+/** {@code list --board WF-... [--state S] [--format F]}: prints a board's cards, column by column. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Prints the cards of a board: id, state, title. No title can forge a line: control characters are "
+                + "written as \\n, \\t, \\\\ (text, tsv), or quoted (csv, json).")
 final class ListCommand extends DataCommand {
 
     private static final int PAGE = 500;
@@ -22,29 +26,42 @@ final class ListCommand extends DataCommand {
     @Option(names = "--state", paramLabel = "STATE", description = "Only this column.")
     String state;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (the default: tab-separated, escaped, no header), tsv (the same with a header line), "
+                    + "csv (RFC 4180, with a header line) or json (an array of objects with id, state and title).")
+    ListFormat format;
+
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
         Optional<Workflow> found = services.workflows().find(board);
         if (found.isEmpty()) {
-            err.println("There is no board '" + board + "'. The boards are: "
+            err.println("There is no board " + Identifier.shown(board) + ". The boards are: "
                     + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
             return 1;
         }
         Workflow w = found.get();
         if (state != null && !w.hasState(state)) {
-            err.println(w.board() + " has no state '" + state + "'. Its states are: "
+            err.println(w.board() + " has no state " + Identifier.shown(state) + ". Its states are: "
                     + String.join(", ", w.states().stream().map(State::id).toList()) + ".");
             return 1;
         }
         List<State> columns = state == null ? w.states() : List.of(w.state(state).orElseThrow());
-        for (State column : columns) {
-            List<CardSummary> page = services.queries().firstPage(w.id(), column.id(), PAGE);
-            while (!page.isEmpty()) {
-                for (CardSummary c : page) {
-                    out.printf("%d\t%s\t%s%n", c.id(), c.state(), c.title());
+        try (ListFormat.Rows rows = format.open(out)) {
+            for (State column : columns) {
+                List<CardSummary> page = services.queries().firstPage(w.id(), column.id(), PAGE);
+                while (!page.isEmpty()) {
+                    for (CardSummary c : page) {
+                        rows.row(c.id(), c.state(), c.title());
+                    }
+                    if (out.checkError()) {
+                        return 1; // whoever read the output has gone (a closed pipe): no use reading further
+                    }
+                    page = page.size() < PAGE ? List.of() : services.queries().pageAfter(page.get(page.size() - 1), PAGE);
                 }
-                page = page.size() < PAGE ? List.of() : services.queries().pageAfter(page.get(page.size() - 1), PAGE);
             }
+        } catch (IOException e) {
+            err.println("The list could not be written: " + e.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -3,15 +3,18 @@ package network.higherself.console.app;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.workflow.Identifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
- * {@code move --card ID --event EVENT --as NAME [--note TEXT]}: one move through the enforcement point, by a staff
- * member who signs in with their password first.
+ * {@code move --card ID --event EVENT --as NAME [--password-file FILE | --password-stdin] [--note TEXT]}: one move
+ * through the enforcement point, by a staff member who signs in with their password first.
  */
 @Command(name = "move", mixinStandardHelpOptions = true,
         description = "Moves a card by firing an event, through the same checks as the console. Prints the new state, "
@@ -24,23 +27,29 @@ final class MoveCommand extends DataCommand {
     @Option(names = "--event", required = true, paramLabel = "EVENT", description = "The event to fire, e.g. client_accepted_quote.")
     String event;
 
-    @Option(names = "--as", required = true, paramLabel = "NAME",
-            description = "Your staff user name. The password comes from the environment variable HSC_PASSWORD, "
-                    + "else it is asked for on the terminal. Agents do not sign in: they act through the console's scheduler.")
-    String as;
+    @Mixin
+    SignInOptions signIn;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit trail.")
     String note;
 
     private final PasswordPrompt passwords;
+    private final InputStream stdin;
 
-    MoveCommand(PasswordPrompt passwords) {
+    MoveCommand(PasswordPrompt passwords, InputStream stdin) {
         this.passwords = passwords;
+        this.stdin = stdin;
     }
 
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
-        Optional<Actor> actor = Actors.signIn(services, as, passwords, err);
+        if (!Identifier.isValid(event)) {
+            err.println(Identifier.shown(event) + " is not an event: events are written like client_accepted_quote "
+                    + "(lower-case letters, digits and underscores, at most " + Identifier.MAX_LENGTH + " characters). "
+                    + "The console's window shows a card's events under \"Move via…\".");
+            return 1;
+        }
+        Optional<Actor> actor = signIn.signIn(services, passwords, stdin, err);
         if (actor.isEmpty()) {
             return 1;
         }

@@ -1,6 +1,7 @@
 package network.higherself.console.app;
 
 import network.higherself.console.agent.AgentRun;
+import network.higherself.console.workflow.Identifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class RunAgentsCommand extends DataCommand {
         try {
             when = at == null ? services.clock().instant() : parse(at, services);
         } catch (DateTimeParseException e) {
-            err.println("'" + at + "' is not a date-time: write it like 2026-12-01T09:00 or 2026-12-01T08:00:00Z.");
+            err.println(Identifier.shown(at) + " is not a date-time: write it like 2026-12-01T09:00 or 2026-12-01T08:00:00Z.");
             return 2;
         }
         AgentRun run = services.agents().runner().run(when);

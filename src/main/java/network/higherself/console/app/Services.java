@@ -5,9 +5,12 @@ import network.higherself.console.move.CardService;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.Database;
+import network.higherself.console.workflow.DefinitionProblem;
+import network.higherself.console.workflow.InvalidWorkflowException;
 import network.higherself.console.workflow.WorkflowCatalog;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Everything the console runs on, wired with plain constructors in this one place: the workflows, the
@@ -25,11 +28,25 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
         Database database = Database.open(folder, clock);
         try {
+            CardQueries queries = new CardQueries(database.dataSource());
+            requireStatesForCards(workflows, queries);
             Agents agents = Agents.wire(database.sessionFactory(), workflows, clock);
-            return new Services(workflows, database, agents.cards(), new CardQueries(database.dataSource()), clock, agents);
+            return new Services(workflows, database, agents.cards(), queries, clock, agents);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses definitions that removed a state in which cards sit (they could be neither shown nor moved).
+     *
+     * @throws InvalidWorkflowException naming the file, the state and how many cards are in it
+     */
+    static void requireStatesForCards(WorkflowCatalog workflows, CardQueries queries) {
+        List<DefinitionProblem> problems = workflows.statesMissingForCards(queries.countsByWorkflowAndState());
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
         }
     }
 

@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +37,8 @@ import java.util.regex.Pattern;
  * transaction: the count, the lock and the audit entries are written together.
  *
  * <p>No answer tells an unknown user name from a wrong password: names without an account are counted and
- * locked in the same way (table {@code sign_in_unknown}), refused with the same sentences, and cost the same
- * hashing time. Passwords are never stored, logged or put in a message; the caller owns the arrays passed in
+ * locked in the same way (table {@code sign_in_unknown}, under a slow hash of the name, never the name itself),
+ * refused with the same sentences, and cost the same hashing time. Passwords are never stored, logged or put in a message; the caller owns the arrays passed in
  * and should clear them. All time comes from the clock given.
  *
  * <p>Each call hashes at least once (about 150 ms): call it from the background executor, never on the JavaFX
@@ -46,7 +48,6 @@ public final class SignInService {
 
     /** What a user name may be: lower-case letters, digits, '.', '_' and '-', 2 to 60 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
-    private static final int NAME_MAX = 60;
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -54,6 +55,7 @@ public final class SignInService {
     private final AuditTrail audit = new AuditTrail();
     /** Hashed against when there is no stored hash, so that every refusal costs the same time. */
     private final PasswordHash decoy;
+    private final SecureRandom random = new SecureRandom();
 
     public SignInService(SessionFactory sessionFactory, Clock clock) {
         this(sessionFactory, clock, new Passwords());
@@ -64,7 +66,7 @@ public final class SignInService {
         this.clock = Objects.requireNonNull(clock);
         this.passwords = Objects.requireNonNull(passwords);
         byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
+        random.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
         this.decoy = new PasswordHash(b64.encodeToString(new byte[32]), b64.encodeToString(salt), passwords.iterations());
     }
@@ -213,6 +215,7 @@ public final class SignInService {
         }
         SignInAttempts attempts = m.signInAttempts();
         if (attempts.lockedAt(now)) {
+            passwords.verify(password, decoy); // the time an unknown name's hash takes, locked or not
             append(session, m.getUsername(), AuditAction.SIGN_IN_FAILED, "refused: the account is locked until " + attempts.lockedUntil());
             return new Attempt(null, new SignIn.Refused(attempts.lockedSentence(clock.getZone())));
         }
@@ -231,18 +234,62 @@ public final class SignInService {
                 stored.isPresent() ? "wrong password" : "the account has no password yet"));
     }
 
+    /**
+     * A name without an account: counted and locked like an account, under a slow hash of the name (never the name:
+     * it may be a password typed in the wrong field). Hashing it costs what checking a password does, so every path
+     * hashes once; the audit trail names it {@code unknown name #…}, the start of that hash, which tells repeated
+     * tries of one name apart without saying what it is.
+     */
     private SignIn.Refused unknownName(Session session, String name, char[] password, Instant now) {
-        String key = name.length() > NAME_MAX ? name.substring(0, NAME_MAX) : name;
+        String key = nameHash(session, name);
+        String actor = "unknown name #" + HexFormat.of().formatHex(Base64.getDecoder().decode(key), 0, 6);
         SignInAttempts attempts = readUnknown(session, key);
         if (attempts.lockedAt(now)) {
-            append(session, key, AuditAction.SIGN_IN_FAILED, "refused: no account has this user name (and it is locked until "
+            append(session, actor, AuditAction.SIGN_IN_FAILED, "refused: no account has this user name (and it is locked until "
                     + attempts.lockedUntil() + ")");
             return new SignIn.Refused(attempts.lockedSentence(clock.getZone()));
         }
-        passwords.verify(password, decoy); // the same time as a wrong password
         SignInAttempts after = attempts.failedAt(now);
         writeUnknown(session, key, after);
-        return failed(session, key, after, now, "no account has this user name");
+        return failed(session, actor, after, now, "no account has this user name");
+    }
+
+    /** The salt of the hashes of names without an account, and their iteration count (one pair per database). */
+    private record NameSalt(String salt, int iterations) {
+    }
+
+    /** The name's PBKDF2 hash with this database's salt (made on first use), Base64: the key of its row. */
+    private String nameHash(Session session, String name) {
+        NameSalt salt = session.doReturningWork(c -> {
+            try (PreparedStatement read = c.prepareStatement("SELECT salt, iterations FROM sign_in_name_salt WHERE id = 1");
+                 ResultSet rs = read.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    return new NameSalt(rs.getString(1), rs.getInt(2));
+                }
+            }
+            byte[] fresh = new byte[16];
+            random.nextBytes(fresh);
+            NameSalt made = new NameSalt(Base64.getEncoder().encodeToString(fresh), passwords.iterations());
+            try (PreparedStatement set = c.prepareStatement(
+                    "UPDATE sign_in_name_salt SET salt = ?, iterations = ? WHERE id = 1 AND salt IS NULL")) {
+                set.setString(1, made.salt());
+                set.setInt(2, made.iterations());
+                if (set.executeUpdate() == 1) {
+                    return made;
+                }
+            }
+            try (PreparedStatement again = c.prepareStatement("SELECT salt, iterations FROM sign_in_name_salt WHERE id = 1");
+                 ResultSet rs = again.executeQuery()) { // another sign-in made it first
+                rs.next();
+                return new NameSalt(rs.getString(1), rs.getInt(2));
+            }
+        });
+        char[] chars = name.toCharArray();
+        try {
+            return Passwords.derive(chars, Base64.getDecoder().decode(salt.salt()), salt.iterations()).hash();
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
     }
 
     private SignIn.Refused failed(Session session, String actor, SignInAttempts after, Instant now, String why) {
@@ -277,7 +324,7 @@ public final class SignInService {
     private static SignInAttempts readUnknown(Session session, String key) {
         return session.doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT failed_attempts, locked_until FROM sign_in_unknown WHERE username = ? FOR UPDATE")) {
+                    "SELECT failed_attempts, locked_until FROM sign_in_unknown WHERE name_hash = ? FOR UPDATE")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -293,7 +340,7 @@ public final class SignInService {
     private static void writeUnknown(Session session, String key, SignInAttempts attempts) {
         session.doWork(c -> {
             try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE sign_in_unknown SET failed_attempts = ?, locked_until = ? WHERE username = ?")) {
+                    "UPDATE sign_in_unknown SET failed_attempts = ?, locked_until = ? WHERE name_hash = ?")) {
                 set(up, attempts);
                 up.setString(3, key);
                 if (up.executeUpdate() == 1) {
@@ -301,7 +348,7 @@ public final class SignInService {
                 }
             }
             try (PreparedStatement in = c.prepareStatement(
-                    "INSERT INTO sign_in_unknown (failed_attempts, locked_until, username) VALUES (?, ?, ?)")) {
+                    "INSERT INTO sign_in_unknown (failed_attempts, locked_until, name_hash) VALUES (?, ?, ?)")) {
                 set(in, attempts);
                 in.setString(3, key);
                 in.executeUpdate();

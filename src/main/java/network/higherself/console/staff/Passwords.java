@@ -75,8 +75,11 @@ public final class Passwords {
         return stored.iterations() < iterations;
     }
 
-    /** Derives the hash of {@code password} with a given salt and count (a stored hash from an older count, tests). */
-    static PasswordHash derive(char[] password, byte[] salt, int iterations) {
+    /**
+     * Derives the hash of {@code password} with a given salt and count: a stored hash from an older count, tests,
+     * and the sign-in's hashes of names that have no account (one salt per database, so that a name finds its row).
+     */
+    public static PasswordHash derive(char[] password, byte[] salt, int iterations) {
         byte[] key = key(password, salt, iterations, KEY_BITS);
         Base64.Encoder b64 = Base64.getEncoder();
         return new PasswordHash(b64.encodeToString(key), b64.encodeToString(salt), iterations);

@@ -174,7 +174,7 @@ public final class Database implements AutoCloseable {
 
     private static StoreException unusable(DataFolder folder, SQLException e) {
         Path file = databaseFile(folder);
-        String reason = firstLine(e.getMessage());
+        String reason = "H2 error " + e.getErrorCode(); // its message names Java exceptions ("IO Exception: ...")
         if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN
             return new StoreException("The database " + file + " is in use by another program. Close it and start again.", e);
         }

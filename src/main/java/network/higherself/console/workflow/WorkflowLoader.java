@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a workflow definition (JSON) and checks it before anything uses it. A bad definition is never half
@@ -29,7 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class WorkflowLoader {
 
-    private static final Pattern STATE_ID = Pattern.compile("[a-z][a-z0-9_]*");
+    /** A definition is a few kilobytes; anything far bigger is not one, and is not read into memory. */
+    static final long MAX_BYTES = 1_000_000;
+    /** Agents' names are stored with what they do (card.sending_agent is 60 characters wide). */
+    static final int AGENT_NAME_MAX = 60;
     private static final List<String> REQUIRED_FIELDS =
             List.of("id", "name", "purpose", "states", "transitions", "final_states", "agents", "rules");
 
@@ -43,8 +45,16 @@ public final class WorkflowLoader {
         }
     }
 
+    /**
+     * Loads a file. Only a regular file is opened: a folder, a pipe (which would wait for a writer for ever) or a
+     * device is refused, and so is a file of more than {@value #MAX_BYTES} bytes.
+     */
     public Result load(Path file) {
         String name = file.toString();
+        Optional<String> notAFile = notADefinitionFile(file);
+        if (notAFile.isPresent()) {
+            return failed(name, notAFile.get());
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return load(name, in);
         } catch (NoSuchFileException e) {
@@ -52,6 +62,29 @@ public final class WorkflowLoader {
         } catch (IOException e) {
             return failed(name, "cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** Why {@code file} is not something to read a definition from, or empty when it is a regular file of sane size. */
+    private static Optional<String> notADefinitionFile(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.of("no such file");
+        }
+        if (Files.isDirectory(file)) {
+            return Optional.of("is a folder, not a file: a workflow definition is a JSON file");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("is not a regular file (a pipe, a socket or a device): a workflow definition is a JSON file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                return Optional.of("is " + size + " bytes: a workflow definition is at most " + MAX_BYTES
+                        + " bytes (the bundled ones are about 5,000)");
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot be read (" + e.getMessage() + ")");
+        }
+        return Optional.empty();
     }
 
     public Result load(String file, InputStream in) {
@@ -181,8 +214,10 @@ public final class WorkflowLoader {
                 if (id.isBlank()) {
                     continue;
                 }
-                if (!STATE_ID.matcher(id).matches()) {
-                    problem("state id '" + id + "' must be lower case letters, digits and underscores");
+                Optional<String> notAnId = Identifier.problem("state id", id);
+                if (notAnId.isPresent()) {
+                    problem(notAnId.get());
+                    continue;
                 }
                 if (!seen.add(id)) {
                     problem("duplicate state '" + id + "'");
@@ -215,10 +250,16 @@ public final class WorkflowLoader {
                 if (from.isBlank() || to.isBlank() || event.isBlank()) {
                     continue;
                 }
+                Optional<String> notAnId = Identifier.problem(where + ": event", event);
+                if (notAnId.isPresent()) {
+                    problem(notAnId.get());
+                    continue;
+                }
                 boolean known = true;
                 for (String s : List.of(from, to)) {
                     if (!stateIds.contains(s)) {
-                        problem(where + " (" + from + " -> " + to + ", " + event + ") names unknown state '" + s + "'");
+                        problem(where + " (" + Identifier.brief(from) + " -> " + Identifier.brief(to) + ", " + event
+                                + ") names unknown state " + Identifier.shown(s));
                         known = false;
                     }
                 }
@@ -244,7 +285,7 @@ public final class WorkflowLoader {
             Set<String> finals = new LinkedHashSet<>();
             for (String s : strings(root.get("final_states"), "final_states")) {
                 if (!stateIds.contains(s)) {
-                    problem("final state '" + s + "' is not a state of this workflow");
+                    problem("final state " + Identifier.shown(s) + " is not a state of this workflow");
                 } else if (!finals.add(s)) {
                     problem("final state '" + s + "' is listed twice");
                 }
@@ -269,17 +310,29 @@ public final class WorkflowLoader {
                 String agent = text(a, "agent", where);
                 Optional<String> personality = a.hasNonNull("personality")
                         ? Optional.of(text(a, "personality", where)) : Optional.empty();
+                agentName(where + ": agent", agent);
+                personality.ifPresent(p -> agentName(where + ": personality", p));
                 String responsibility = a.has("responsibility") ? text(a, "responsibility", where) : "";
                 boolean primary = a.path("primary").asBoolean(false);
                 List<String> managed = a.has("states") ? strings(a.get("states"), where + " states") : List.of();
                 for (String s : managed) {
                     if (!stateIds.contains(s)) {
-                        problem(where + " (" + agent + ") manages unknown state '" + s + "'");
+                        problem(where + " (" + Identifier.brief(agent) + ") manages unknown state " + Identifier.shown(s));
                     }
                 }
                 agents.add(new AgentResponsibility(agent, personality, responsibility, primary, managed));
             }
             return agents;
+        }
+
+        /** An agent acts under its name (or personality): the audit trail and agent messages store it. */
+        private void agentName(String what, String name) {
+            if (name.length() > AGENT_NAME_MAX) {
+                problem(what + " " + Identifier.shown(name) + " is too long: at most " + AGENT_NAME_MAX
+                        + " characters (the width of the database's agent columns)");
+            } else if (Escaping.hasControls(name)) {
+                problem(what + " " + Identifier.shown(name) + " holds control characters: write it on one line");
+            }
         }
 
         private List<String> strings(JsonNode arr, String where) {

@@ -144,8 +144,9 @@ class DataCommandsTest {
 
         passwords = user -> Optional.empty(); // no HSC_PASSWORD and no terminal
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo")).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("A password is needed to act as theo: set the environment variable "
-                + "HSC_PASSWORD, or run the command in a terminal to be asked for it." + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("A password is needed to act as theo: give --password-file FILE or "
+                + "--password-stdin, set the environment variable HSC_PASSWORD, or run the command in a terminal to be "
+                + "asked for it." + System.lineSeparator());
 
         try (Database db = Database.open(new DataFolder(dir), java.time.Clock.systemUTC()); Connection c = db.dataSource().getConnection();
              Statement st = c.createStatement()) {

@@ -118,12 +118,63 @@ class SignInServiceTest {
         store.staff("newcomer", Role.MARKETING);
         assertThat(refusal(signIn("newcomer", WRONG))).isEqualTo(known.get(0));
 
-        assertThat(trail()).filteredOn(e -> e.startsWith("nobody ")).containsExactly(
-                "nobody SIGN_IN_FAILED -", "nobody SIGN_IN_FAILED -", "nobody SIGN_IN_FAILED -", "nobody SIGN_IN_FAILED -",
-                "nobody SIGN_IN_FAILED -", "nobody LOCKED_OUT -", "nobody SIGN_IN_FAILED -", "nobody SIGN_IN_FAILED -");
+        // audited under the start of the name's hash: one name's tries are seen together, the name itself nowhere
+        List<String> unknownEntries = trail().stream().filter(e -> e.startsWith("unknown name #")).toList();
+        String label = unknownEntries.get(0).substring(0, unknownEntries.get(0).indexOf(" SIGN_IN_FAILED"));
+        assertThat(label).matches("unknown name #[0-9a-f]{12}");
+        assertThat(unknownEntries).containsExactly(
+                label + " SIGN_IN_FAILED -", label + " SIGN_IN_FAILED -", label + " SIGN_IN_FAILED -", label + " SIGN_IN_FAILED -",
+                label + " SIGN_IN_FAILED -", label + " LOCKED_OUT -", label + " SIGN_IN_FAILED -", label + " SIGN_IN_FAILED -");
         assertThat(details()).contains("no account has this user name, 4 attempts left", "the account has no password yet, 4 attempts left");
         assertNoPasswordStored();
+        assertNotStored("nobody");
         assertChainIntact();
+    }
+
+    @Test
+    void anUnknownNameIsKeptOnlyHashedAndStillLockedAndCountedAfterItsWindow() throws Exception {
+        // a password typed into the name field is the case that matters: it must not be kept in clear anywhere
+        String typedInTheWrongField = "my secret phrase";
+        for (int i = 0; i < 5; i++) {
+            signIn(typedInTheWrongField, WRONG);
+        }
+        assertThat(refusal(signIn(typedInTheWrongField, WRONG))).startsWith("This account is locked until 09:15");
+        assertThat(refusal(signIn(" My Secret Phrase ", WRONG))).as("the same name, normalised, finds the same row")
+                .startsWith("This account is locked until 09:15");
+        assertThat(refusal(signIn("another unknown", WRONG))).as("another name has its own count").contains("4 attempts left");
+
+        clock.advance(Duration.ofMinutes(16)); // the lock is over: the name is counted afresh, still under its hash
+        assertThat(refusal(signIn(typedInTheWrongField, WRONG))).contains("4 attempts left");
+        try (Connection c = store.db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name_hash, failed_attempts FROM sign_in_unknown ORDER BY failed_attempts")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                assertThat(rs.getString(1)).matches("[A-Za-z0-9+/]{43}=");
+                rows.add(String.valueOf(rs.getInt(2)));
+            }
+            assertThat(rows).containsExactly("1", "1");
+        }
+        assertNotStored(typedInTheWrongField);
+        assertNotStored("another unknown");
+        assertChainIntact();
+        store.close();
+        // nor in the file's bytes (old pages included), where someone who copies the file would look
+        byte[] file = java.nio.file.Files.readAllBytes(dir.resolve("console.mv.db"));
+        assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(typedInTheWrongField)
+                .doesNotContain("another unknown");
+        store = new TestStore(dir, clock);
+    }
+
+    /** No column of any table holds {@code text}. */
+    private void assertNotStored(String text) throws SQLException {
+        try (Connection c = store.db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
+            StringBuilder dump = new StringBuilder();
+            while (rs.next()) {
+                dump.append(rs.getString(1)).append('\n');
+            }
+            assertThat(dump.toString()).contains("INSERT INTO").doesNotContainIgnoringCase(text);
+        }
     }
 
     @Test
