@@ -18,14 +18,14 @@ import java.util.Optional;
  * start its service while its preparation checklist is open), the checklist Ruvo makes when a booking enters
  * preparation, the agent messages a move sends (the registry's hand-offs), and the delivery of an approved message.
  */
-final class AgentHooks implements MoveHooks {
+public final class AgentHooks implements MoveHooks {
 
     private final TaskService tasks;
     private final MessageRules messages;
     private volatile Runnable onMessage = () -> {
     };
 
-    AgentHooks(TaskService tasks, MessageRules messages) {
+    public AgentHooks(TaskService tasks, MessageRules messages) {
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
     }

@@ -1,13 +1,10 @@
 package network.higherself.console.agent;
 
-import network.higherself.console.move.AccessControl;
-import network.higherself.console.move.CardService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.workflow.DefinitionProblem;
 import network.higherself.console.workflow.InvalidWorkflowException;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
-import org.hibernate.SessionFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,13 +13,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The agents, wired: the enforcement point with the agents' hooks, their checklists, the message gate, the timed
- * events and the runner. Everything they refer to in the definitions (timed events, checklists, the gate's steps,
- * the registry's patterns) is checked here, so that a definition that lacks one is a clear error at start.
+ * The agents, as {@code app/Services} wires them over the change pipeline: their checklists, the message gate, the
+ * timed events and the runner, and the hooks the pipeline runs in every move. Everything they refer to in the
+ * definitions (timed events, checklists, the gate's steps, the registry's patterns) is checked first
+ * ({@link #check}), so that a definition that lacks one is a clear error at start.
  */
 public final class Agents {
 
-    private final CardService cards;
     private final TaskService tasks;
     private final MessageGate gate;
     private final TimedEvents timedEvents;
@@ -30,9 +27,8 @@ public final class Agents {
     private final AgentHooks hooks;
     private final Clock clock;
 
-    private Agents(CardService cards, TaskService tasks, MessageGate gate, TimedEvents timedEvents, AgentRunner runner,
-                   AgentHooks hooks, Clock clock) {
-        this.cards = cards;
+    public Agents(TaskService tasks, MessageGate gate, TimedEvents timedEvents, AgentRunner runner, AgentHooks hooks,
+                  Clock clock) {
         this.tasks = tasks;
         this.gate = gate;
         this.timedEvents = timedEvents;
@@ -41,29 +37,16 @@ public final class Agents {
         this.clock = clock;
     }
 
-    /** The console's agents with the bundled pattern registry. */
-    public static Agents wire(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock) {
-        return wire(sessionFactory, workflows, clock, PatternRegistry.bundled());
-    }
-
     /** @throws InvalidWorkflowException naming every timed event, checklist, gate step or pattern the definitions lack */
-    public static Agents wire(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock, PatternRegistry patterns) {
+    public static void check(WorkflowCatalog workflows, List<Checklist> checklists, PatternRegistry patterns) {
         List<DefinitionProblem> problems = new ArrayList<>();
         problems.addAll(TimedEvents.problems(workflows, TimedEvent.STANDARD));
-        problems.addAll(checklistProblems(workflows, Checklist.STANDARD));
+        problems.addAll(checklistProblems(workflows, checklists));
         problems.addAll(MessageGate.problems(workflows));
         problems.addAll(patterns.problems(workflows));
         if (!problems.isEmpty()) {
             throw new InvalidWorkflowException(problems);
         }
-        AccessControl access = new AccessControl(workflows);
-        TaskService tasks = new TaskService(sessionFactory, workflows, access, clock, Checklist.STANDARD);
-        MessageRules rules = new MessageRules(workflows, patterns);
-        AgentHooks hooks = new AgentHooks(tasks, rules);
-        CardService cards = new CardService(sessionFactory, workflows, clock, access, hooks);
-        MessageGate gate = new MessageGate(sessionFactory, workflows, cards, rules, clock);
-        TimedEvents timed = new TimedEvents(sessionFactory, workflows, clock);
-        return new Agents(cards, tasks, gate, timed, new AgentRunner(timed, tasks, cards, gate, clock), hooks, clock);
     }
 
     static List<DefinitionProblem> checklistProblems(WorkflowCatalog workflows, List<Checklist> checklists) {
@@ -86,11 +69,6 @@ public final class Agents {
      */
     public static Actor responsibleFor(Workflow workflow, String state) {
         return workflow.agentFor(state).map(a -> Actor.agent(a.personality().orElse(a.agent()))).orElse(Actor.system());
-    }
-
-    /** The enforcement point, with the agents' hooks: every part of the console should move cards through this one. */
-    public CardService cards() {
-        return cards;
     }
 
     public TaskService tasks() {

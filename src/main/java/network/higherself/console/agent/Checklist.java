@@ -27,11 +27,11 @@ public record Checklist(String workflowId, String state, String blocksEvent, Lis
     /** Ruvo's preparation checklist of a booking: room, practitioner, materials, client reminder. */
     public static final Checklist PREPARATION = new Checklist(Booking.WORKFLOW, "preparation", "service_started", List.of(
             new Item("room", c -> "Book the room" + forService(c), true),
-            new Item("practitioner", c -> "Confirm " + booking(c).map(b -> b.getPractitioner() == null ? null
-                    : b.getPractitioner().getName()).orElse("the practitioner"), true),
+            new Item("practitioner", c -> "Confirm " + booking(c).map(b -> Booking.PRACTITIONER.get(b) == null ? null
+                    : Booking.PRACTITIONER.get(b).getName()).orElse("the practitioner"), true),
             new Item("materials", c -> "Prepare the materials" + forService(c), true),
-            new Item("client_reminder", c -> "Remind " + booking(c).map(b -> b.getClient() == null ? null
-                    : b.getClient().getName()).orElse("the client") + " of the appointment" + when(c), true)));
+            new Item("client_reminder", c -> "Remind " + booking(c).map(b -> Booking.CLIENT.get(b) == null ? null
+                    : Booking.CLIENT.get(b).getName()).orElse("the client") + " of the appointment" + when(c), true)));
     // the date only where it is the task's point: the card says when the service is, four times would be noise
 
     /** The checklists the console's agents make. */
@@ -42,10 +42,10 @@ public record Checklist(String workflowId, String state, String blocksEvent, Lis
     }
 
     private static String forService(Card c) {
-        return booking(c).map(b -> b.getService() == null ? null : " for " + b.getService().getName()).orElse("");
+        return booking(c).map(b -> Booking.SERVICE.get(b) == null ? null : " for " + Booking.SERVICE.get(b).getName()).orElse("");
     }
 
     private static String when(Card c) {
-        return booking(c).map(b -> b.getServiceAt() == null ? null : " on " + WHEN.format(b.getServiceAt())).orElse("");
+        return booking(c).map(b -> Booking.SERVICE_AT.get(b) == null ? null : " on " + WHEN.format(Booking.SERVICE_AT.get(b))).orElse("");
     }
 }

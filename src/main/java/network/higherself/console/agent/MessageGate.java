@@ -2,7 +2,7 @@ package network.higherself.console.agent;
 
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Card;
-import network.higherself.console.move.CardChange;
+import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.CardService;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
@@ -64,7 +64,7 @@ public final class MessageGate {
     private record Held(long version, Instant at, Hold hold) {
     }
 
-    MessageGate(SessionFactory sessionFactory, WorkflowCatalog workflows, CardService cards, MessageRules rules, Clock clock) {
+    public MessageGate(SessionFactory sessionFactory, WorkflowCatalog workflows, CardService cards, MessageRules rules, Clock clock) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory);
         this.workflows = Objects.requireNonNull(workflows);
         this.cards = Objects.requireNonNull(cards);
@@ -106,13 +106,8 @@ public final class MessageGate {
         Workflow gate = workflows.get(AgentMessage.WORKFLOW);
         Actor creator = Agents.responsibleFor(gate, gate.initialState().id());
         Outcome o = cards.create(AgentMessage.WORKFLOW, MessageRules.clip(type + ": " + sender + " \u2192 " + receiver, Card.TITLE_MAX),
-                creator, (c, refs) -> {
-                    AgentMessage m = (AgentMessage) c;
-                    m.setSendingAgent(sender);
-                    m.setReceivingAgent(receiver);
-                    m.setPattern(type);
-                    m.setPayloadSummary(payload);
-                });
+                creator, FieldValues.NONE.with(AgentMessage.SENDING_AGENT, sender).with(AgentMessage.RECEIVING_AGENT, receiver)
+                        .with(AgentMessage.PATTERN, type).with(AgentMessage.PAYLOAD_SUMMARY, payload));
         if (!(o instanceof Outcome.Done done)) {
             return new AgentRun.Line(AgentRun.Kind.MESSAGE_DENIED, 0, type, "message " + type + " from " + sender + " to "
                     + receiver + " could not be created: " + o.message());
@@ -152,8 +147,8 @@ public final class MessageGate {
             if (m == null) {
                 return new AgentRun.Line(AgentRun.Kind.MESSAGE_FAILED, messageId, null, "agent message #" + messageId + " is gone");
             }
-            String what = "agent message #" + m.getId() + " " + m.getPattern() + " (" + m.getSendingAgent() + " \u2192 "
-                    + m.getReceivingAgent() + ")";
+            String what = "agent message #" + m.getId() + " " + AgentMessage.PATTERN.get(m) + " (" + AgentMessage.SENDING_AGENT.get(m) + " \u2192 "
+                    + AgentMessage.RECEIVING_AGENT.get(m) + ")";
             Optional<Step> step = STEPS.stream().filter(s -> s.state().equals(m.getState())).findFirst();
             if (step.isEmpty()) {
                 held.remove(messageId);
@@ -187,31 +182,31 @@ public final class MessageGate {
 
     private Optional<String> check(Step step, AgentMessage m) {
         return switch (step.state()) {
-            case "pattern_verification" -> rules.patternProblem(m.getSendingAgent(), m.getReceivingAgent(), m.getPattern());
+            case "pattern_verification" -> rules.patternProblem(AgentMessage.SENDING_AGENT.get(m), AgentMessage.RECEIVING_AGENT.get(m), AgentMessage.PATTERN.get(m));
             case "permissions_check" -> pattern(m).flatMap(rules::permissionProblem);
             case "data_validation" -> pattern(m).flatMap(p -> sessionFactory.fromSession(s ->
-                    rules.dataProblem(p, m.getPayloadSummary(), id -> s.find(Card.class, id))));
+                    rules.dataProblem(p, AgentMessage.PAYLOAD_SUMMARY.get(m), id -> s.find(Card.class, id))));
             default -> Optional.empty();
         };
     }
 
     private Optional<MessagePattern> pattern(AgentMessage m) {
-        return rules.registry().find(m.getSendingAgent(), m.getReceivingAgent(), m.getPattern());
+        return rules.registry().find(AgentMessage.SENDING_AGENT.get(m), AgentMessage.RECEIVING_AGENT.get(m), AgentMessage.PATTERN.get(m));
     }
 
     private Outcome deny(long id, String event, Actor agent, long version, String reason) {
         String why = MessageRules.clip(reason, 500);
         return cards.move(MoveRequest.byEvent(id, event, agent).expecting(version).withNote(why)
-                .with((CardChange) (c, refs) -> ((AgentMessage) c).setDenialReason(why)));
+                .with(FieldValues.NONE.with(AgentMessage.DENIAL_REASON, why)));
     }
 
     private static AgentRun.Line finished(AgentMessage m, String what) {
         return switch (m.getState()) {
-            case DENIED -> new AgentRun.Line(AgentRun.Kind.MESSAGE_DENIED, m.getId(), m.getPattern(),
-                    what + " denied: " + m.getDenialReason());
-            case FAILED -> new AgentRun.Line(AgentRun.Kind.MESSAGE_FAILED, m.getId(), m.getPattern(),
-                    what + " failed: " + m.getDenialReason());
-            default -> new AgentRun.Line(AgentRun.Kind.MESSAGE_COMPLETED, m.getId(), m.getPattern(),
+            case DENIED -> new AgentRun.Line(AgentRun.Kind.MESSAGE_DENIED, m.getId(), AgentMessage.PATTERN.get(m),
+                    what + " denied: " + AgentMessage.DENIAL_REASON.get(m));
+            case FAILED -> new AgentRun.Line(AgentRun.Kind.MESSAGE_FAILED, m.getId(), AgentMessage.PATTERN.get(m),
+                    what + " failed: " + AgentMessage.DENIAL_REASON.get(m));
+            default -> new AgentRun.Line(AgentRun.Kind.MESSAGE_COMPLETED, m.getId(), AgentMessage.PATTERN.get(m),
                     what + " approved and delivered (" + m.getState() + ")");
         };
     }

@@ -11,6 +11,7 @@ import network.higherself.console.card.Campaign;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.ContentPiece;
 import network.higherself.console.move.AccessControl;
+import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.MoveContext;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -27,7 +28,7 @@ import java.util.function.LongFunction;
  * What the WF-AGT-COMM gate decides and what an approved message does: the three checks (pattern, permission,
  * data), the payload a hand-off carries, and the receiver's effect. Holds no state and opens no transaction.
  */
-final class MessageRules {
+public final class MessageRules {
 
     static final int PAYLOAD_MAX = 1000;
     private static final int VALUE_MAX = 200;
@@ -36,7 +37,7 @@ final class MessageRules {
     private final PatternRegistry registry;
     private final ObjectMapper json = new ObjectMapper();
 
-    MessageRules(WorkflowCatalog workflows, PatternRegistry registry) {
+    public MessageRules(WorkflowCatalog workflows, PatternRegistry registry) {
         this.workflows = workflows;
         this.registry = registry;
     }
@@ -146,13 +147,9 @@ final class MessageRules {
             String payload = payloadFor(p, card, tasks);
             String title = clip(p.type() + ": " + p.sender() + " \u2192 " + p.receiver() + " about " + card.kindLabel() + " #"
                     + card.getId() + " '" + card.getTitle() + "'", Card.TITLE_MAX);
-            context.create(AgentMessage.WORKFLOW, title, creator, (c, refs) -> {
-                AgentMessage m = (AgentMessage) c;
-                m.setSendingAgent(p.sender());
-                m.setReceivingAgent(p.receiver());
-                m.setPattern(p.type());
-                m.setPayloadSummary(payload);
-            });
+            context.create(AgentMessage.WORKFLOW, title, creator, FieldValues.NONE.with(AgentMessage.SENDING_AGENT, p.sender())
+                    .with(AgentMessage.RECEIVING_AGENT, p.receiver()).with(AgentMessage.PATTERN, p.type())
+                    .with(AgentMessage.PAYLOAD_SUMMARY, payload));
         }
         return sent.size();
     }
@@ -195,16 +192,16 @@ final class MessageRules {
      */
     void deliver(MoveContext context) {
         AgentMessage m = (AgentMessage) context.card();
-        MessagePattern p = registry.find(m.getSendingAgent(), m.getReceivingAgent(), m.getPattern()).orElseThrow(() ->
-                context.refuse(Outcome.Refusal.GUARD, "The registry no longer authorizes " + m.getPattern() + " from "
-                        + m.getSendingAgent() + " to " + m.getReceivingAgent() + "."));
-        Optional<String> bad = dataProblem(p, m.getPayloadSummary(), id -> context.session().find(Card.class, id));
+        MessagePattern p = registry.find(AgentMessage.SENDING_AGENT.get(m), AgentMessage.RECEIVING_AGENT.get(m), AgentMessage.PATTERN.get(m)).orElseThrow(() ->
+                context.refuse(Outcome.Refusal.GUARD, "The registry no longer authorizes " + AgentMessage.PATTERN.get(m) + " from "
+                        + AgentMessage.SENDING_AGENT.get(m) + " to " + AgentMessage.RECEIVING_AGENT.get(m) + "."));
+        Optional<String> bad = dataProblem(p, AgentMessage.PAYLOAD_SUMMARY.get(m), id -> context.session().find(Card.class, id));
         if (bad.isPresent()) {
             throw context.refuse(Outcome.Refusal.GUARD, bad.get());
         }
         long subjectId;
         try {
-            subjectId = cardId(json.readTree(m.getPayloadSummary())).orElseThrow();
+            subjectId = cardId(json.readTree(AgentMessage.PAYLOAD_SUMMARY.get(m))).orElseThrow();
         } catch (JsonProcessingException e) {
             throw context.refuse(Outcome.Refusal.GUARD, "The payload is not valid JSON.");
         }
@@ -216,11 +213,11 @@ final class MessageRules {
                 throw context.refuse(Outcome.Refusal.GUARD, "A content piece can only be started for a campaign.");
             }
             Outcome.Done piece = context.create(ContentPiece.WORKFLOW, clip("Content for " + subject.getTitle(), Card.TITLE_MAX),
-                    receiver, (c, refs) -> ((ContentPiece) c).setCampaign(refs.get(Campaign.class, subjectId)));
+                    receiver, FieldValues.NONE.withValue(ContentPiece.CAMPAIGN, subjectId));
             note += ": started content piece #" + piece.cardId();
         }
         context.audit(new AuditRecord(context.now(), receiver.auditName(), AuditAction.MESSAGE_DELIVERED,
-                subject.workflowId(), subject.getId(), null, null, null, note, m.getPayloadSummary()));
+                subject.workflowId(), subject.getId(), null, null, null, note, AgentMessage.PAYLOAD_SUMMARY.get(m)));
     }
 
     private static String show(String s) {

@@ -9,6 +9,7 @@ import network.higherself.console.move.AccessControl;
 import network.higherself.console.move.MoveContext;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.sync.Outbox;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Workflow;
@@ -44,6 +45,7 @@ public final class TaskService {
     private final Clock clock;
     private final List<Checklist> checklists;
     private final AuditTrail audit = new AuditTrail();
+    private final Outbox outbox = new Outbox();
     /** The outbox kind of a tick (or an untick): its payload names the task's kind, the done flag, who and when. */
     public static final String OUTBOX_KIND = "TASK";
 
@@ -144,7 +146,7 @@ public final class TaskService {
         audit.append(session, new AuditRecord(now, actor.auditName(), done ? AuditAction.TASK_DONE : AuditAction.TASK_REOPENED,
                 card.workflowId(), card.getId(), null, null, null, task.getTitle(), null));
         // the card itself is unchanged: its version is the base a replaying desktop checks the tick against
-        session.persist(OutboxEvent.of(now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
+        outbox.append(session, OutboxEvent.of(now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
                 null, null, null, actor.auditName(), payload(task.getKind(), done, actor.auditName(), now)));
         long left = tasks(session, card.getId()).stream().filter(t -> t.isRequired() && !t.isDone()).count();
         return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "'" + task.getTitle() + "' is "

@@ -94,17 +94,18 @@ public final class TimedEvents {
             for (TimedEvent e : events) {
                 Actor agent = agentFor(e);
                 String col = e.date().column();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, version, title, " + col + " FROM card "
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, version, title, " + col + " AS due FROM card "
                         + "WHERE workflow_id = ? AND state = ? AND " + col + " IS NOT NULL AND " + col + " <= ?")) {
                     ps.setString(1, e.workflowId());
                     ps.setString(2, e.fromState());
                     ps.setObject(3, bind(e.latestDueValue(now, zone)));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Temporal value = read(rs, 4, e.date());
+                            Temporal value = read(rs, "due", e.date());
                             Instant at = e.dueAt(CardDates.NONE.with(e.date(), value), zone).orElseThrow();
                             if (!at.isAfter(now)) {
-                                due.add(new DueEvent(rs.getLong(1), e.workflowId(), rs.getString(3), rs.getLong(2), e, at, agent));
+                                due.add(new DueEvent(rs.getLong("id"), e.workflowId(), rs.getString("title"), rs.getLong("version"), e, at,
+                                        agent));
                             }
                         }
                     }
@@ -119,7 +120,7 @@ public final class TimedEvents {
         return value instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : value;
     }
 
-    private static Temporal read(ResultSet rs, int column, CardDate date) throws SQLException {
+    private static Temporal read(ResultSet rs, String column, CardDate date) throws SQLException {
         return switch (date.kind()) {
             case DATE_TIME -> rs.getObject(column, LocalDateTime.class);
             case DATE -> rs.getObject(column, LocalDate.class);

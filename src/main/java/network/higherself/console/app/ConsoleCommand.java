@@ -61,7 +61,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         try (services) {
             String notice = "";
             if (services.database().created() && DemoData.isEmpty(services.database()) && !noDemo) {
-                int cards = new DemoData(services.database(), services.workflows(), services.clock()).seed();
+                int cards = services.demoData().seed();
                 notice = "New data folder: demo data was created (" + cards + " cards).";
                 System.out.println(notice + " " + folder);
             }

@@ -36,7 +36,7 @@ final class DesktopStart {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 Theme.applyLight();
-                MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.queries(),
+                MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
                         services.database().folder(), notice);
                 shownModel.set(model);

@@ -30,7 +30,7 @@ final class InitDemoCommand extends DataCommand {
             return 2;
         }
         if (DemoData.isEmpty(services.database())) {
-            int made = new DemoData(services.database(), services.workflows(), services.clock()).seed();
+            int made = services.demoData().seed();
             out.println("Demo data created in " + services.database().folder() + ": " + made + " cards on "
                     + services.workflows().all().size() + " boards, with their history.");
         } else if (cards == null) {

@@ -31,8 +31,8 @@ public final class AuditTrail {
                 if (!rs.next()) {
                     throw new IllegalStateException("The audit trail's head record is missing.");
                 }
-                seq = rs.getLong(1) + 1;
-                prev = rs.getString(2);
+                seq = rs.getLong("last_seq") + 1;
+                prev = rs.getString("last_hash");
             }
             String hash = AuditHash.of(seq, record, prev);
             try (PreparedStatement ps = connection.prepareStatement(INSERT_ENTRY)) {

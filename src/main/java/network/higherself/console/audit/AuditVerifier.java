@@ -27,25 +27,25 @@ public final class AuditVerifier {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long seq = rs.getLong(1);
+                    long seq = rs.getLong("seq");
                     if (seq != expectedSeq) {
                         return broken(checked, seq < expectedSeq
                                 ? "entry " + seq + " appears out of order after entry " + (expectedSeq - 1)
                                 : "entry " + expectedSeq + " is missing (the trail jumps from entry " + (expectedSeq - 1) + " to " + seq + ")");
                     }
-                    long cardId = rs.getLong(6);
+                    long cardId = rs.getLong("card_id");
                     Long card = rs.wasNull() ? null : cardId;
-                    String stored = rs.getString(13);
-                    String prevHash = rs.getString(12);
+                    String stored = rs.getString("hash");
+                    String prevHash = rs.getString("prev_hash");
                     if (!prev.equals(prevHash)) {
                         return broken(checked, "entry " + seq + " does not follow entry " + (seq - 1)
                                 + ": its link to the previous entry does not match (entries were removed, reordered or changed)");
                     }
-                    String computed = AuditHash.of(seq, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), card, rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), prevHash);
+                    String computed = AuditHash.of(seq, rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("workflow_id"), card, rs.getString("from_state"), rs.getString("to_state"), rs.getString("event"),
+                            rs.getString("note"), rs.getString("details"), prevHash);
                     if (!computed.equals(stored)) {
-                        return broken(checked, "entry " + seq + " (" + rs.getString(4) + " by " + rs.getString(3)
+                        return broken(checked, "entry " + seq + " (" + rs.getString("action") + " by " + rs.getString("actor")
                                 + ") does not match its hash: it was changed after it was written");
                     }
                     prev = stored;
@@ -59,8 +59,8 @@ public final class AuditVerifier {
             if (!rs.next()) {
                 return broken(checked, "the trail's head record is missing");
             }
-            long lastSeq = rs.getLong(1);
-            if (lastSeq != checked || !rs.getString(2).equals(prev)) {
+            long lastSeq = rs.getLong("last_seq");
+            if (lastSeq != checked || !rs.getString("last_hash").equals(prev)) {
                 return broken(checked, lastSeq > checked
                         ? "entry " + (checked + 1) + " is missing: " + lastSeq + " entries were written but the trail ends at entry " + checked
                         : "the trail's head does not match entry " + checked + " (the trail was changed)");

@@ -5,7 +5,11 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 
 import java.util.List;
-import java.util.Map;
+
+import static network.higherself.console.card.FieldOption.required;
+import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.Face.show;
 
 /** A card of WF-AGT-COMM: one message from an agent to another. */
 @Entity
@@ -13,6 +17,23 @@ import java.util.Map;
 public class AgentMessage extends Card {
 
     public static final String WORKFLOW = "WF-AGT-COMM";
+
+    private static final FieldList<AgentMessage> FIELDS = new FieldList<>(AgentMessage.class);
+    // who sends what to whom under which pattern, and why it was denied, in form order
+    public static final CardField<String> SENDING_AGENT = FIELDS.text("sending_agent", "Sending agent",
+            m -> m.sendingAgent, (m, v) -> m.sendingAgent = v, required(), searchable());
+    public static final CardField<String> RECEIVING_AGENT = FIELDS.text("receiving_agent", "Receiving agent",
+            m -> m.receivingAgent, (m, v) -> m.receivingAgent = v, required(), searchable());
+    public static final CardField<String> PATTERN = FIELDS.text("pattern", "Pattern", m -> m.pattern,
+            (m, v) -> m.pattern = v);
+    public static final CardField<String> PAYLOAD_SUMMARY = FIELDS.value("payload_summary", "Payload summary",
+            LONG_TEXT, String.class, m -> m.payloadSummary, (m, v) -> m.payloadSummary = v);
+    public static final CardField<String> DENIAL_REASON = FIELDS.value("denial_reason", "Denial reason", LONG_TEXT,
+            String.class, m -> m.denialReason, (m, v) -> m.denialReason = v);
+
+    static final CardKind KIND = new CardKind(WORKFLOW, "agent message", AgentMessage::new, FIELDS, Face.of(
+            show(SENDING_AGENT, RECEIVING_AGENT, (from, to) -> from == null && to == null ? null : from + " \u2192 " + to),
+            show(PATTERN))).problemIn(DENIAL_REASON);
 
     @Column(name = "sending_agent", length = 60)
     private String sendingAgent;
@@ -29,107 +50,12 @@ public class AgentMessage extends Card {
     @Column(name = "denial_reason", length = 500)
     private String denialReason;
 
-    protected AgentMessage() {
-    }
-
-    public AgentMessage(String title) {
-        setTitle(title);
-    }
-
-    @Override
-    public String workflowId() {
-        return WORKFLOW;
-    }
-
-    @Override
-    public String kindLabel() {
-        return "agent message";
-    }
-
-    /** Who sends what to whom under which pattern, and why it was denied, in form order. */
-    public static final List<CardField> FIELDS = List.of(
-            new CardField("sending_agent", "Sending agent", FieldType.TEXT, true, String.class,
-                    c -> ((AgentMessage) c).getSendingAgent(), (c, v) -> ((AgentMessage) c).setSendingAgent((String) v)),
-            new CardField("receiving_agent", "Receiving agent", FieldType.TEXT, true, String.class,
-                    c -> ((AgentMessage) c).getReceivingAgent(),
-                    (c, v) -> ((AgentMessage) c).setReceivingAgent((String) v)),
-            new CardField("pattern", "Pattern", FieldType.TEXT, false, String.class,
-                    c -> ((AgentMessage) c).getPattern(), (c, v) -> ((AgentMessage) c).setPattern((String) v)),
-            new CardField("payload_summary", "Payload summary", FieldType.LONG_TEXT, false, String.class,
-                    c -> ((AgentMessage) c).getPayloadSummary(),
-                    (c, v) -> ((AgentMessage) c).setPayloadSummary((String) v)),
-            new CardField("denial_reason", "Denial reason", FieldType.LONG_TEXT, false, String.class,
-                    c -> ((AgentMessage) c).getDenialReason(), (c, v) -> ((AgentMessage) c).setDenialReason((String) v)));
-
-    @Override
-    public List<CardField> fields() {
-        return FIELDS;
-    }
-
     @Override
     public List<EventInput> inputsFor(String event) {
         return switch (event) {
             case "pattern_not_authorized", "permission_denied", "validation_failed" ->
-                    List.of(EventInput.field("denial_reason", "Why the message is denied"));
+                    List.of(EventInput.field(DENIAL_REASON, "Why the message is denied"));
             default -> List.of();
         };
-    }
-
-    @Override
-    protected void validateFields(List<String> problems) {
-        Checks.required(problems, "Sending agent", sendingAgent);
-        Checks.required(problems, "Receiving agent", receivingAgent);
-        Checks.maxLength(problems, "Pattern", pattern, 60);
-        Checks.maxLength(problems, "Payload summary", payloadSummary, 1000);
-        Checks.maxLength(problems, "Denial reason", denialReason, 500);
-    }
-
-    @Override
-    protected void describeFields(Map<String, String> fields) {
-        fields.put("sending_agent", Checks.show(sendingAgent));
-        fields.put("receiving_agent", Checks.show(receivingAgent));
-        fields.put("pattern", Checks.show(pattern));
-        fields.put("payload_summary", Checks.show(payloadSummary));
-        fields.put("denial_reason", Checks.show(denialReason));
-    }
-
-    public String getSendingAgent() {
-        return sendingAgent;
-    }
-
-    public void setSendingAgent(String sendingAgent) {
-        this.sendingAgent = blankToNull(sendingAgent);
-    }
-
-    public String getReceivingAgent() {
-        return receivingAgent;
-    }
-
-    public void setReceivingAgent(String receivingAgent) {
-        this.receivingAgent = blankToNull(receivingAgent);
-    }
-
-    public String getPattern() {
-        return pattern;
-    }
-
-    public void setPattern(String pattern) {
-        this.pattern = blankToNull(pattern);
-    }
-
-    public String getPayloadSummary() {
-        return payloadSummary;
-    }
-
-    public void setPayloadSummary(String payloadSummary) {
-        this.payloadSummary = blankToNull(payloadSummary);
-    }
-
-    public String getDenialReason() {
-        return denialReason;
-    }
-
-    public void setDenialReason(String denialReason) {
-        this.denialReason = blankToNull(denialReason);
     }
 }

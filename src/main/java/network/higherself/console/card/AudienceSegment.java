@@ -1,41 +1,17 @@
 package network.higherself.console.card;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** An audience segment a campaign targets. */
 @Entity
 @Table(name = "audience_segment")
-public class AudienceSegment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, unique = true, length = 120)
-    private String name;
+public class AudienceSegment extends Named {
 
     protected AudienceSegment() {
     }
 
     public AudienceSegment(String name) {
-        this.name = name;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        super(name);
     }
 }

@@ -10,14 +10,17 @@ import jakarta.persistence.OrderBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.FieldType.MONEY;
+import static network.higherself.console.card.Face.show;
 
 /** A card of WF-MKTG-CAMP: a marketing campaign over audience segments and channels. */
 @Entity
@@ -25,6 +28,26 @@ import java.util.stream.Collectors;
 public class Campaign extends Card {
 
     public static final String WORKFLOW = "WF-MKTG-CAMP";
+
+    private static final FieldList<Campaign> FIELDS = new FieldList<>(Campaign.class);
+    // objective, who and where, when, and the budget, in form order
+    public static final CardField<String> OBJECTIVE = FIELDS.value("objective", "Objective", LONG_TEXT, String.class,
+            c -> c.objective, (c, v) -> c.objective = v, searchable());
+    public static final CardField<List<AudienceSegment>> SEGMENTS = FIELDS.references("segments", "Audience segments",
+            Reference.SEGMENT, c -> List.copyOf(c.segments), (c, v) -> replaceAll(c.segments, v));
+    public static final CardField<List<Channel>> CHANNELS = FIELDS.references("channels", "Channels", Reference.CHANNEL,
+            c -> List.copyOf(c.channels), (c, v) -> replaceAll(c.channels, v));
+    public static final CardField<LocalDate> STARTS_ON = FIELDS.value("starts_on", "Start", DATE, LocalDate.class,
+            c -> c.startsOn, (c, v) -> c.startsOn = v);
+    public static final CardField<LocalDate> ENDS_ON = FIELDS.value("ends_on", "End", DATE, LocalDate.class,
+            c -> c.endsOn, (c, v) -> c.endsOn = v);
+    public static final CardField<BigDecimal> BUDGET = FIELDS.value("budget", "Budget", MONEY, BigDecimal.class,
+            c -> c.budget, (c, v) -> c.budget = v);
+
+    static final CardKind KIND = new CardKind(WORKFLOW, "campaign", Campaign::new, FIELDS, Face.of(
+            show(STARTS_ON, ENDS_ON, (start, end) -> start == null || end == null ? null
+                    : Face.day(start) + " \u2013 " + Face.day(end)),
+            show(BUDGET, m -> "budget " + Face.pounds(m)))).dueBy(ENDS_ON);
 
     @Column(length = 500)
     private String objective;
@@ -50,23 +73,6 @@ public class Campaign extends Card {
     @Column(precision = 12, scale = 2)
     private BigDecimal budget;
 
-    protected Campaign() {
-    }
-
-    public Campaign(String title) {
-        setTitle(title);
-    }
-
-    @Override
-    public String workflowId() {
-        return WORKFLOW;
-    }
-
-    @Override
-    public String kindLabel() {
-        return "campaign";
-    }
-
     @Override
     public Optional<String> guard(String event, GuardContext context) {
         return switch (event) {
@@ -78,110 +84,16 @@ public class Campaign extends Card {
         };
     }
 
-    /** Objective, who and where, when, and the budget, in form order. */
-    public static final List<CardField> FIELDS = List.of(
-            new CardField("objective", "Objective", FieldType.LONG_TEXT, false, String.class,
-                    c -> ((Campaign) c).getObjective(), (c, v) -> ((Campaign) c).setObjective((String) v)),
-            new CardField("segments", "Audience segments", FieldType.REFERENCES, false, AudienceSegment.class,
-                    c -> ((Campaign) c).getSegments(),
-                    (c, v) -> ((Campaign) c).replaceSegments(elements("segments", v, AudienceSegment.class))),
-            new CardField("channels", "Channels", FieldType.REFERENCES, false, Channel.class,
-                    c -> ((Campaign) c).getChannels(),
-                    (c, v) -> ((Campaign) c).replaceChannels(elements("channels", v, Channel.class))),
-            new CardField("starts_on", "Start", FieldType.DATE, false, LocalDate.class,
-                    c -> ((Campaign) c).getStartsOn(), (c, v) -> ((Campaign) c).setStartsOn((LocalDate) v)),
-            new CardField("ends_on", "End", FieldType.DATE, false, LocalDate.class,
-                    c -> ((Campaign) c).getEndsOn(), (c, v) -> ((Campaign) c).setEndsOn((LocalDate) v)),
-            new CardField("budget", "Budget", FieldType.MONEY, false, BigDecimal.class,
-                    c -> ((Campaign) c).getBudget(), (c, v) -> ((Campaign) c).setBudget((BigDecimal) v)));
-
     @Override
-    public List<CardField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    protected void validateFields(List<String> problems) {
-        Checks.maxLength(problems, "Objective", objective, 500);
-        Checks.inOrder(problems, "Start", startsOn, "End", endsOn);
-        Checks.notNegative(problems, "Budget", budget);
-    }
-
-    @Override
-    protected void describeFields(Map<String, String> fields) {
-        fields.put("objective", Checks.show(objective));
-        fields.put("segments", segments.stream().map(AudienceSegment::getName).collect(Collectors.joining(", ")));
-        fields.put("channels", channels.stream().map(Channel::getName).collect(Collectors.joining(", ")));
-        fields.put("starts_on", Checks.show(startsOn));
-        fields.put("ends_on", Checks.show(endsOn));
-        fields.put("budget", Checks.show(budget));
-    }
-
-    public String getObjective() {
-        return objective;
-    }
-
-    public void setObjective(String objective) {
-        this.objective = blankToNull(objective);
+    protected void checkKind(List<FieldProblem> problems) {
+        problem(problems, STARTS_ON, Checks.orderProblem("Start", startsOn, "End", endsOn));
     }
 
     public Set<AudienceSegment> getSegments() {
         return Collections.unmodifiableSet(segments);
     }
 
-    /** Makes {@code newSegments} the campaign's audience segments, in place of those it had. */
-    public void replaceSegments(Collection<AudienceSegment> newSegments) {
-        segments.clear();
-        segments.addAll(newSegments);
-    }
-
-    /** Makes {@code newChannels} the campaign's channels, in place of those it had. */
-    public void replaceChannels(Collection<Channel> newChannels) {
-        channels.clear();
-        channels.addAll(newChannels);
-    }
-
-    public void addSegment(AudienceSegment segment) {
-        segments.add(segment);
-    }
-
-    public void removeSegment(AudienceSegment segment) {
-        segments.remove(segment);
-    }
-
     public Set<Channel> getChannels() {
         return Collections.unmodifiableSet(channels);
-    }
-
-    public void addChannel(Channel channel) {
-        channels.add(channel);
-    }
-
-    public void removeChannel(Channel channel) {
-        channels.remove(channel);
-    }
-
-    public LocalDate getStartsOn() {
-        return startsOn;
-    }
-
-    public void setStartsOn(LocalDate startsOn) {
-        this.startsOn = startsOn;
-    }
-
-    public LocalDate getEndsOn() {
-        return endsOn;
-    }
-
-    public void setEndsOn(LocalDate endsOn) {
-        this.endsOn = endsOn;
-    }
-
-    public BigDecimal getBudget() {
-        return budget;
-    }
-
-    public void setBudget(BigDecimal budget) {
-        this.budget = budget;
     }
 }

@@ -14,11 +14,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static network.higherself.console.card.FieldOption.required;
+import static network.higherself.console.card.FieldOption.searchable;
 
 /**
  * A card on a board: one exhibition, booking, project, campaign, content piece, interface release, agent
@@ -66,14 +71,35 @@ public abstract class Card {
     @Column(nullable = false)
     private long version;
 
+    private static final FieldList<Card> COMMON = new FieldList<>(Card.class);
+    public static final CardField<String> TITLE = COMMON.text("title", "Title", c -> c.title, (c, v) -> c.title = v,
+            required(), searchable());
+    public static final CardField<String> ASSIGNEE = COMMON.text("assignee", "Assignee", c -> c.assignee,
+            (c, v) -> c.assignee = v, searchable());
+    public static final CardField<Priority> PRIORITY = COMMON.choice("priority", "Priority", Priority.class,
+            c -> c.priority, (c, v) -> c.priority = v, required());
+    private static final List<CardField<?>> COMMON_FIELDS = COMMON.fields();
+
     protected Card() {
     }
 
+    /**
+     * What kind of card this is: its workflow, fields, face... (called on a lazy proxy, this runs on the loaded
+     * card, whose class is the kind's).
+     */
+    public CardKind kind() {
+        return CardKinds.of(getClass());
+    }
+
     /** The id of the workflow whose board this card is on. */
-    public abstract String workflowId();
+    public String workflowId() {
+        return kind().workflowId();
+    }
 
     /** What one card of this kind is called ("booking"). */
-    public abstract String kindLabel();
+    public String kindLabel() {
+        return kind().label();
+    }
 
     /**
      * Checks the data an event needs. Empty when the event may go ahead; otherwise the sentence that says what
@@ -84,36 +110,36 @@ public abstract class Card {
     }
 
     /** The kind's editable fields, after the common ones (title, assignee, priority), in form order. */
-    public abstract List<CardField> fields();
+    public List<CardField<?>> fields() {
+        return kind().fields();
+    }
 
     /** The common fields every card has. */
-    public static List<CardField> commonFields() {
+    public static List<CardField<?>> commonFields() {
         return COMMON_FIELDS;
     }
 
-    private static final List<CardField> COMMON_FIELDS = List.of(
-            new CardField("title", "Title", FieldType.TEXT, true, String.class, Card::getTitle,
-                    (c, v) -> c.setTitle((String) v)),
-            new CardField("assignee", "Assignee", FieldType.TEXT, false, String.class, Card::getAssignee,
-                    (c, v) -> c.setAssignee((String) v)),
-            new CardField("priority", "Priority", FieldType.CHOICE, true, Priority.class, Card::getPriority,
-                    (c, v) -> c.setPriority((Priority) v)));
-
     /** Every editable field of this card, the common ones first, in form order. */
-    public List<CardField> allFields() {
-        List<CardField> all = new ArrayList<>(COMMON_FIELDS);
-        all.addAll(fields());
-        return List.copyOf(all);
+    public List<CardField<?>> allFields() {
+        return kind().allFields();
     }
 
     /** The field with that key (common or of this kind), if there is one. */
-    public Optional<CardField> field(String key) {
-        for (CardField f : COMMON_FIELDS) {
-            if (f.key().equals(key)) {
-                return Optional.of(f);
-            }
-        }
-        return fields().stream().filter(f -> f.key().equals(key)).findFirst();
+    public Optional<CardField<?>> field(String key) {
+        return kind().field(key);
+    }
+
+    /**
+     * The value of one of this card's fields. Through this method, not the field's getter directly, so that a lazy
+     * proxy of the card hands the call to the loaded card.
+     */
+    public <V> V valueOf(CardField<V> field) {
+        return field.read(this);
+    }
+
+    /** Writes one of this card's fields (see {@link #valueOf}); {@link CardField#set} checks and cleans the value first. */
+    protected <V> void write(CardField<V> field, V value) {
+        field.write(this, value);
     }
 
     /** What an event does to the card beyond its state (e.g. a permission request's grant); by default nothing. */
@@ -127,28 +153,47 @@ public abstract class Card {
 
     /** Every problem with the card's fields, as sentences a person can act on; empty when it is valid. */
     public List<String> validate() {
-        List<String> problems = new ArrayList<>();
-        Checks.required(problems, "Title", title);
-        Checks.maxLength(problems, "Title", title, TITLE_MAX);
-        Checks.maxLength(problems, "Assignee", assignee, 60);
-        Checks.required(problems, "Priority", priority);
-        validateFields(problems);
+        return problems().stream().map(FieldProblem::sentence).toList();
+    }
+
+    /**
+     * Every problem with the card's fields, each with the field it is about: first what each field's declaration
+     * asks (required, format, length, not negative), in form order, then the kind's own rules.
+     */
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (CardField<?> f : allFields()) {
+            f.check(this, problems);
+        }
+        checkKind(problems);
         return problems;
     }
 
-    protected abstract void validateFields(List<String> problems);
-
-    /** The card's fields as text, in display order: for the audit trail's edit entries, search and the card's face. */
-    public Map<String, String> describe() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", Checks.show(title));
-        fields.put("assignee", Checks.show(assignee));
-        fields.put("priority", Checks.show(priority));
-        describeFields(fields);
-        return fields;
+    /** The kind's own rules across fields (dates in order, artworks by the exhibition's artists...). */
+    protected void checkKind(List<FieldProblem> problems) {
     }
 
-    protected abstract void describeFields(Map<String, String> fields);
+    /** Makes {@code target} (a list or set the card maps) hold {@code with} instead of what it held. */
+    protected static <T> void replaceAll(Collection<T> target, Collection<? extends T> with) {
+        target.clear();
+        target.addAll(with);
+    }
+
+    /** Adds {@code sentence} (when there is one) as a problem about {@code field}. */
+    protected static void problem(List<FieldProblem> problems, CardField<?> field, String sentence) {
+        if (sentence != null) {
+            problems.add(new FieldProblem(field, sentence));
+        }
+    }
+
+    /** The card's fields as text, in form order: for the audit trail and the agents' messages. */
+    public Map<String, String> describe() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (CardField<?> f : allFields()) {
+            fields.put(f.key(), f.display(this));
+        }
+        return fields;
+    }
 
     /** Puts the card into its workflow's initial state at {@code position}. Only the move service calls this. */
     public void place(String initialState, long position, Instant at) {
@@ -164,11 +209,18 @@ public abstract class Card {
         this.state = newState;
         this.position = newPosition;
         this.stateSince = at;
-        this.updatedAt = at;
+        touch(at);
     }
 
+    /**
+     * Records that the card changed at {@code at}. The time only moves forward (by a microsecond, the column's
+     * precision, when the clock has not), so the card's own row always changes with it: Hibernate adds one to the
+     * version of a changed row, and would add none for a change it does not see as the card's, such as an
+     * artwork's status. Every change of a card is one version, as the audit trail counts them.
+     */
     public void touch(Instant at) {
-        this.updatedAt = at;
+        Instant next = at.truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = updatedAt == null || next.isAfter(updatedAt) ? next : updatedAt.plus(1, ChronoUnit.MICROS);
     }
 
     public Long getId() {
@@ -192,7 +244,7 @@ public abstract class Card {
     }
 
     public void setTitle(String title) {
-        this.title = title == null ? null : title.strip();
+        TITLE.set(this, title);
     }
 
     public String getAssignee() {
@@ -200,7 +252,7 @@ public abstract class Card {
     }
 
     public void setAssignee(String assignee) {
-        this.assignee = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        ASSIGNEE.set(this, assignee);
     }
 
     public Priority getPriority() {
@@ -225,33 +277,6 @@ public abstract class Card {
 
     public long getVersion() {
         return version;
-    }
-
-    /**
-     * The elements of a collection value given to a field's setter, each checked to be a {@code type}; null is an
-     * empty list. A wrong element is a programming error, reported with the field's key.
-     */
-    protected static <T> List<T> elements(String key, Object value, Class<T> type) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof java.util.Collection<?> c)) {
-            throw new IllegalArgumentException("Field '" + key + "' takes a collection of " + type.getSimpleName()
-                    + ", not " + value.getClass().getSimpleName());
-        }
-        List<T> out = new ArrayList<>(c.size());
-        for (Object o : c) {
-            if (!type.isInstance(o)) {
-                throw new IllegalArgumentException("Field '" + key + "' takes " + type.getSimpleName() + " elements, not "
-                        + (o == null ? "null" : o.getClass().getSimpleName()));
-            }
-            out.add(type.cast(o));
-        }
-        return out;
-    }
-
-    protected static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Override

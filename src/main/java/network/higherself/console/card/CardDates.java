@@ -17,15 +17,10 @@ public record CardDates(LocalDateTime paymentDeadline, LocalDateTime serviceAt, 
 
     public static CardDates of(Card card) {
         CardDates d = NONE.withStateSince(card.getStateSince());
-        if (card instanceof Booking b) {
-            return new CardDates(b.getPaymentDeadline(), b.getServiceAt(), null, null, null, null, d.stateSince);
-        }
-        if (card instanceof Exhibition e) {
-            return new CardDates(null, null, e.getSubmissionDeadline(), e.getOpeningDate(), e.getClosingDate(), null,
-                    d.stateSince);
-        }
-        if (card instanceof ContentPiece p) {
-            return new CardDates(null, null, null, null, null, p.getPublishAt(), d.stateSince);
+        for (CardDate date : CardDate.values()) {
+            if (date.field() != null && date.of(card.kind())) {
+                d = d.with(date, date.field().get(card));
+            }
         }
         return d;
     }

@@ -1,21 +1,33 @@
 package network.higherself.console.card;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The card kind of each workflow, and how to make a new card of it. */
 public final class CardKinds {
 
-    private static final Map<String, Function<String, Card>> FACTORIES = Map.of(
-            Exhibition.WORKFLOW, Exhibition::new,
-            Booking.WORKFLOW, Booking::new,
-            ConsultingProject.WORKFLOW, ConsultingProject::new,
-            Campaign.WORKFLOW, Campaign::new,
-            ContentPiece.WORKFLOW, ContentPiece::new,
-            InterfaceRelease.WORKFLOW, InterfaceRelease::new,
-            AgentMessage.WORKFLOW, AgentMessage::new,
-            PermissionRequest.WORKFLOW, PermissionRequest::new);
+    private static final Map<String, CardKind> KINDS = new LinkedHashMap<>();
+    private static final ClassValue<CardKind> OF_CLASS = new ClassValue<>() {
+        @Override
+        protected CardKind computeValue(Class<?> type) {
+            for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+                for (CardKind k : KINDS.values()) {
+                    if (k.type() == t) {
+                        return k;
+                    }
+                }
+            }
+            throw new IllegalArgumentException(type.getName() + " is no card kind");
+        }
+    };
+
+    static {
+        for (CardKind k : List.of(Exhibition.KIND, Booking.KIND, ConsultingProject.KIND, Campaign.KIND, ContentPiece.KIND,
+                InterfaceRelease.KIND, AgentMessage.KIND, PermissionRequest.KIND)) {
+            KINDS.put(k.workflowId(), k);
+        }
+    }
 
     private CardKinds() {
     }
@@ -28,17 +40,32 @@ public final class CardKinds {
                 AudienceSegment.class, Channel.class);
     }
 
+    /** Every kind, one per workflow. */
+    public static List<CardKind> all() {
+        return List.copyOf(KINDS.values());
+    }
+
+    /** The card kind of the workflow's board. */
+    public static CardKind of(String workflowId) {
+        CardKind k = KINDS.get(workflowId);
+        if (k == null) {
+            throw new IllegalArgumentException("There is no card kind for workflow '" + workflowId + "'.");
+        }
+        return k;
+    }
+
+    /** The kind of the card class (or of a subclass of it, e.g. a lazy proxy). */
+    public static CardKind of(Class<?> cardClass) {
+        return OF_CLASS.get(cardClass);
+    }
+
     /** Every editable field of the workflow's card kind, the common ones first, in form order. */
-    public static List<CardField> fields(String workflowId) {
-        return newCard(workflowId, "").allFields();
+    public static List<CardField<?>> fields(String workflowId) {
+        return of(workflowId).allFields();
     }
 
     /** A new, unsaved card of the workflow's kind with the given title. */
     public static Card newCard(String workflowId, String title) {
-        Function<String, Card> f = FACTORIES.get(workflowId);
-        if (f == null) {
-            throw new IllegalArgumentException("There is no card kind for workflow '" + workflowId + "'.");
-        }
-        return f.apply(title);
+        return of(workflowId).newCard(title);
     }
 }

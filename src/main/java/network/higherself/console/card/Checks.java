@@ -5,7 +5,10 @@ import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Small validation helpers shared by the card kinds; each adds a sentence to {@code problems} on failure. */
+/**
+ * Small validation helpers shared by the card fields and kinds: each gives the sentence that says what is wrong
+ * (null when nothing is), or adds it to {@code problems}.
+ */
 public final class Checks {
 
     /** The scale of every amount column (NUMERIC(12, 2)). */
@@ -18,22 +21,29 @@ public final class Checks {
     private Checks() {
     }
 
+    public static String requiredProblem(String label) {
+        return label + " is required.";
+    }
+
     public static void required(List<String> problems, String label, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(label + " is required.");
+            problems.add(requiredProblem(label));
         }
     }
 
     public static void required(List<String> problems, String label, Object value) {
         if (value == null) {
-            problems.add(label + " is required.");
+            problems.add(requiredProblem(label));
         }
     }
 
+    public static String lengthProblem(String label, String value, int max) {
+        return value != null && value.length() > max
+                ? label + " is " + value.length() + " characters long; at most " + max + " fit." : null;
+    }
+
     public static void maxLength(List<String> problems, String label, String value, int max) {
-        if (value != null && value.length() > max) {
-            problems.add(label + " is " + value.length() + " characters long; at most " + max + " fit.");
-        }
+        add(problems, lengthProblem(label, value, max));
     }
 
     /** Whether {@code value} has the shape of an e-mail address (name@example.com). */
@@ -51,35 +61,57 @@ public final class Checks {
         return value != null && URL.matcher(value.trim()).matches();
     }
 
+    public static String emailProblem(String label, String value) {
+        return value != null && !value.isBlank() && !isEmail(value)
+                ? label + " '" + value + "' is not an e-mail address (expected something like name@example.com)." : null;
+    }
+
     public static void email(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !isEmail(value)) {
-            problems.add(label + " '" + value + "' is not an e-mail address (expected something like name@example.com).");
-        }
+        add(problems, emailProblem(label, value));
+    }
+
+    public static String phoneProblem(String label, String value) {
+        return value != null && !value.isBlank() && !isPhone(value)
+                ? label + " '" + value + "' is not a phone number (digits, spaces and + ( ) - only)." : null;
     }
 
     public static void phone(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !isPhone(value)) {
-            problems.add(label + " '" + value + "' is not a phone number (digits, spaces and + ( ) - only).");
-        }
+        add(problems, phoneProblem(label, value));
     }
 
-    public static void url(List<String> problems, String label, String value) {
-        if (value != null && !value.isBlank() && !isUrl(value)) {
-            problems.add(label + " '" + value + "' is not a web address (expected https://...).");
-        }
+    public static String urlProblem(String label, String value) {
+        return value != null && !value.isBlank() && !isUrl(value)
+                ? label + " '" + value + "' is not a web address (expected https://...)." : null;
     }
 
-    public static void notNegative(List<String> problems, String label, BigDecimal value) {
-        if (value != null && value.signum() < 0) {
-            problems.add(label + " cannot be negative (" + value.toPlainString() + ").");
-        }
+    public static String negativeProblem(String label, BigDecimal value) {
+        return value != null && value.signum() < 0 ? label + " cannot be negative (" + value.toPlainString() + ")." : null;
     }
 
-    public static <T extends Temporal & Comparable<? super T>> void inOrder(List<String> problems, String firstLabel, T first,
-                                                                          String secondLabel, T second) {
-        if (first != null && second != null && first.compareTo(second) > 0) {
-            problems.add(firstLabel + " (" + first + ") must not be after " + secondLabel.toLowerCase() + " (" + second + ").");
+    /** An amount larger than a money column holds. */
+    public static String tooLargeProblem(String label, BigDecimal value) {
+        return value != null && value.compareTo(FieldText.MAX_MONEY) > 0 ? label + " is too large (" + value.toPlainString()
+                + "): an amount can be at most " + FieldText.MAX_MONEY.toPlainString() + "." : null;
+    }
+
+    public static <T extends Temporal & Comparable<? super T>> String orderProblem(String firstLabel, T first,
+                                                                                String secondLabel, T second) {
+        return first != null && second != null && first.compareTo(second) > 0
+                ? firstLabel + " (" + first + ") must not be after " + secondLabel.toLowerCase() + " (" + second + ")." : null;
+    }
+
+    /**
+     * Why a payment cannot be recorded as received: the {@code card} ("booking") has no {@code due} amount ("quote")
+     * to match it to, or {@code paid} does not cover it; empty when it does.
+     */
+    public static java.util.Optional<String> paymentCovers(String card, String due, BigDecimal amount, BigDecimal paid) {
+        if (amount == null) {
+            return java.util.Optional.of("The " + card + " has no " + due + ", so no payment can be matched to it: enter the "
+                    + due + " first.");
         }
+        BigDecimal p = paid == null ? BigDecimal.ZERO : paid;
+        return p.compareTo(amount) < 0 ? java.util.Optional.of("The amount paid (" + p.toPlainString() + ") does not cover the "
+                + due + " (" + amount.toPlainString() + "): record the full payment first.") : java.util.Optional.empty();
     }
 
     /** A plain rendering of a value for the audit trail and the card's description. */
@@ -91,6 +123,15 @@ public final class Checks {
             // amounts are stored with two decimals: "60" typed in a form is the stored 60.00, not a change
             return (b.scale() < MONEY_SCALE ? b.setScale(MONEY_SCALE) : b).toPlainString();
         }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
         return value.toString();
+    }
+
+    private static void add(List<String> problems, String sentence) {
+        if (sentence != null) {
+            problems.add(sentence);
+        }
     }
 }

@@ -2,9 +2,6 @@ package network.higherself.console.card;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.util.ArrayList;
@@ -13,14 +10,7 @@ import java.util.List;
 /** A wellness client. */
 @Entity
 @Table(name = "client")
-public class Client {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, length = 120)
-    private String name;
+public class Client extends Named {
 
     @Column(length = 200)
     private String email;
@@ -32,26 +22,18 @@ public class Client {
     }
 
     public Client(String name, String email, String phone) {
-        this.name = name;
+        super(name);
         this.email = email;
         this.phone = phone;
     }
 
     public List<String> validate() {
         List<String> problems = new ArrayList<>();
-        Checks.required(problems, "Client name", name);
-        Checks.maxLength(problems, "Client name", name, 120);
+        Checks.required(problems, "Client name", getName());
+        Checks.maxLength(problems, "Client name", getName(), 120);
         Checks.email(problems, "Client e-mail", email);
         Checks.phone(problems, "Client phone", phone);
         return problems;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public String getEmail() {
@@ -60,10 +42,5 @@ public class Client {
 
     public String getPhone() {
         return phone;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -11,14 +11,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE_TIME;
+import static network.higherself.console.card.Face.show;
 
 /** A card of WF-CONT-CYCLE: a content piece, optionally part of a campaign. */
 @Entity
@@ -26,6 +27,20 @@ import java.util.stream.Collectors;
 public class ContentPiece extends Card {
 
     public static final String WORKFLOW = "WF-CONT-CYCLE";
+
+    private static final FieldList<ContentPiece> FIELDS = new FieldList<>(ContentPiece.class);
+    // format, where it goes out, its campaign and when, in form order
+    public static final CardField<String> FORMAT = FIELDS.text("format", "Format", p -> p.format,
+            (p, v) -> p.format = v, searchable());
+    public static final CardField<List<Channel>> CHANNELS = FIELDS.references("channels", "Channels", Reference.CHANNEL,
+            p -> List.copyOf(p.channels), (p, v) -> replaceAll(p.channels, v));
+    public static final CardField<Campaign> CAMPAIGN = FIELDS.reference("campaign", "Campaign", Reference.CAMPAIGN,
+            p -> p.campaign, (p, v) -> p.campaign = v);
+    public static final CardField<LocalDateTime> PUBLISH_AT = FIELDS.value("publish_at", "Publish at", DATE_TIME,
+            LocalDateTime.class, p -> p.publishAt, (p, v) -> p.publishAt = v);
+
+    static final CardKind KIND = new CardKind(WORKFLOW, "content piece", ContentPiece::new, FIELDS,
+            Face.of(show(FORMAT), show(PUBLISH_AT, at -> "publish " + Face.dayTime(at)))).dueBy(PUBLISH_AT);
 
     @Column(length = 60)
     private String format;
@@ -43,46 +58,12 @@ public class ContentPiece extends Card {
     @Column(name = "publish_at")
     private LocalDateTime publishAt;
 
-    protected ContentPiece() {
-    }
-
-    public ContentPiece(String title) {
-        setTitle(title);
-    }
-
-    @Override
-    public String workflowId() {
-        return WORKFLOW;
-    }
-
-    @Override
-    public String kindLabel() {
-        return "content piece";
-    }
-
     @Override
     public Optional<String> guard(String event, GuardContext context) {
         if ("publication_time".equals(event) && publishAt == null) {
             return Optional.of("The content piece has no publish-at time: schedule it first.");
         }
         return Optional.empty();
-    }
-
-    /** Format, where it goes out, its campaign and when, in form order. */
-    public static final List<CardField> FIELDS = List.of(
-            new CardField("format", "Format", FieldType.TEXT, false, String.class,
-                    c -> ((ContentPiece) c).getFormat(), (c, v) -> ((ContentPiece) c).setFormat((String) v)),
-            new CardField("channels", "Channels", FieldType.REFERENCES, false, Channel.class,
-                    c -> ((ContentPiece) c).getChannels(),
-                    (c, v) -> ((ContentPiece) c).replaceChannels(elements("channels", v, Channel.class))),
-            new CardField("campaign", "Campaign", FieldType.REFERENCE, false, Campaign.class,
-                    c -> ((ContentPiece) c).getCampaign(), (c, v) -> ((ContentPiece) c).setCampaign((Campaign) v)),
-            new CardField("publish_at", "Publish at", FieldType.DATE_TIME, false, LocalDateTime.class,
-                    c -> ((ContentPiece) c).getPublishAt(), (c, v) -> ((ContentPiece) c).setPublishAt((LocalDateTime) v)));
-
-    @Override
-    public List<CardField> fields() {
-        return FIELDS;
     }
 
     @Override
@@ -92,58 +73,11 @@ public class ContentPiece extends Card {
                 : List.of();
     }
 
-    @Override
-    protected void validateFields(List<String> problems) {
-        Checks.maxLength(problems, "Format", format, 60);
-    }
-
-    @Override
-    protected void describeFields(Map<String, String> fields) {
-        fields.put("format", Checks.show(format));
-        fields.put("channels", channels.stream().map(Channel::getName).collect(Collectors.joining(", ")));
-        fields.put("campaign", campaign == null ? "" : campaign.getTitle());
-        fields.put("publish_at", Checks.show(publishAt));
-    }
-
-    public String getFormat() {
-        return format;
-    }
-
-    public void setFormat(String format) {
-        this.format = blankToNull(format);
-    }
-
     public Set<Channel> getChannels() {
         return Collections.unmodifiableSet(channels);
     }
 
-    /** Makes {@code newChannels} the piece's channels, in place of those it had. */
-    public void replaceChannels(Collection<Channel> newChannels) {
-        channels.clear();
-        channels.addAll(newChannels);
-    }
-
-    public void addChannel(Channel channel) {
-        channels.add(channel);
-    }
-
-    public void removeChannel(Channel channel) {
-        channels.remove(channel);
-    }
-
     public Campaign getCampaign() {
         return campaign;
-    }
-
-    public void setCampaign(Campaign campaign) {
-        this.campaign = campaign;
-    }
-
-    public LocalDateTime getPublishAt() {
-        return publishAt;
-    }
-
-    public void setPublishAt(LocalDateTime publishAt) {
-        this.publishAt = publishAt;
     }
 }

@@ -17,7 +17,7 @@ public record EventInput(String fieldKey, String label, boolean required) {
         return new EventInput(NOTE, label, true);
     }
 
-    public static EventInput field(String key, String label) {
-        return new EventInput(key, label, true);
+    public static EventInput field(CardField<?> field, String label) {
+        return new EventInput(field.key(), label, true);
     }
 }

@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.DATE;
+import static network.higherself.console.card.Face.count;
+import static network.higherself.console.card.Face.show;
 
 /** A card of WF-GALLERY-EXH: an exhibition with its curator, artists, artworks and dates. */
 @Entity
@@ -28,6 +32,26 @@ import java.util.stream.Collectors;
 public class Exhibition extends Card {
 
     public static final String WORKFLOW = "WF-GALLERY-EXH";
+
+    private static final FieldList<Exhibition> FIELDS = new FieldList<>(Exhibition.class);
+    // curator, artists, artworks and the three dates, in form order
+    public static final CardField<String> CURATOR = FIELDS.text("curator", "Curator", e -> e.curator,
+            (e, v) -> e.curator = v, searchable());
+    public static final CardField<List<Artist>> ARTISTS = FIELDS.references("artists", "Artists", Reference.ARTIST,
+            e -> List.copyOf(e.artists), Exhibition::replaceArtists);
+    public static final CardField<List<ArtworkEntry>> ARTWORKS = FIELDS.artworks("artworks", "Artworks",
+            Exhibition::getArtworkEntries, Exhibition::replaceArtworks);
+    public static final CardField<LocalDate> SUBMISSION_DEADLINE = FIELDS.value("submission_deadline",
+            "Submission deadline", DATE, LocalDate.class, e -> e.submissionDeadline,
+            (e, v) -> e.submissionDeadline = v);
+    public static final CardField<LocalDate> OPENING_DATE = FIELDS.value("opening_date", "Opening date", DATE,
+            LocalDate.class, e -> e.openingDate, (e, v) -> e.openingDate = v);
+    public static final CardField<LocalDate> CLOSING_DATE = FIELDS.value("closing_date", "Closing date", DATE,
+            LocalDate.class, e -> e.closingDate, (e, v) -> e.closingDate = v);
+
+    static final CardKind KIND = new CardKind(WORKFLOW, "exhibition", Exhibition::new, FIELDS,
+            Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)))
+            .dueBy(OPENING_DATE);
 
     @Column(length = 120)
     private String curator;
@@ -51,23 +75,6 @@ public class Exhibition extends Card {
     @Column(name = "closing_date")
     private LocalDate closingDate;
 
-    protected Exhibition() {
-    }
-
-    public Exhibition(String title) {
-        setTitle(title);
-    }
-
-    @Override
-    public String workflowId() {
-        return WORKFLOW;
-    }
-
-    @Override
-    public String kindLabel() {
-        return "exhibition";
-    }
-
     @Override
     public Optional<String> guard(String event, GuardContext context) {
         return switch (event) {
@@ -87,62 +94,12 @@ public class Exhibition extends Card {
         };
     }
 
-    /** Curator, artists, artworks and the three dates, in form order. */
-    public static final List<CardField> FIELDS = List.of(
-            new CardField("curator", "Curator", FieldType.TEXT, false, String.class,
-                    c -> ((Exhibition) c).getCurator(), (c, v) -> ((Exhibition) c).setCurator((String) v)),
-            new CardField("artists", "Artists", FieldType.REFERENCES, false, Artist.class,
-                    c -> ((Exhibition) c).getArtists(),
-                    (c, v) -> ((Exhibition) c).replaceArtists(elements("artists", v, Artist.class))),
-            new CardField("artworks", "Artworks", FieldType.ARTWORKS, false, ArtworkEntry.class,
-                    c -> ((Exhibition) c).getArtworkEntries(),
-                    (c, v) -> ((Exhibition) c).replaceArtworks(elements("artworks", v, ArtworkEntry.class))),
-            new CardField("submission_deadline", "Submission deadline", FieldType.DATE, false, LocalDate.class,
-                    c -> ((Exhibition) c).getSubmissionDeadline(),
-                    (c, v) -> ((Exhibition) c).setSubmissionDeadline((LocalDate) v)),
-            new CardField("opening_date", "Opening date", FieldType.DATE, false, LocalDate.class,
-                    c -> ((Exhibition) c).getOpeningDate(), (c, v) -> ((Exhibition) c).setOpeningDate((LocalDate) v)),
-            new CardField("closing_date", "Closing date", FieldType.DATE, false, LocalDate.class,
-                    c -> ((Exhibition) c).getClosingDate(), (c, v) -> ((Exhibition) c).setClosingDate((LocalDate) v)));
-
     @Override
-    public List<CardField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    protected void validateFields(List<String> problems) {
-        Checks.maxLength(problems, "Curator", curator, 120);
-        Checks.inOrder(problems, "Submission deadline", submissionDeadline, "Opening date", openingDate);
-        Checks.inOrder(problems, "Opening date", openingDate, "Closing date", closingDate);
-        for (Artwork a : artworks) {
-            if (a.getTitle() == null || a.getTitle().isBlank()) {
-                problems.add("Every artwork needs a title: fill in the title of each artwork or remove the empty row.");
-                continue;
-            }
-            Checks.maxLength(problems, "Artwork title '" + a.getTitle() + "'", a.getTitle(), 200);
-            if (a.getArtist() == null) {
-                problems.add("Artwork '" + a.getTitle() + "' needs an artist: choose one of the exhibition's artists.");
-                continue;
-            }
-            if (a.getStatus() == null) {
-                problems.add("Artwork '" + a.getTitle() + "' needs a status: choose submitted, accepted, declined, sold or returned.");
-            }
-            if (!artists.contains(a.getArtist())) {
-                problems.add("Artwork '" + a.getTitle() + "' is by " + a.getArtist().getName()
-                        + ", who is not among this exhibition's artists: add the artist first.");
-            }
-        }
-    }
-
-    @Override
-    protected void describeFields(Map<String, String> fields) {
-        fields.put("curator", Checks.show(curator));
-        fields.put("artists", artists.stream().map(Artist::getName).collect(Collectors.joining(", ")));
-        fields.put("artworks", artworks.stream().map(Artwork::toString).collect(Collectors.joining("; ")));
-        fields.put("submission_deadline", Checks.show(submissionDeadline));
-        fields.put("opening_date", Checks.show(openingDate));
-        fields.put("closing_date", Checks.show(closingDate));
+    protected void checkKind(List<FieldProblem> problems) {
+        problem(problems, SUBMISSION_DEADLINE, Checks.orderProblem("Submission deadline", submissionDeadline,
+                "Opening date", openingDate));
+        problem(problems, OPENING_DATE, Checks.orderProblem("Opening date", openingDate, "Closing date", closingDate));
+        Artworks.problems(getArtworkEntries(), artists, Artist::getName).forEach(p -> problem(problems, ARTWORKS, p));
     }
 
     public void addArtist(Artist artist) {
@@ -195,43 +152,11 @@ public class Exhibition extends Card {
         return artworks.stream().map(ArtworkEntry::of).toList();
     }
 
-    public String getCurator() {
-        return curator;
-    }
-
-    public void setCurator(String curator) {
-        this.curator = blankToNull(curator);
-    }
-
     public Set<Artist> getArtists() {
         return Collections.unmodifiableSet(artists);
     }
 
     public List<Artwork> getArtworks() {
         return Collections.unmodifiableList(artworks);
-    }
-
-    public LocalDate getSubmissionDeadline() {
-        return submissionDeadline;
-    }
-
-    public void setSubmissionDeadline(LocalDate submissionDeadline) {
-        this.submissionDeadline = submissionDeadline;
-    }
-
-    public LocalDate getOpeningDate() {
-        return openingDate;
-    }
-
-    public void setOpeningDate(LocalDate openingDate) {
-        this.openingDate = openingDate;
-    }
-
-    public LocalDate getClosingDate() {
-        return closingDate;
-    }
-
-    public void setClosingDate(LocalDate closingDate) {
-        this.closingDate = closingDate;
     }
 }

@@ -64,7 +64,7 @@ public final class FieldText {
      *
      * @throws IllegalArgumentException for REFERENCE(S), ARTWORKS and MILESTONES, which are chosen, not typed
      */
-    public static Parsed parse(CardField field, String text) {
+    public static Parsed parse(CardField<?> field, String text) {
         if (text == null || text.isBlank()) {
             return field.required() ? Parsed.problem(field.label() + " is required: fill it in.") : Parsed.of(null);
         }

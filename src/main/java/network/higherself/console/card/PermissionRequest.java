@@ -9,12 +9,18 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import network.higherself.console.staff.Role;
+import network.higherself.console.staff.Scopes;
 import network.higherself.console.staff.StaffMember;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static network.higherself.console.card.FieldOption.column;
+import static network.higherself.console.card.FieldOption.required;
+import static network.higherself.console.card.FieldOption.searchable;
+import static network.higherself.console.card.FieldType.LONG_TEXT;
+import static network.higherself.console.card.Face.show;
 
 /** A card of WF-PERM-MGT: a staff member's request for a role or rights. */
 @Entity
@@ -34,6 +40,23 @@ public class PermissionRequest extends Card {
 
     /** The states in which what a request granted is in force. */
     public static final Set<String> IN_FORCE = Set.of("active", "audit", "modification");
+
+    private static final FieldList<PermissionRequest> FIELDS = new FieldList<>(PermissionRequest.class);
+    // who asks for what and why, and who reviews it, in form order
+    public static final CardField<StaffMember> STAFF_MEMBER = FIELDS.reference("staff_member", "Staff member",
+            Reference.STAFF, p -> p.requester, (p, v) -> p.requester = v, column("requester_id"), required());
+    public static final CardField<Role> REQUESTED_ROLE = FIELDS.choice("requested_role", "Requested role", Role.class,
+            p -> p.requestedRole, (p, v) -> p.requestedRole = v);
+    public static final CardField<String> REQUESTED_SCOPES = FIELDS.text("requested_scopes", "Requested scopes",
+            p -> p.requestedScopes, (p, v) -> p.requestedScopes = v, searchable());
+    public static final CardField<String> JUSTIFICATION = FIELDS.value("justification", "Justification", LONG_TEXT,
+            String.class, p -> p.justification, (p, v) -> p.justification = v);
+    public static final CardField<StaffMember> REVIEWER = FIELDS.reference("reviewer", "Reviewer", Reference.STAFF,
+            p -> p.reviewer, (p, v) -> p.reviewer = v);
+
+    static final CardKind KIND = new CardKind(WORKFLOW, "permission request", PermissionRequest::new, FIELDS,
+            Face.of(show(STAFF_MEMBER), show(REQUESTED_ROLE, REQUESTED_SCOPES,
+                    (role, scopes) -> role != null ? "role: " + Face.words(role) : scopes)));
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "requester_id")
@@ -60,23 +83,6 @@ public class PermissionRequest extends Card {
     @Column(name = "granted_scopes", length = 500)
     private String grantedScopes;
 
-    protected PermissionRequest() {
-    }
-
-    public PermissionRequest(String title) {
-        setTitle(title);
-    }
-
-    @Override
-    public String workflowId() {
-        return WORKFLOW;
-    }
-
-    @Override
-    public String kindLabel() {
-        return "permission request";
-    }
-
     @Override
     public Optional<String> guard(String event, GuardContext context) {
         return switch (event) {
@@ -96,29 +102,6 @@ public class PermissionRequest extends Card {
         };
     }
 
-    /** Who asks for what and why, and who reviews it, in form order. */
-    public static final List<CardField> FIELDS = List.of(
-            new CardField("staff_member", "Staff member", FieldType.REFERENCE, true, StaffMember.class,
-                    c -> ((PermissionRequest) c).getRequester(),
-                    (c, v) -> ((PermissionRequest) c).setRequester((StaffMember) v)),
-            new CardField("requested_role", "Requested role", FieldType.CHOICE, false, Role.class,
-                    c -> ((PermissionRequest) c).getRequestedRole(),
-                    (c, v) -> ((PermissionRequest) c).setRequestedRole((Role) v)),
-            new CardField("requested_scopes", "Requested scopes", FieldType.TEXT, false, String.class,
-                    c -> ((PermissionRequest) c).getRequestedScopes(),
-                    (c, v) -> ((PermissionRequest) c).setRequestedScopes((String) v)),
-            new CardField("justification", "Justification", FieldType.LONG_TEXT, false, String.class,
-                    c -> ((PermissionRequest) c).getJustification(),
-                    (c, v) -> ((PermissionRequest) c).setJustification((String) v)),
-            new CardField("reviewer", "Reviewer", FieldType.REFERENCE, false, StaffMember.class,
-                    c -> ((PermissionRequest) c).getReviewer(),
-                    (c, v) -> ((PermissionRequest) c).setReviewer((StaffMember) v)));
-
-    @Override
-    public List<CardField> fields() {
-        return FIELDS;
-    }
-
     @Override
     public List<EventInput> inputsFor(String event) {
         return "additional_info_needed".equals(event)
@@ -127,23 +110,11 @@ public class PermissionRequest extends Card {
     }
 
     @Override
-    protected void validateFields(List<String> problems) {
-        Checks.required(problems, "Staff member", requester);
+    protected void checkKind(List<FieldProblem> problems) {
         if (requestedRole == null && (requestedScopes == null || requestedScopes.isBlank())) {
-            problems.add("Say what is requested: a role or scopes.");
+            problems.add(FieldProblem.general("Say what is requested: a role or scopes."));
         }
-        Checks.maxLength(problems, "Requested scopes", requestedScopes, 500);
-        problems.addAll(network.higherself.console.staff.Scopes.parse(requestedScopes, w -> true, e -> true).problems());
-        Checks.maxLength(problems, "Justification", justification, 2000);
-    }
-
-    @Override
-    protected void describeFields(Map<String, String> fields) {
-        fields.put("staff_member", requester == null ? "" : requester.getUsername());
-        fields.put("requested_role", Checks.show(requestedRole));
-        fields.put("requested_scopes", Checks.show(requestedScopes));
-        fields.put("justification", Checks.show(justification));
-        fields.put("reviewer", reviewer == null ? "" : reviewer.getUsername());
+        Scopes.parse(requestedScopes, w -> true, e -> true).problems().forEach(p -> problems.add(FieldProblem.general(p)));
     }
 
     /**
@@ -188,41 +159,5 @@ public class PermissionRequest extends Card {
 
     public StaffMember getRequester() {
         return requester;
-    }
-
-    public void setRequester(StaffMember requester) {
-        this.requester = requester;
-    }
-
-    public Role getRequestedRole() {
-        return requestedRole;
-    }
-
-    public void setRequestedRole(Role requestedRole) {
-        this.requestedRole = requestedRole;
-    }
-
-    public String getRequestedScopes() {
-        return requestedScopes;
-    }
-
-    public void setRequestedScopes(String requestedScopes) {
-        this.requestedScopes = blankToNull(requestedScopes);
-    }
-
-    public String getJustification() {
-        return justification;
-    }
-
-    public void setJustification(String justification) {
-        this.justification = blankToNull(justification);
-    }
-
-    public StaffMember getReviewer() {
-        return reviewer;
-    }
-
-    public void setReviewer(StaffMember reviewer) {
-        this.reviewer = reviewer;
     }
 }

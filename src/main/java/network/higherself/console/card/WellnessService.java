@@ -4,9 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -14,14 +11,7 @@ import java.math.BigDecimal;
 /** A treatment, retreat or class the wellness center offers. */
 @Entity
 @Table(name = "wellness_service")
-public class WellnessService {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, length = 120)
-    private String name;
+public class WellnessService extends Named {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -34,17 +24,9 @@ public class WellnessService {
     }
 
     public WellnessService(String name, ServiceKind kind, BigDecimal listPrice) {
-        this.name = name;
+        super(name);
         this.kind = kind;
         this.listPrice = listPrice;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public ServiceKind getKind() {
@@ -53,10 +35,5 @@ public class WellnessService {
 
     public BigDecimal getListPrice() {
         return listPrice;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

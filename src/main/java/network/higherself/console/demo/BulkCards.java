@@ -90,8 +90,8 @@ public final class BulkCards {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")) {
             rs.next();
-            seq = rs.getLong(1);
-            prev = rs.getString(2);
+            seq = rs.getLong("last_seq");
+            prev = rs.getString("last_hash");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
@@ -122,7 +122,7 @@ public final class BulkCards {
                                  + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 0;
                 while (keys.next()) {
-                    long id = keys.getLong(1);
+                    long id = keys.getLong("id");
                     seq++;
                     String details = "title: " + made[i][2] + "\ngenerated for a benchmark";
                     String hash = AuditHash.of(seq, now, "console", AuditAction.CREATED.name(), made[i][0], id, null,
@@ -155,12 +155,12 @@ public final class BulkCards {
     }
 
     private static long maxPosition(Connection c, String workflowId, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position), 0) FROM card WHERE workflow_id = ? AND state = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position), 0) AS last FROM card WHERE workflow_id = ? AND state = ?")) {
             ps.setString(1, workflowId);
             ps.setString(2, state);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("last");
             }
         }
     }

@@ -1,5 +1,7 @@
 package network.higherself.console.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Artist;
 import network.higherself.console.card.ArtworkStatus;
@@ -86,14 +88,22 @@ public final class DemoData {
     private final Database database;
     private final WorkflowCatalog workflows;
     private final Clock realClock;
+    private final CardService service;
+    private final SteppingClock clock;
     private final Random random = new Random(42);
     /** The demo messages' payloads (lead_handoff, preparation_ready, content_request), about demo cards made before. */
     private List<String> payloads = List.of("{}", "{}", "{}");
 
-    public DemoData(Database database, WorkflowCatalog workflows, Clock realClock) {
+    /**
+     * Demo data written through {@code service}, a change pipeline whose clock is {@code clock}: the demo sets it
+     * back to make each card's history, before {@code realClock}'s now.
+     */
+    public DemoData(Database database, WorkflowCatalog workflows, Clock realClock, CardService service, SteppingClock clock) {
         this.database = database;
         this.workflows = workflows;
         this.realClock = realClock;
+        this.service = service;
+        this.clock = clock;
     }
 
     private static Map<String, Role> staff() {
@@ -136,8 +146,7 @@ public final class DemoData {
     public int seed() {
         Instant now = realClock.instant();
         ZoneId zone = realClock.getZone();
-        SteppingClock clock = new SteppingClock(now.minus(Duration.ofDays(60)), zone);
-        CardService service = new CardService(database.sessionFactory(), workflows, clock);
+        clock.set(now.minus(Duration.ofDays(60)));
         Reference refs = references(database.sessionFactory(), now.minus(Duration.ofDays(90)), zone);
 
         Map<String, Actor> staff = new HashMap<>();
@@ -168,7 +177,7 @@ public final class DemoData {
                             at = now.minus(Duration.ofMinutes(30 + random.nextInt(30)));
                         }
                         clock.set(at);
-                        fire(service, w, done.cardId(), t, staff, refs, zone, now);
+                        fire(w, done.cardId(), t, staff);
                     }
                 }
             }
@@ -176,8 +185,7 @@ public final class DemoData {
         return created;
     }
 
-    private void fire(CardService service, Workflow w, long cardId, Transition t, Map<String, Actor> staff,
-                      Reference refs, ZoneId zone, Instant now) {
+    private void fire(Workflow w, long cardId, Transition t, Map<String, Actor> staff) {
         Actor actor = w.agentFor(t.from())
                 .filter(a -> a.states().contains(t.from()))
                 .map(a -> Actor.agent(a.personality().orElse(a.agent())))
@@ -185,10 +193,8 @@ public final class DemoData {
         String note = Notes.next(random);
         MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(note);
         if (w.id().equals(AgentMessage.WORKFLOW) && denialReason(t.event(), "", "", "") != null) {
-            request = request.with((CardChange) (c, r) -> {
-                AgentMessage m = (AgentMessage) c;
-                m.setDenialReason(denialReason(t.event(), m.getSendingAgent(), m.getReceivingAgent(), m.getPattern()));
-            });
+            request = request.with((CardChange) (c, r) -> AgentMessage.DENIAL_REASON.set(c, denialReason(t.event(),
+                    AgentMessage.SENDING_AGENT.get(c), AgentMessage.RECEIVING_AGENT.get(c), AgentMessage.PATTERN.get(c))));
         }
         Outcome o = service.move(request);
         // the event needs more data, or someone else's right (a manager's approval, an administrator's
@@ -258,7 +264,7 @@ public final class DemoData {
             card.setPriority(Priority.values()[pick % 4]);
             card.setAssignee(ASSIGNEES.getOrDefault(card.workflowId(), List.of("jonas")).get(pick % 2));
             if (card instanceof Exhibition e) {
-                e.setCurator(List.of("Lucia Marin", "Jonas Berg", "Ines Okafor").get(pick % 3));
+                Exhibition.CURATOR.set(e, List.of("Lucia Marin", "Jonas Berg", "Ines Okafor").get(pick % 3));
                 Artist a1 = r.get(Artist.class, refs.artists.get(pick % refs.artists.size()));
                 Artist a2 = r.get(Artist.class, refs.artists.get((pick + 1) % refs.artists.size()));
                 if (e.getArtists().isEmpty()) {
@@ -267,56 +273,62 @@ public final class DemoData {
                     e.addArtwork(a1, Titles.artwork(pick), ArtworkStatus.ACCEPTED);
                     e.addArtwork(a2, Titles.artwork(pick + 7), ArtworkStatus.SUBMITTED);
                 }
-                e.setSubmissionDeadline(today.plusDays(10 + pick % 20));
-                e.setOpeningDate(today.plusDays(35 + pick % 20));
-                e.setClosingDate(today.plusDays(80 + pick % 30));
+                Exhibition.SUBMISSION_DEADLINE.set(e, today.plusDays(10 + pick % 20));
+                Exhibition.OPENING_DATE.set(e, today.plusDays(35 + pick % 20));
+                Exhibition.CLOSING_DATE.set(e, today.plusDays(80 + pick % 30));
             } else if (card instanceof Booking b) {
                 Client client = r.get(Client.class, refs.clients.get(pick % refs.clients.size()));
-                b.setClient(client);
+                Booking.CLIENT.set(b, client);
                 WellnessService s = r.get(WellnessService.class, refs.services.get(pick % refs.services.size()));
                 b.setTitle(s.getName().replaceAll(" \\(.*\\)", "") + " for " + client.getName().split(" ")[0]);
-                b.setService(s);
-                b.setPractitioner(r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
+                Booking.SERVICE.set(b, s);
+                Booking.PRACTITIONER.set(b, r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
                 LocalDateTime at = today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
-                b.setServiceAt(at);
-                b.setPaymentDeadline(at.minusDays(2));
-                b.setQuote(s.getListPrice());
+                Booking.SERVICE_AT.set(b, at);
+                Booking.PAYMENT_DEADLINE.set(b, at.minusDays(2));
+                Booking.QUOTE.set(b, s.getListPrice());
             } else if (card instanceof ConsultingProject p) {
-                p.setClientOrganisation(List.of("Northwind Foundation", "Atelier Lumen", "Cedar & Stone Ltd", "Kinfolk Collective").get(pick % 4));
-                p.setContactName(List.of("Hana Ito", "Marcus Reed", "Sofia Lind", "Omar Haddad").get(pick % 4));
-                p.setContactEmail(List.of("hana", "marcus", "sofia", "omar").get(pick % 4) + "@example.org");
-                p.setScope("Brand and space strategy for the next season, with two on-site workshops.");
-                p.setFee(BigDecimal.valueOf(4500 + (pick % 10) * 500L));
-                p.setMilestones(List.of(new Milestone("Discovery report", today.plusDays(14)),
+                ConsultingProject.CLIENT_ORGANISATION.set(p, List.of("Northwind Foundation", "Atelier Lumen", "Cedar & Stone Ltd",
+                        "Kinfolk Collective").get(pick % 4));
+                ConsultingProject.CONTACT_NAME.set(p, List.of("Hana Ito", "Marcus Reed", "Sofia Lind", "Omar Haddad").get(pick % 4));
+                ConsultingProject.CONTACT_EMAIL.set(p, List.of("hana", "marcus", "sofia", "omar").get(pick % 4) + "@example.org");
+                ConsultingProject.SCOPE.set(p, "Brand and space strategy for the next season, with two on-site workshops.");
+                ConsultingProject.FEE.set(p, BigDecimal.valueOf(4500 + (pick % 10) * 500L));
+                ConsultingProject.MILESTONES.set(p, List.of(new Milestone("Discovery report", today.plusDays(14)),
                         new Milestone("Mid-project review", today.plusDays(40))));
             } else if (card instanceof Campaign c) {
-                c.setObjective("Grow attendance among " + List.of("local collectors", "wellness newcomers", "corporate clients").get(pick % 3) + ".");
-                c.setStartsOn(today.plusDays(pick % 10));
-                c.setEndsOn(today.plusDays(30 + pick % 30));
-                c.setBudget(BigDecimal.valueOf(1200 + (pick % 8) * 250L));
-                c.addSegment(r.get(AudienceSegment.class, refs.segments.get(pick % refs.segments.size())));
-                c.addChannel(r.get(Channel.class, refs.channels.get(pick % refs.channels.size())));
+                Campaign.OBJECTIVE.set(c, "Grow attendance among " + List.of("local collectors", "wellness newcomers",
+                        "corporate clients").get(pick % 3) + ".");
+                Campaign.STARTS_ON.set(c, today.plusDays(pick % 10));
+                Campaign.ENDS_ON.set(c, today.plusDays(30 + pick % 30));
+                Campaign.BUDGET.set(c, BigDecimal.valueOf(1200 + (pick % 8) * 250L));
+                Campaign.SEGMENTS.set(c, List.of(r.get(AudienceSegment.class, refs.segments.get(pick % refs.segments.size()))));
+                Campaign.CHANNELS.set(c, List.of(r.get(Channel.class, refs.channels.get(pick % refs.channels.size()))));
             } else if (card instanceof ContentPiece p) {
-                p.setFormat(List.of("Article", "Reel", "Newsletter", "Carousel").get(pick % 4));
-                p.addChannel(r.get(Channel.class, refs.channels.get(pick % refs.channels.size())));
-                p.setPublishAt(today.plusDays(pick % 14).atTime(10, 0));
+                ContentPiece.FORMAT.set(p, List.of("Article", "Reel", "Newsletter", "Carousel").get(pick % 4));
+                ContentPiece.CHANNELS.set(p, List.of(r.get(Channel.class, refs.channels.get(pick % refs.channels.size()))));
+                ContentPiece.PUBLISH_AT.set(p, today.plusDays(pick % 14).atTime(10, 0));
             } else if (card instanceof InterfaceRelease i) {
-                i.setPortalKind(PortalKind.values()[pick % 4]);
-                i.setClientName(List.of("Higher Self Gallery", "Wellness Center", "Atelier Lumen").get(pick % 3));
-                i.setAppAddress("https://" + List.of("portal", "artists", "book", "www").get(pick % 4) + ".higherself.network");
-                i.setReleaseVersion("1." + (pick % 9) + "." + (pick % 5));
+                InterfaceRelease.PORTAL_KIND.set(i, PortalKind.values()[pick % 4]);
+                InterfaceRelease.CLIENT.set(i, List.of("Higher Self Gallery", "Wellness Center", "Atelier Lumen").get(pick % 3));
+                InterfaceRelease.APP_ADDRESS.set(i, "https://" + List.of("portal", "artists", "book", "www").get(pick % 4)
+                        + ".higherself.network");
+                InterfaceRelease.VERSION.set(i, "1." + (pick % 9) + "." + (pick % 5));
             } else if (card instanceof AgentMessage m) {
-                m.setSendingAgent(List.of("Nyra", "Ruvo", "Liora").get(pick % 3));
-                m.setReceivingAgent(List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
-                m.setPattern(List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
-                m.setPayloadSummary(payloads.get(pick % 3));
+                AgentMessage.SENDING_AGENT.set(m, List.of("Nyra", "Ruvo", "Liora").get(pick % 3));
+                AgentMessage.RECEIVING_AGENT.set(m, List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
+                AgentMessage.PATTERN.set(m, List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
+                AgentMessage.PAYLOAD_SUMMARY.set(m, payloads.get(pick % 3));
                 m.setTitle(List.of("Qualified lead hand-off", "Preparation is ready", "Campaign content request").get(pick % 3));
             } else if (card instanceof PermissionRequest p) {
-                StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya").get(pick % 4)).getId());
-                p.setRequester(requester);
-                p.setRequestedScopes(List.of("edit WF-CONT-CYCLE", "view WF-CONSULT", "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
-                p.setTitle(List.of("Edit content board", "View consulting projects", "Record payments", "Create campaigns").get(pick % 4));
-                p.setJustification("Covering for a colleague during the winter season.");
+                StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya")
+                        .get(pick % 4)).getId());
+                PermissionRequest.STAFF_MEMBER.set(p, requester);
+                PermissionRequest.REQUESTED_SCOPES.set(p, List.of("edit WF-CONT-CYCLE", "view WF-CONSULT",
+                        "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
+                p.setTitle(List.of("Edit content board", "View consulting projects", "Record payments", "Create campaigns")
+                        .get(pick % 4));
+                PermissionRequest.JUSTIFICATION.set(p, "Covering for a colleague during the winter season.");
             } else {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());
             }
@@ -331,14 +343,23 @@ public final class DemoData {
         return database.sessionFactory().fromSession(s -> {
             Booking b = s.createSelectionQuery("from Booking order by id", Booking.class).setMaxResults(1).getSingleResult();
             Campaign c = s.createSelectionQuery("from Campaign order by id", Campaign.class).setMaxResults(1).getSingleResult();
-            String client = b.getClient() == null ? "a client" : b.getClient().getName();
-            String segments = c.getSegments().stream().map(AudienceSegment::getName).collect(java.util.stream.Collectors.joining(", "));
+            Client bookingClient = Booking.CLIENT.get(b);
+            String client = bookingClient == null ? "a client" : bookingClient.getName();
             return List.of(
-                    "{\"card_id\":" + b.getId() + ",\"client\":\"" + client + "\"}",
-                    "{\"card_id\":" + b.getId() + ",\"service_at\":\"" + b.getServiceAt() + "\",\"tasks\":\"Book the room; Remind "
-                            + client + "\"}",
-                    "{\"card_id\":" + c.getId() + ",\"objective\":\"" + c.getObjective() + "\",\"segments\":\"" + segments + "\"}");
+                    payload(b, Map.of(Booking.CLIENT.key(), client)),
+                    payload(b, Map.of(Booking.SERVICE_AT.key(), String.valueOf(Booking.SERVICE_AT.get(b)),
+                            "tasks", "Book the room; Remind " + client)),
+                    payload(c, Map.of(Campaign.OBJECTIVE.key(), String.valueOf(Campaign.OBJECTIVE.get(c)),
+                            Campaign.SEGMENTS.key(), Campaign.SEGMENTS.display(c))));
         });
+    }
+
+    /** A message's JSON payload about {@code card}: its {@code card_id}, then {@code values}. */
+    private static String payload(Card card, Map<String, String> values) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("card_id", card.getId());
+        new java.util.TreeMap<>(values).forEach(o::put);
+        return o.toString();
     }
 
     /** What later events need and a person fills in along the way: payments, invoice numbers, accepted works. */
@@ -348,12 +369,12 @@ public final class DemoData {
             if (card instanceof Exhibition e) {
                 e.getArtworks().forEach(a -> a.setStatus(ArtworkStatus.ACCEPTED));
             } else if (card instanceof Booking b) {
-                b.setAmountPaid(b.getQuote());
+                Booking.AMOUNT_PAID.set(b, Booking.QUOTE.get(b));
             } else if (card instanceof ConsultingProject p) {
-                if (p.getInvoiceNumber() == null) {
-                    p.setInvoiceNumber("HSC-2026-" + invoice);
+                if (ConsultingProject.INVOICE_NUMBER.get(p) == null) {
+                    ConsultingProject.INVOICE_NUMBER.set(p, "HSC-2026-" + invoice);
                 }
-                p.setAmountPaid(p.getFee());
+                ConsultingProject.AMOUNT_PAID.set(p, ConsultingProject.FEE.get(p));
             }
         };
     }

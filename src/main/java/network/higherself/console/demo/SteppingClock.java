@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock the demo sets by hand, so that the history it writes through the service is backdated. */
-final class SteppingClock extends Clock {
+public final class SteppingClock extends Clock {
 
     private final ZoneId zone;
     private volatile Instant now;
 
-    SteppingClock(Instant start, ZoneId zone) {
+    public SteppingClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

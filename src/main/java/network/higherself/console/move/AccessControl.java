@@ -15,10 +15,14 @@ import network.higherself.console.workflow.WorkflowCatalog;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may do what (Staff Permission Boundaries, Agent Autonomy Boundaries), read inside the caller's transaction
@@ -59,7 +63,7 @@ public final class AccessControl {
             }
             return Optional.empty();
         }
-        WorkflowRights r = rightsOf(session, actor).on(workflow.id());
+        WorkflowRights r = rightsOn(session, actor, workflow.id(), w -> w.mayFire(t.event()));
         if (!r.mayFire(t.event())) {
             return Optional.of(who(actor) + " may not fire " + t.event() + " on " + workflow.board()
                     + ". Ask for the right with a permission request.");
@@ -72,7 +76,7 @@ public final class AccessControl {
             return agentStates(workflow, actor.name()).contains(workflow.initialState().id()) ? Optional.empty()
                     : Optional.of(actor.name() + " may not create cards on " + workflow.board() + ".");
         }
-        return rightsOf(session, actor).on(workflow.id()).create() ? Optional.empty()
+        return rightsOn(session, actor, workflow.id(), WorkflowRights::create).create() ? Optional.empty()
                 : Optional.of(who(actor) + " may not create cards on " + workflow.board()
                 + ". Ask for the right with a permission request.");
     }
@@ -82,9 +86,22 @@ public final class AccessControl {
             return agentStates(workflow, actor.name()).contains(state) ? Optional.empty()
                     : Optional.of(actor.name() + " may not edit cards in " + state + " on " + workflow.board() + ".");
         }
-        return rightsOf(session, actor).on(workflow.id()).edit() ? Optional.empty()
+        return rightsOn(session, actor, workflow.id(), WorkflowRights::edit).edit() ? Optional.empty()
                 : Optional.of(who(actor) + " may not edit cards on " + workflow.board()
                 + ". Ask for the right with a permission request.");
+    }
+
+    /**
+     * A person's (or the console's) rights on one board: their role's, and, only when those are not {@code enough}
+     * for what they are about to do, what their permission requests in force add. One query where the role suffices.
+     */
+    private WorkflowRights rightsOn(Session session, Actor actor, String workflowId, Predicate<WorkflowRights> enough) {
+        if (actor.kind() == Actor.Kind.SYSTEM) {
+            return WorkflowRights.FULL;
+        }
+        List<String> board = List.of(workflowId);
+        WorkflowRights r = roleRights(session, actor.role().orElseThrow(), board).on(workflowId);
+        return enough.test(r) ? r : r.union(granted(session, actor.name(), board).on(workflowId));
     }
 
     private static String who(Actor actor) {
@@ -92,32 +109,54 @@ public final class AccessControl {
     }
 
     private Rights roleRights(Session session, Role role, List<String> ids) {
-        Rights r = RoleDefaults.of(role, ids);
-        List<Object[]> rows = session.createNativeQuery(
-                        "SELECT workflow_id, can_view, can_create, can_edit, events FROM role_right WHERE role = ?1", Object[].class)
-                .setParameter(1, role.name()).getResultList();
-        for (Object[] row : rows) {
-            String events = (String) row[4];
-            boolean all = events.equals("*");
-            Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
-            r = r.with((String) row[0], new WorkflowRights((Boolean) row[1], (Boolean) row[2], (Boolean) row[3], all, named));
-        }
-        return r;
+        Rights defaults = RoleDefaults.of(role, ids);
+        return session.doReturningWork(c -> {
+            Rights r = defaults;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT workflow_id, can_view, can_create, can_edit, events FROM role_right WHERE role = ?")) {
+                ps.setString(1, role.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!ids.contains(rs.getString("workflow_id"))) {
+                            continue;
+                        }
+                        String events = rs.getString("events");
+                        boolean all = events.equals("*");
+                        Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
+                        r = r.with(rs.getString("workflow_id"), new WorkflowRights(rs.getBoolean("can_view"),
+                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), all, named));
+                    }
+                }
+            }
+            return r;
+        });
     }
 
+    /** What the person's permission requests in force grant them. */
     private Rights granted(Session session, String username, List<String> ids) {
-        List<PermissionRequest> requests = session.createSelectionQuery(
-                        "from PermissionRequest p where p.requester.username = :u and p.state in :states", PermissionRequest.class)
-                .setParameter("u", username).setParameter("states", PermissionRequest.IN_FORCE).getResultList();
+        List<String[]> grants = session.doReturningWork(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.state, c.granted_role, c.granted_scopes FROM card c "
+                    + "JOIN staff_member m ON m.id = c." + PermissionRequest.STAFF_MEMBER.column()
+                    + " WHERE c.workflow_id = ? AND m.username = ? AND (c.granted_role IS NOT NULL OR c.granted_scopes IS NOT NULL)")) {
+                ps.setString(1, PermissionRequest.WORKFLOW);
+                ps.setString(2, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (PermissionRequest.IN_FORCE.contains(rs.getString("state"))) {
+                            out.add(new String[]{rs.getString("granted_role"), rs.getString("granted_scopes")});
+                        }
+                    }
+                }
+            }
+            return out;
+        });
         Rights r = Rights.NONE;
-        for (PermissionRequest p : requests) {
-            if (!p.grantInForce()) {
-                continue;
+        for (String[] g : grants) {
+            if (g[0] != null) {
+                r = r.union(RoleDefaults.of(Role.valueOf(g[0]), ids));
             }
-            if (p.getGrantedRole() != null) {
-                r = r.union(RoleDefaults.of(p.getGrantedRole(), ids));
-            }
-            r = r.union(Scopes.parse(p.getGrantedScopes(), w -> workflows.find(w).isPresent(),
+            r = r.union(Scopes.parse(g[1], w -> workflows.find(w).isPresent(),
                     we -> workflows.find(we.split(" ")[0]).map(w -> w.events().contains(we.split(" ")[1])).orElse(false)).rights());
         }
         return r;

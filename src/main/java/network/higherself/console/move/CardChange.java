@@ -1,25 +1,18 @@
 package network.higherself.console.move;
 
 import network.higherself.console.card.Card;
+import network.higherself.console.card.Refs;
 
 /**
- * A change to a card's fields, applied by the move service inside its transaction (so that related things can
- * be looked up through {@link Refs}) and validated before anything is written.
+ * A change to a card's fields, applied by the change pipeline inside its transaction (so that related things can
+ * be looked up through {@link Refs}) and validated before anything is written. {@link FieldValues} is the one a
+ * person's form, an import or another desktop gives; code that builds a card (the demo data) may give its own.
+ * Whatever it was, what it changed is recorded as typed values (see {@link CardService}).
  */
 @FunctionalInterface
 public interface CardChange {
 
-    CardChange NONE = (card, refs) -> {
-    };
+    CardChange NONE = FieldValues.NONE;
 
     void apply(Card card, Refs refs);
-
-    /** Looks up the things cards refer to (clients, artists, channels...) in the same transaction. */
-    interface Refs {
-        /** The entity of that type and id, or a refusal naming what was not found. */
-        <T> T get(Class<T> type, long id);
-
-        /** The entity of that type whose {@code name} is {@code name}, or a refusal naming what was not found. */
-        <T> T named(Class<T> type, String name);
-    }
 }

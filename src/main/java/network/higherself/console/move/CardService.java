@@ -5,10 +5,15 @@ import jakarta.persistence.PessimisticLockException;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
+import network.higherself.console.audit.EditDiff;
 import network.higherself.console.card.Card;
+import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
+import network.higherself.console.staff.Rights;
+import network.higherself.console.sync.Outbox;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.FireResult;
 import network.higherself.console.workflow.Labels;
@@ -28,21 +33,37 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The one enforcement point. Every change of a card — a move, a creation, an edit — from any path (the boards,
- * the command line, agents, sync) comes here, and inside one transaction is checked (legal event, guard, valid
- * fields, unchanged version), written, audited and put in the sync outbox. A refusal writes nothing.
+ * The change pipeline: the one enforcement point. Every change of a card — a move, a creation, an edit, a reorder
+ * ({@link Change}) — from any path (the boards, the command line, agents, imports, a sync from another desktop)
+ * goes through {@link #apply}, which inside one transaction takes the same steps for each:
+ * <ol>
+ *   <li>load the card (or make the new one) and check it is the version the person saw;</li>
+ *   <li>check the workflow allows it (a move's event or target), the actor's right to do it, and the target
+ *       column's hard limit (a move or a creation enters a column);</li>
+ *   <li>apply the change's field values and check every field;</li>
+ *   <li>check the event's guard (a move);</li>
+ *   <li>write the card, its audit entry and its sync outbox event (the change as typed values).</li>
+ * </ol>
+ * A refusal, at any step, writes nothing and says why in a sentence a person can act on. A check added to a step
+ * applies to every kind of change that takes it.
  */
 public final class CardService {
 
     /** Gap between neighbouring cards' positions, so that a card can be put between two without renumbering. */
     public static final long POSITION_STEP = 1024;
+
+    /** The most characters a move's note holds (the audit trail keeps it whole). */
+    public static final int NOTE_MAX = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
 
@@ -52,6 +73,7 @@ public final class CardService {
     private final AccessControl access;
     private final MoveHooks hooks;
     private final AuditTrail audit = new AuditTrail();
+    private final Outbox outbox = new Outbox();
 
     public CardService(SessionFactory sessionFactory, WorkflowCatalog workflows, Clock clock) {
         this(sessionFactory, workflows, clock, new AccessControl(workflows));
@@ -80,329 +102,389 @@ public final class CardService {
     }
 
     /** The actor's rights on every board as of now (for the views: which boards to show, which columns to light). */
-    public network.higherself.console.staff.Rights rightsOf(Actor actor) {
+    public Rights rightsOf(Actor actor) {
         return access.rightsOf(sessionFactory, actor);
+    }
+
+    WorkflowCatalog workflows() {
+        return workflows;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    AuditTrail audit() {
+        return audit;
     }
 
     /** Moves a card along a transition of its workflow. */
     public Outcome move(MoveRequest request) {
+        return apply(request.actor(), request.toChange());
+    }
+
+    /** Creates a card in the initial state of its workflow, at the end of that column. */
+    public Outcome create(String workflowId, String title, Actor actor, CardChange fields) {
+        return apply(actor, new Change.Create(workflowId, title, fields));
+    }
+
+    /** Changes a card's fields without moving it. */
+    public Outcome edit(long cardId, Long expectedVersion, Actor actor, CardChange change) {
+        return apply(actor, new Change.Edit(cardId, expectedVersion, change));
+    }
+
+    /**
+     * Puts a card between two neighbours of its column ({@code previousId} above it, {@code nextId} below it; either
+     * may be null at an end).
+     */
+    public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor) {
+        return apply(actor, new Change.Reorder(cardId, previousId, nextId, expectedVersion));
+    }
+
+    /** Makes {@code change} as {@code actor}, through every step of the pipeline, in one transaction. */
+    public Outcome apply(Actor actor, Change change) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(change, "change");
         List<Runnable> afterCommit = new ArrayList<>();
-        Outcome outcome = inTransaction(request.cardId(), session -> {
-            Card card = session.find(Card.class, request.cardId());
-            if (card == null) {
-                return notFound(request.cardId());
-            }
-            if (request.expectedVersion() != null && card.getVersion() != request.expectedVersion()) {
-                return conflict(card);
-            }
-            Workflow workflow = workflows.get(card.workflowId());
-            String from = card.getState();
-            FireResult fired = request.event() != null ? workflow.fire(from, request.event()) : workflow.moveTo(from, request.targetState());
-            if (fired instanceof FireResult.Refused refused) {
-                return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, refused.message());
-            }
-            Transition t = ((FireResult.Fired) fired).transition();
-            if (request.targetState() != null && !t.to().equals(request.targetState())) {
-                return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
-                        + request.targetState() + ". " + workflow.optionsFrom(from));
-            }
-            Optional<String> forbidden = access.checkFire(session, request.actor(), workflow, t);
-            if (forbidden.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
-            }
-            Outcome overLimit = checkHardLimit(session, workflow, t.to());
-            if (overLimit != null) {
-                return overLimit;
-            }
-            Map<String, String> before = card.describe();
-            request.change().apply(card, new SessionRefs(session));
-            List<String> problems = card.validate();
-            if (!problems.isEmpty()) {
-                return invalid(problems);
-            }
-            var blocked = card.guard(t.event(), hooks.guardContext(session, card, t, request.actor()));
-            if (blocked.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.GUARD, blocked.get());
-            }
-            Instant now = clock.instant();
-            long baseVersion = card.getVersion();
-            boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
-            String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
-            card.enter(t.to(), nextPosition(session, workflow.id(), t.to()), now);
-            card.afterTransition(t.event());
-            session.flush(); // the versioned UPDATE: a concurrent change shows up here
-            String edits = diff(before, card.describe());
-            audit.append(session, new AuditRecord(now, request.actor().auditName(), AuditAction.MOVED, workflow.id(),
-                    card.getId(), from, t.to(), t.event(), request.note(), edits.isEmpty() ? null : edits));
-            if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
-                auditGrant(session, p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore, request.actor(), now);
-            }
-            session.persist(OutboxEvent.of(now, "MOVE", workflow.id(), card.getId(), baseVersion,
-                    from, t.to(), t.event(), request.actor().auditName(), Map.of("note", nullToEmpty(request.note()), "edits", edits)));
-            hooks.afterMove(new HookContext(session, workflow, card, t, request.actor(), now, afterCommit));
-            return new Outcome.Done(card.getId(), t.to(), card.getVersion(),
-                    Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " (" + t.event() + ").");
-        });
+        Outcome outcome = inTransaction(change.cardId(), session -> new Pipeline(session, actor, afterCommit).run(change));
         if (outcome.isDone()) {
             for (Runnable action : afterCommit) {
                 try {
                     action.run();
                 } catch (RuntimeException e) {
-                    LOG.error("An action after the move of card #{} failed; the move itself is committed", request.cardId(), e);
+                    LOG.error("An action after the change of card #{} failed; the change itself is committed",
+                            change.cardId(), e);
                 }
             }
         }
         return outcome;
     }
 
-    /** Creates a card in the initial state of its workflow, at the end of that column. */
-    public Outcome create(String workflowId, String title, Actor actor, CardChange fields) {
-        Workflow workflow = workflows.get(workflowId);
-        return inTransaction(null, session -> createIn(session, workflow, title, actor, fields));
+    // ------------------------------------------------------------------ the pipeline
+
+    /** What a change made: its outcome once committed (a card's new version is known then); nothing written: rolled back. */
+    record Made(boolean wrote, Supplier<Outcome.Done> done) {
     }
 
-    private Outcome createIn(Session session, Workflow workflow, String title, Actor actor, CardChange fields) {
-        String workflowId = workflow.id();
-        Optional<String> forbidden = access.checkCreate(session, actor, workflow);
-        if (forbidden.isPresent()) {
-            return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
-        }
-        Card card = CardKinds.newCard(workflowId, title);
-        (fields == null ? CardChange.NONE : fields).apply(card, new SessionRefs(session));
-        List<String> problems = card.validate();
-        if (!problems.isEmpty()) {
-            return invalid(problems);
-        }
-        Instant now = clock.instant();
-        String initial = workflow.initialState().id();
-        card.place(initial, nextPosition(session, workflowId, initial), now);
-        session.persist(card);
-        session.flush();
-        String details = describeNonEmpty(card.describe());
-        audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.CREATED, workflowId, card.getId(),
-                null, initial, null, null, details));
-        session.persist(OutboxEvent.of(now, "CREATE", workflowId, card.getId(), 0, null, initial,
-                null, actor.auditName(), card.describe()));
-        return new Outcome.Done(card.getId(), initial, card.getVersion(),
-                Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".");
+    /** A card's field values before a change, and the fields to compare after it. */
+    private record Before(Map<CardField<?>, Object> values) {
     }
 
-    /** Changes a card's fields without moving it. */
-    public Outcome edit(long cardId, Long expectedVersion, Actor actor, CardChange change) {
-        return inTransaction(cardId, session -> {
-            Card card = session.find(Card.class, cardId);
+    /** What a change did to the card's fields: for the audit trail (text) and the outbox (typed values). */
+    private record Edits(EditDiff diff, FieldValues values) {
+        static final Edits NONE = new Edits(EditDiff.NONE, FieldValues.NONE);
+    }
+
+    /** One change being made, inside its transaction. */
+    private final class Pipeline {
+        private final Session session;
+        private final Actor actor;
+        private final List<Runnable> afterCommit;
+        private final Instant now = clock.instant();
+
+        Pipeline(Session session, Actor actor, List<Runnable> afterCommit) {
+            this.session = session;
+            this.actor = actor;
+            this.afterCommit = afterCommit;
+        }
+
+        Made run(Change change) {
+            Card card = load(change);
+            Workflow workflow = workflows.get(card.workflowId());
+            String from = change instanceof Change.Create ? null : card.getState();
+            Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
+            String to = t != null ? t.to() : from != null ? from : workflow.initialState().id();
+            permitted(workflow, to, t, change);
+            // a move and a creation put the card in a column: at its end, within its hard limit
+            long position = change instanceof Change.Create || change instanceof Change.Move
+                    ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
+            Edits edits = fields(card, change);
+            if (t != null) {
+                guarded(card, t);
+            }
+            if (change instanceof Change.Create c) {
+                return created(workflow, card, to, position, edits);
+            }
+            if (change instanceof Change.Move m) {
+                return moved(workflow, card, t, position, m, edits);
+            }
+            if (change instanceof Change.Edit e) {
+                return edited(card, e, edits);
+            }
+            return reordered(card, (Change.Reorder) change);
+        }
+
+        /** The card (a new one for a creation), at the version the person saw. */
+        private Card load(Change change) {
+            if (change instanceof Change.Create c) {
+                Workflow w = workflows.find(c.workflowId()).orElseThrow(() -> refuse(Outcome.Refusal.INVALID,
+                        "There is no board '" + c.workflowId() + "' to make a card on."));
+                return CardKinds.newCard(w.id(), c.title());
+            }
+            long id = change.cardId();
+            Card card = session.find(Card.class, id);
             if (card == null) {
-                return notFound(cardId);
+                throw new RefusedException(notFound(id));
             }
-            if (expectedVersion != null && card.getVersion() != expectedVersion) {
-                return conflict(card);
+            if (change.expectedVersion() != null && card.getVersion() != change.expectedVersion()) {
+                throw new RefusedException(conflict(card));
             }
-            Optional<String> forbidden = access.checkEdit(session, actor, workflows.get(card.workflowId()), card.getState());
+            return card;
+        }
+
+        /** The transition a move takes: its event from the card's state, leading to its target if it names one. */
+        private Transition legal(Workflow workflow, String from, Change.Move m) {
+            FireResult fired = m.event() != null ? workflow.fire(from, m.event()) : workflow.moveTo(from, m.targetState());
+            if (fired instanceof FireResult.Refused refused) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, refused.message());
+            }
+            Transition t = ((FireResult.Fired) fired).transition();
+            if (m.targetState() != null && !t.to().equals(m.targetState())) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
+                        + m.targetState() + ". " + workflow.optionsFrom(from));
+            }
+            return t;
+        }
+
+        /** The actor's right: to fire the event (a move), to create on the board, or to edit cards in the state. */
+        private void permitted(Workflow workflow, String state, Transition t, Change change) {
+            Optional<String> forbidden = t != null ? access.checkFire(session, actor, workflow, t)
+                    : change instanceof Change.Create ? access.checkCreate(session, actor, workflow)
+                    : access.checkEdit(session, actor, workflow, state);
             if (forbidden.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
             }
-            Map<String, String> before = card.describe();
-            change.apply(card, new SessionRefs(session));
-            List<String> problems = card.validate();
+        }
+
+        /** Applies the change's field values and checks every field; what changed, for the trail and the outbox. */
+        private Edits fields(Card card, Change change) {
+            CardChange values = change.fields();
+            if (change instanceof Change.Move m && m.note() != null && m.note().strip().length() > NOTE_MAX) {
+                throw refuse(Outcome.Refusal.INVALID, "The note is " + m.note().strip().length() + " characters long; at most "
+                        + NOTE_MAX + " fit. Shorten it, or put the rest in a field of the card.");
+            }
+            boolean nothing = values == CardChange.NONE || values instanceof FieldValues f && f.isEmpty();
+            Before before = nothing || change instanceof Change.Create ? null : snapshot(card, values);
+            values.apply(card, new SessionRefs(session));
+            List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
-                return invalid(problems);
+                throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
             }
-            String edits = diff(before, card.describe());
-            if (edits.isEmpty()) {
-                return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "Nothing changed.");
+            if (change instanceof Change.Create) {
+                return sinceBlank(card);
             }
-            Instant now = clock.instant();
-            long baseVersion = card.getVersion();
+            return before == null ? Edits.NONE : since(card, before);
+        }
+
+        private void guarded(Card card, Transition t) {
+            Optional<String> blocked = card.guard(t.event(), hooks.guardContext(session, card, t, actor));
+            if (blocked.isPresent()) {
+                throw refuse(Outcome.Refusal.GUARD, blocked.get());
+            }
+        }
+
+        // -------------------------------------------------------------- writing
+
+        private Made created(Workflow workflow, Card card, String initial, long position, Edits edits) {
+            card.place(initial, position, now);
+            session.persist(card); // an identity column: inserted now, so its id is known
+            record(card, AuditAction.CREATED, null, initial, null, null, details(edits), 0,
+                    new Change.Create(workflow.id(), card.getTitle(), edits.values()));
+            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".";
+            return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
+        }
+
+        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits) {
+            long base = card.getVersion();
+            String from = card.getState();
+            boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
+            String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
+            card.enter(t.to(), position, now);
+            card.afterTransition(t.event());
+            record(card, AuditAction.MOVED, from, t.to(), t.event(), m.note(), details(edits), base,
+                    new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
+            if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
+                auditGrant(p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore);
+            }
+            hooks.afterMove(new HookContext(this, workflow, card, t));
+            String message = Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " ("
+                    + t.event() + ").";
+            return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
+        }
+
+        private Made edited(Card card, Change.Edit e, Edits edits) {
+            if (edits.diff().isEmpty()) {
+                return nothingChanged(card);
+            }
+            long base = card.getVersion();
             card.touch(now);
-            session.flush();
-            audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.EDITED, card.workflowId(), card.getId(),
-                    null, null, null, null, edits));
-            session.persist(OutboxEvent.of(now, "EDIT", card.workflowId(), card.getId(), baseVersion,
-                    null, null, null, actor.auditName(), Map.of("edits", edits)));
-            return new Outcome.Done(card.getId(), card.getState(), card.getVersion(),
-                    Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.");
-        });
-    }
+            record(card, AuditAction.EDITED, null, null, null, null, details(edits), base,
+                    new Change.Edit(card.getId(), base, edits.values()));
+            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.";
+            return new Made(true, () -> new Outcome.Done(card.getId(), card.getState(), card.getVersion(), message));
+        }
 
-    /**
-     * Puts a card between two neighbours of its column ({@code previousId} above it, {@code nextId} below it; either
-     * may be null at an end). Only the order changes: no state, so no audit entry.
-     */
-    public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor) {
-        return inTransaction(cardId, session -> {
-            Card card = session.find(Card.class, cardId);
-            if (card == null) {
-                return notFound(cardId);
-            }
-            if (expectedVersion != null && card.getVersion() != expectedVersion) {
-                return conflict(card);
-            }
-            Optional<String> forbidden = access.checkEdit(session, actor, workflows.get(card.workflowId()), card.getState());
-            if (forbidden.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
-            }
-            Long above = positionInColumn(session, previousId, card);
-            Long below = positionInColumn(session, nextId, card);
-            long position;
+        private Made reordered(Card card, Change.Reorder r) {
+            Long above = positionInColumn(r.previousId(), card);
+            Long below = positionInColumn(r.nextId(), card);
             if (above == null && below == null) {
-                position = card.getPosition();
-            } else if (above == null) {
-                position = below - POSITION_STEP;
-            } else if (below == null) {
-                position = above + POSITION_STEP;
-            } else if (below - above > 1) {
-                position = above + (below - above) / 2;
-            } else {
-                renumber(session, card.workflowId(), card.getState());
-                return reorderAgain(session, card, previousId, nextId);
+                return nothingChanged(card);
             }
-            card.setPosition(position);
-            return new Outcome.Done(card.getId(), card.getState(), card.getVersion() + 1,
-                    Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was moved within its column.");
-        });
-    }
-
-    private Outcome reorderAgain(Session session, Card card, Long previousId, Long nextId) {
-        session.refresh(card);
-        Long above = positionInColumn(session, previousId, card);
-        Long below = positionInColumn(session, nextId, card);
-        card.setPosition(above == null ? below - POSITION_STEP : below == null ? above + POSITION_STEP : above + (below - above) / 2);
-        return new Outcome.Done(card.getId(), card.getState(), card.getVersion() + 1, "The column was renumbered.");
-    }
-
-    private static Long positionInColumn(Session session, Long id, Card card) {
-        if (id == null) {
-            return null;
+            boolean renumbered = above != null && below != null && below - above <= 1;
+            if (renumbered) {
+                renumber(card.workflowId(), card.getState());
+                session.refresh(card);
+                above = positionInColumn(r.previousId(), card);
+                below = positionInColumn(r.nextId(), card);
+            }
+            long base = card.getVersion();
+            card.setPosition(above == null ? below - POSITION_STEP : below == null ? above + POSITION_STEP
+                    : above + (below - above) / 2);
+            card.touch(now);
+            String where = (r.previousId() == null ? "at the top" : "after #" + r.previousId())
+                    + (r.nextId() == null ? "" : (r.previousId() == null ? ", above #" : ", before #") + r.nextId())
+                    + (renumbered ? "; the column was renumbered to make room" : "");
+            record(card, AuditAction.REORDERED, card.getState(), card.getState(), null, null, where, base,
+                    new Change.Reorder(card.getId(), r.previousId(), r.nextId(), base));
+            String message = renumbered ? "The column was renumbered."
+                    : Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was moved within its column.";
+            return new Made(true, () -> new Outcome.Done(card.getId(), card.getState(), card.getVersion(), message));
         }
-        Card other = session.find(Card.class, id);
-        if (other == null || !other.workflowId().equals(card.workflowId()) || !other.getState().equals(card.getState())) {
-            throw new RefusedException(new Outcome.Refused(Outcome.Refusal.CONFLICT,
-                    "The column changed while you were dragging: look at it again and retry."));
+
+        private String details(Edits edits) {
+            return edits.diff().isEmpty() ? null : edits.diff().format();
         }
-        return other.getPosition();
+
+        private Made nothingChanged(Card card) {
+            long version = card.getVersion();
+            return new Made(false, () -> new Outcome.Done(card.getId(), card.getState(), version, "Nothing changed."));
+        }
+
+        /** The change's audit entry and outbox event, in its transaction. */
+        private void record(Card card, AuditAction action, String from, String to, String event, String note, String details,
+                            long base, Change change) {
+            audit.append(session, new AuditRecord(now, actor.auditName(), action, card.workflowId(), card.getId(), from, to,
+                    event, note, details));
+            outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
+                    actor.auditName(), ChangeJson.write(change)));
+        }
+
+        private void auditGrant(PermissionRequest p, String what, boolean granted) {
+            String whom = p.getRequester() == null ? "?" : p.getRequester().getUsername();
+            audit.append(session, new AuditRecord(now, actor.auditName(),
+                    granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REVOKED, p.workflowId(), p.getId(),
+                    null, null, null, null, (granted ? "granted to " : "removed from ") + whom + ": " + what));
+        }
+
+        // -------------------------------------------------------------- positions
+
+        /** The position of a neighbour in the card's column, read as stored now; null for no neighbour. */
+        private Long positionInColumn(Long id, Card card) {
+            if (id == null) {
+                return null;
+            }
+            Long position = session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT position FROM card WHERE id = ? AND workflow_id = ? AND state = ?")) {
+                    ps.setLong(1, id);
+                    ps.setString(2, card.workflowId());
+                    ps.setString(3, card.getState());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong("position") : null;
+                    }
+                }
+            });
+            if (position == null) {
+                throw refuse(Outcome.Refusal.CONFLICT, "The column changed while you were dragging: look at it again and retry.");
+            }
+            return position;
+        }
+
+        /**
+         * Spreads a column's positions out again, {@link #POSITION_STEP} apart in their order. Only the order is
+         * rewritten: no card's version changes, and the reorder that needed the room is the one audit entry.
+         */
+        private void renumber(String workflowId, String state) {
+            session.doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE card c SET position = (SELECT COUNT(*) FROM card d "
+                        + "WHERE d.workflow_id = c.workflow_id AND d.state = c.state AND (d.position < c.position OR "
+                        + "(d.position = c.position AND d.id <= c.id))) * " + POSITION_STEP
+                        + " WHERE c.workflow_id = ? AND c.state = ?")) {
+                    ps.setString(1, workflowId);
+                    ps.setString(2, state);
+                    ps.executeUpdate();
+                }
+            });
+        }
+
+        // -------------------------------------------------------------- what changed
+
+        /** The values of the fields {@code change} may write, before it does. */
+        private Before snapshot(Card card, CardChange change) {
+            Collection<CardField<?>> fields = change instanceof FieldValues f ? f.fields() : card.allFields();
+            Map<CardField<?>, Object> values = new LinkedHashMap<>();
+            for (CardField<?> f : fields) {
+                if (card.allFields().contains(f)) { // a field the card lacks is refused when the values are applied
+                    values.put(f, f.get(card));
+                }
+            }
+            return new Before(values);
+        }
+
+        private Edits since(Card card, Before before) {
+            List<EditDiff.Line> lines = new ArrayList<>();
+            FieldValues values = FieldValues.NONE;
+            for (Map.Entry<CardField<?>, Object> e : before.values().entrySet()) {
+                values = compare(card, e.getKey(), e.getValue(), lines, values);
+            }
+            return new Edits(new EditDiff(lines), values);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <V> FieldValues compare(Card card, CardField<V> f, Object old, List<EditDiff.Line> lines, FieldValues values) {
+            V was = (V) old;
+            V now = f.get(card);
+            Object value = f.toValue(now);
+            if (f.sameValue(f.toValue(was), value)) {
+                return values;
+            }
+            lines.add(new EditDiff.Line(f.key(), f.display(was), f.display(now)));
+            return values.withValue(f, value);
+        }
+
+        /** A new card's fields that have a value, as if each had been set from nothing. */
+        private Edits sinceBlank(Card card) {
+            List<EditDiff.Line> lines = new ArrayList<>();
+            FieldValues values = FieldValues.NONE;
+            for (CardField<?> f : card.allFields()) {
+                String shown = f.display(card);
+                if (!shown.isEmpty()) {
+                    lines.add(new EditDiff.Line(f.key(), "", shown));
+                    values = values.withValue(f, f.value(card));
+                }
+            }
+            return new Edits(new EditDiff(lines), values);
+        }
     }
 
-    private static void renumber(Session session, String workflowId, String state) {
-        session.flush();
-        session.createNativeMutationQuery("UPDATE card c SET position = (SELECT COUNT(*) FROM card d WHERE d.workflow_id = c.workflow_id "
-                        + "AND d.state = c.state AND (d.position < c.position OR (d.position = c.position AND d.id <= c.id))) * "
-                        + POSITION_STEP + " WHERE c.workflow_id = ?1 AND c.state = ?2")
-                .setParameter(1, workflowId).setParameter(2, state).executeUpdate();
-    }
+    // ------------------------------------------------------------------ transactions
 
     /**
-     * Sets (or with {@code maxCards} null, removes) a column's work-in-progress limit: soft turns the column amber
-     * on the board, hard refuses a move that would exceed it.
+     * Runs {@code work} in a transaction of its own: committed when it wrote something, else rolled back; a
+     * refusal ({@link RefusedException}) or a concurrent change rolls it back and becomes the outcome.
      */
-    public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor) {
-        Workflow workflow = workflows.get(workflowId);
-        if (!workflow.hasState(state)) {
-            return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no column '" + state + "'.");
-        }
-        if (maxCards != null && maxCards < 1) {
-            return new Outcome.Refused(Outcome.Refusal.INVALID,
-                    "A limit of " + maxCards + " cards would block the column: give 1 or more, or remove the limit.");
-        }
-        return inTransaction(null, session -> {
-            Optional<String> forbidden = access.checkEdit(session, actor, workflow, state);
-            if (forbidden.isPresent()) {
-                return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
-            }
-            session.createNativeMutationQuery("DELETE FROM column_limit WHERE workflow_id = ?1 AND state = ?2")
-                    .setParameter(1, workflowId).setParameter(2, state).executeUpdate();
-            if (maxCards != null) {
-                session.createNativeMutationQuery("INSERT INTO column_limit (workflow_id, state, max_cards, hard) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, workflowId).setParameter(2, state).setParameter(3, maxCards).setParameter(4, hard)
-                        .executeUpdate();
-            }
-            return new Outcome.Done(0, state, 0, maxCards == null ? "The limit of " + state + " was removed."
-                    : "The " + (hard ? "hard" : "soft") + " limit of " + state + " is " + maxCards + " cards.");
-        });
-    }
-
-    private static Outcome checkHardLimit(Session session, Workflow workflow, String state) {
-        Object[] limit = session.createNativeQuery(
-                        "SELECT max_cards, (SELECT COUNT(*) FROM card WHERE workflow_id = ?1 AND state = ?2) FROM column_limit "
-                                + "WHERE workflow_id = ?1 AND state = ?2 AND hard", Object[].class)
-                .setParameter(1, workflow.id()).setParameter(2, state).getSingleResultOrNull();
-        if (limit == null) {
-            return null;
-        }
-        int max = ((Number) limit[0]).intValue();
-        long count = ((Number) limit[1]).longValue();
-        if (count < max) {
-            return null;
-        }
-        return new Outcome.Refused(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of " + max
-                + " cards: move a card out of it first, or raise the column's limit.");
-    }
-
-    /**
-     * Changes what a role may do on one board (an administrator's decision; the defaults are replaced for that
-     * role and board). Audited with the old and new rights.
-     */
-    public Outcome setRoleRights(Actor actor, network.higherself.console.staff.Role role, String workflowId,
-                                 network.higherself.console.staff.WorkflowRights rights) {
-        Workflow workflow = workflows.get(workflowId);
-        if (actor.kind() != Actor.Kind.SYSTEM && !actor.hasRole(network.higherself.console.staff.Role.ADMINISTRATOR)) {
-            return new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, "Only an administrator can change what a role may do.");
-        }
-        for (String e : rights.events()) {
-            if (!workflow.events().contains(e)) {
-                return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no event '" + e + "'. Its events are "
-                        + String.join(", ", workflow.events()) + ".");
-            }
-        }
-        return inTransaction(null, session -> {
-            var before = access.rightsOf(session, Actor.staff("-", role)).on(workflowId);
-            session.createNativeMutationQuery("DELETE FROM role_right WHERE role = ?1 AND workflow_id = ?2")
-                    .setParameter(1, role.name()).setParameter(2, workflowId).executeUpdate();
-            session.createNativeMutationQuery("INSERT INTO role_right (role, workflow_id, can_view, can_create, can_edit, events) "
-                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                    .setParameter(1, role.name()).setParameter(2, workflowId).setParameter(3, rights.view())
-                    .setParameter(4, rights.create()).setParameter(5, rights.edit()).setParameter(6, rights.eventsText())
-                    .executeUpdate();
-            audit.append(session, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.ROLE_RIGHTS_CHANGED, workflowId,
-                    null, null, null, null, null, role.label() + " on " + workflow.board() + ": " + describe(before)
-                    + " \u2192 " + describe(rights)));
-            return new Outcome.Done(0, "", 0, role.label() + " on " + workflow.board() + " now: " + describe(rights) + ".");
-        });
-    }
-
-    private static String describe(network.higherself.console.staff.WorkflowRights r) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (r.view()) {
-            parts.add("view");
-        }
-        if (r.create()) {
-            parts.add("create");
-        }
-        if (r.edit()) {
-            parts.add("edit");
-        }
-        parts.add(r.allEvents() ? "all events" : r.events().isEmpty() ? "no events" : "events " + r.eventsText());
-        return String.join(", ", parts);
-    }
-
-    private void auditGrant(Session session, PermissionRequest p, String what, boolean granted, Actor actor, Instant now) {
-        String whom = p.getRequester() == null ? "?" : p.getRequester().getUsername();
-        audit.append(session, new AuditRecord(now, actor.auditName(),
-                granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REVOKED, p.workflowId(), p.getId(),
-                null, null, null, null, (granted ? "granted to " : "removed from ") + whom + ": " + what));
-    }
-
-    private Outcome inTransaction(Long cardId, Function<Session, Outcome> work) {
+    Outcome inTransaction(Long cardId, Function<Session, Made> work) {
         Session session = sessionFactory.openSession();
         Transaction tx = null;
         try {
             tx = session.beginTransaction();
-            Outcome outcome = work.apply(session);
-            if (outcome.isDone()) {
+            Made made = work.apply(session);
+            if (made.wrote()) {
                 tx.commit();
             } else {
                 tx.rollback();
             }
-            return outcome;
+            return made.done().get();
         } catch (RefusedException e) {
             rollback(tx);
             return e.outcome;
@@ -433,68 +515,21 @@ public final class CardService {
         }
     }
 
-    private static Outcome conflict(Card card) {
+    private static Outcome.Refused conflict(Card card) {
         return new Outcome.Refused(Outcome.Refusal.CONFLICT, "Someone else changed this " + card.kindLabel()
                 + " first: it is now in " + card.getState() + ". Look at it again, then retry if the change still makes sense.");
     }
 
-    private static Outcome notFound(long cardId) {
+    private static Outcome.Refused notFound(long cardId) {
         return new Outcome.Refused(Outcome.Refusal.NOT_FOUND, "There is no card #" + cardId + ": it may have been removed.");
     }
 
-    private static Outcome invalid(List<String> problems) {
-        return new Outcome.Refused(Outcome.Refusal.INVALID, String.join(" ", problems));
+    static RefusedException refuse(Outcome.Refusal reason, String message) {
+        return new RefusedException(new Outcome.Refused(reason, message));
     }
 
-    /**
-     * The position after the last card of a column. Plain JDBC on the transaction's connection: as a Hibernate native
-     * query with a {@code Long} result it missed Hibernate's query plan cache on every call (its statistics: one
-     * miss per move) and was the costliest single step of a move's Java work (see MoveLatencyBenchmark). Nothing
-     * pending in the session can change the answer: the moving card's own position is set from it afterwards.
-     */
-    private static long nextPosition(Session session, String workflowId, String state) {
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT MAX(position) FROM card WHERE workflow_id = ? AND state = ?")) {
-                ps.setString(1, workflowId);
-                ps.setString(2, state);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) + POSITION_STEP; // an empty column's MAX is NULL, read as 0
-                }
-            }
-        });
-    }
-
-    static String diff(Map<String, String> before, Map<String, String> after) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, String> e : after.entrySet()) {
-            String old = before.getOrDefault(e.getKey(), "");
-            if (!old.equals(e.getValue())) {
-                if (b.length() > 0) {
-                    b.append('\n');
-                }
-                b.append(e.getKey()).append(": '").append(old).append("' \u2192 '").append(e.getValue()).append('\'');
-            }
-        }
-        return b.toString();
-    }
-
-    private static String describeNonEmpty(Map<String, String> fields) {
-        StringBuilder b = new StringBuilder();
-        fields.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                if (b.length() > 0) {
-                    b.append('\n');
-                }
-                b.append(k).append(": ").append(v);
-            }
-        });
-        return b.toString();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Thrown from inside a change to refuse it (the transaction rolls back). */
@@ -507,30 +542,23 @@ public final class CardService {
         }
     }
 
-    /** A move as its hooks see it; created only inside {@link #move}'s transaction. */
+    /** A move as its hooks see it; created only inside a move's transaction. */
     private final class HookContext implements MoveContext {
-        private final Session session;
+        private final Pipeline pipeline;
         private final Workflow workflow;
         private final Card card;
         private final Transition transition;
-        private final Actor actor;
-        private final Instant now;
-        private final List<Runnable> afterCommit;
 
-        HookContext(Session session, Workflow workflow, Card card, Transition transition, Actor actor, Instant now,
-                    List<Runnable> afterCommit) {
-            this.session = session;
+        HookContext(Pipeline pipeline, Workflow workflow, Card card, Transition transition) {
+            this.pipeline = pipeline;
             this.workflow = workflow;
             this.card = card;
             this.transition = transition;
-            this.actor = actor;
-            this.now = now;
-            this.afterCommit = afterCommit;
         }
 
         @Override
         public Session session() {
-            return session;
+            return pipeline.session;
         }
 
         @Override
@@ -550,46 +578,43 @@ public final class CardService {
 
         @Override
         public Actor actor() {
-            return actor;
+            return pipeline.actor;
         }
 
         @Override
         public Instant now() {
-            return now;
+            return pipeline.now;
         }
 
         @Override
         public void audit(AuditRecord record) {
-            audit.append(session, record);
+            audit.append(pipeline.session, record);
         }
 
         @Override
         public Outcome.Done create(String workflowId, String title, Actor creator, CardChange fields) {
-            Outcome o = createIn(session, workflows.get(workflowId), title, creator, fields);
-            if (o instanceof Outcome.Refused r) {
-                throw new RefusedException(r);
-            }
-            return (Outcome.Done) o;
+            return new Pipeline(pipeline.session, creator, pipeline.afterCommit)
+                    .run(new Change.Create(workflowId, title, fields)).done().get();
         }
 
         @Override
         public RuntimeException refuse(Outcome.Refusal reason, String message) {
-            throw new RefusedException(new Outcome.Refused(reason, message));
+            throw CardService.refuse(reason, message);
         }
 
         @Override
         public void afterCommit(Runnable action) {
-            afterCommit.add(Objects.requireNonNull(action));
+            pipeline.afterCommit.add(Objects.requireNonNull(action));
         }
     }
 
-    private record SessionRefs(Session session) implements CardChange.Refs {
+    private record SessionRefs(Session session) implements Refs {
         @Override
         public <T> T get(Class<T> type, long id) {
             T found = session.find(type, id);
             if (found == null) {
-                throw new RefusedException(new Outcome.Refused(Outcome.Refusal.INVALID,
-                        "There is no " + Labels.humanize(type.getSimpleName()).toLowerCase() + " #" + id + "."));
+                throw refuse(Outcome.Refusal.INVALID,
+                        "There is no " + Labels.humanize(type.getSimpleName()).toLowerCase() + " #" + id + ".");
             }
             return found;
         }
@@ -599,8 +624,8 @@ public final class CardService {
             T found = session.createSelectionQuery("from " + type.getSimpleName() + " where name = :name", type)
                     .setParameter("name", name).getSingleResultOrNull();
             if (found == null) {
-                throw new RefusedException(new Outcome.Refused(Outcome.Refusal.INVALID,
-                        "There is no " + Labels.humanize(type.getSimpleName()).toLowerCase() + " named '" + name + "'."));
+                throw refuse(Outcome.Refusal.INVALID,
+                        "There is no " + Labels.humanize(type.getSimpleName()).toLowerCase() + " named '" + name + "'.");
             }
             return found;
         }

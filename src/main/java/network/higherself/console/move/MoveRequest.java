@@ -8,7 +8,7 @@ import java.util.Objects;
  * A request to move a card: by {@code event}, or to {@code targetState} (or both, which must agree).
  * {@code expectedVersion}, when given, is the version the person saw: if the card has changed since, the move
  * is refused as a conflict. {@code change} carries input the event needs (a quote, a reason), applied in the
- * same transaction.
+ * same transaction. The {@link Change.Move} it stands for is made by {@code actor}.
  */
 public record MoveRequest(long cardId, String event, String targetState, Actor actor, String note,
                           Long expectedVersion, CardChange change) {
@@ -39,5 +39,10 @@ public record MoveRequest(long cardId, String event, String targetState, Actor a
 
     public MoveRequest with(CardChange input) {
         return new MoveRequest(cardId, event, targetState, actor, note, expectedVersion, input);
+    }
+
+    /** The change this request asks for. */
+    public Change.Move toChange() {
+        return new Change.Move(cardId, event, targetState, expectedVersion, change, note);
     }
 }

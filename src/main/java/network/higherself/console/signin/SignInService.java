@@ -263,8 +263,8 @@ public final class SignInService {
         NameSalt salt = session.doReturningWork(c -> {
             try (PreparedStatement read = c.prepareStatement("SELECT salt, iterations FROM sign_in_name_salt WHERE id = 1");
                  ResultSet rs = read.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) {
-                    return new NameSalt(rs.getString(1), rs.getInt(2));
+                if (rs.next() && rs.getString("salt") != null) {
+                    return new NameSalt(rs.getString("salt"), rs.getInt("iterations"));
                 }
             }
             byte[] fresh = new byte[16];
@@ -281,7 +281,7 @@ public final class SignInService {
             try (PreparedStatement again = c.prepareStatement("SELECT salt, iterations FROM sign_in_name_salt WHERE id = 1");
                  ResultSet rs = again.executeQuery()) { // another sign-in made it first
                 rs.next();
-                return new NameSalt(rs.getString(1), rs.getInt(2));
+                return new NameSalt(rs.getString("salt"), rs.getInt("iterations"));
             }
         });
         char[] chars = name.toCharArray();
@@ -330,8 +330,8 @@ public final class SignInService {
                     if (!rs.next()) {
                         return SignInAttempts.NONE;
                     }
-                    OffsetDateTime until = rs.getObject(2, OffsetDateTime.class);
-                    return new SignInAttempts(rs.getInt(1), until == null ? null : until.toInstant());
+                    OffsetDateTime until = rs.getObject("locked_until", OffsetDateTime.class);
+                    return new SignInAttempts(rs.getInt("failed_attempts"), until == null ? null : until.toInstant());
                 }
             }
         });

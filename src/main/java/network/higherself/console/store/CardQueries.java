@@ -1,20 +1,18 @@
 package network.higherself.console.store;
 
-import network.higherself.console.card.AgentMessage;
-import network.higherself.console.card.Booking;
-import network.higherself.console.card.Campaign;
+import network.higherself.console.card.Card;
+import network.higherself.console.card.CardDate;
 import network.higherself.console.card.CardDates;
-import network.higherself.console.card.ConsultingProject;
-import network.higherself.console.card.ContentPiece;
-import network.higherself.console.card.Exhibition;
-import network.higherself.console.card.InterfaceRelease;
-import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.card.CardField;
+import network.higherself.console.card.CardKind;
+import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.Face;
+import network.higherself.console.card.FieldType;
 import network.higherself.console.card.Priority;
+import network.higherself.console.card.Reference;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,56 +21,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads columns page by page in position order, with a query the {@code card_column} index serves; never a
- * whole board at once. Each card comes with the facts its board shows on its face.
+ * whole board at once. Each card comes with the facts its board shows on its face. What is read for a kind of card
+ * and what the search looks in follow from the kind's field declarations ({@link CardKind}); rows are read by
+ * column name.
  */
 public final class CardQueries {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-
-    /** The date a card is due by: a booking's payment deadline or service time, a piece's publish-at... */
-    private static final String DUE = "COALESCE(c.payment_deadline, c.publish_at, c.service_at, "
-            + "CAST(c.opening_date AS TIMESTAMP), CAST(c.ends_on AS TIMESTAMP))";
-
-    private static final String COLUMNS = "SELECT c.id, c.workflow_id, c.state, c.position, c.title, c.assignee, c.priority, "
-            + "c.state_since, c.version, "
-            + "cl.name, sv.name, c.service_at, c.quote, "                                   // 10-13 booking
-            + "c.curator, c.opening_date, (SELECT COUNT(*) FROM exhibition_artist ea WHERE ea.exhibition_id = c.id), " // 14-16
-            + "c.client_organisation, c.fee, "                                              // 17-18
-            + "c.starts_on, c.ends_on, c.budget, "                                          // 19-21
-            + "c.format, c.publish_at, "                                                    // 22-23
-            + "c.portal_kind, c.release_version, c.client_name, "                           // 24-26
-            + "c.sending_agent, c.receiving_agent, c.pattern, "                             // 27-29
-            + "rq.username, c.requested_role, c.requested_scopes, "                         // 30-32
-            + DUE + ", "                                                                     // 33
-            + "c.payment_deadline, c.submission_deadline, c.closing_date, "                  // 34-36 timed events
-            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id), "                 // 37 checklist
-            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.done_at IS NOT NULL), " // 38
-            + "(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.required AND t.done_at IS NULL), " // 39
-            + "c.denial_reason ";                                                            // 40
-
-    private static final String JOINS = "LEFT JOIN client cl ON cl.id = c.client_id "
-            + "LEFT JOIN wellness_service sv ON sv.id = c.service_id "
-            + "LEFT JOIN staff_member rq ON rq.id = c.requester_id ";
-
-    private static final String SELECT = COLUMNS + "FROM card c " + JOINS;
-
-    /** Followed by a derived table {@code p} of the page's ids. */
-    private static final String SELECT_PAGE = COLUMNS + "FROM ";
 
     private static final String ORDER = " ORDER BY c.workflow_id, c.state, c.position, c.id";
     private static final String ORDER_REVERSED = " ORDER BY c.workflow_id DESC, c.state DESC, c.position DESC, c.id DESC";
 
     private final DataSource dataSource;
+    private final Map<String, KindSql> sql = new ConcurrentHashMap<>();
 
     public CardQueries(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -85,7 +54,9 @@ public final class CardQueries {
 
     /** The {@code limit} cards that follow {@code after} in its column. */
     public List<CardSummary> pageAfter(CardSummary after, int limit) {
-        return query(SELECT + "WHERE c.workflow_id = ? AND c.state = ? AND (c.position > ? OR (c.position = ? AND c.id > ?))"
+        KindSql k = sqlOf(after.workflowId());
+        return query(k, k.select + "FROM card c " + k.joins
+                        + "WHERE c.workflow_id = ? AND c.state = ? AND (c.position > ? OR (c.position = ? AND c.id > ?))"
                         + ORDER + " LIMIT ?",
                 List.of(after.workflowId(), after.state(), after.position(), after.position(), after.id(), limit));
     }
@@ -120,28 +91,28 @@ public final class CardQueries {
                 return List.of();
             }
         }
+        KindSql k = sqlOf(workflowId);
         List<Object> params = new ArrayList<>(List.of(workflowId, state));
-        String where = where(filter, params);
-        String joins = filter.text() == null || filter.text().isBlank() ? "" : "LEFT JOIN client cl ON cl.id = c.client_id ";
+        String where = k.where(filter, params);
         params.add(take);
         params.add(skip);
-        String ids = "SELECT c.id FROM card c " + joins + "WHERE c.workflow_id = ? AND c.state = ?" + where
+        String ids = "SELECT c.id FROM card c " + k.filterJoins(filter) + "WHERE c.workflow_id = ? AND c.state = ?" + where
                 + (fromEnd ? ORDER_REVERSED : ORDER) + " LIMIT ? OFFSET ?";
-        return query(SELECT_PAGE + "(" + ids + ") p JOIN card c ON c.id = p.id " + JOINS + ORDER, params);
+        return query(k, k.select + "FROM (" + ids + ") p JOIN card c ON c.id = p.id " + k.joins + ORDER, params);
     }
 
     /** How many cards of a column match {@code filter}. */
     public long count(String workflowId, String state, ColumnFilter filter) {
+        KindSql k = sqlOf(workflowId);
         List<Object> params = new ArrayList<>(List.of(workflowId, state));
-        String where = where(filter, params);
-        String joins = filter.text() == null || filter.text().isBlank() ? "" : "LEFT JOIN client cl ON cl.id = c.client_id ";
+        String where = k.where(filter, params);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card c " + joins
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS cards FROM card c " + k.filterJoins(filter)
                      + "WHERE c.workflow_id = ? AND c.state = ?" + where)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("cards");
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be counted: " + e.getMessage(), e);
@@ -152,11 +123,12 @@ public final class CardQueries {
     public Map<String, Long> countsByState(String workflowId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM card WHERE workflow_id = ? GROUP BY state")) {
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT state, COUNT(*) AS cards FROM card WHERE workflow_id = ? GROUP BY state")) {
             ps.setString(1, workflowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    counts.put(rs.getString("state"), rs.getLong("cards"));
                 }
             }
         } catch (SQLException e) {
@@ -174,10 +146,11 @@ public final class CardQueries {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT workflow_id, state, COUNT(*) FROM card GROUP BY workflow_id, state ORDER BY workflow_id, state");
+                     "SELECT workflow_id, state, COUNT(*) AS cards FROM card GROUP BY workflow_id, state ORDER BY workflow_id, state");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                counts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+                counts.computeIfAbsent(rs.getString("workflow_id"), k -> new LinkedHashMap<>())
+                        .put(rs.getString("state"), rs.getLong("cards"));
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be counted: " + e.getMessage(), e);
@@ -193,7 +166,8 @@ public final class CardQueries {
             ps.setString(1, workflowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    limits.put(rs.getString(1), new ColumnLimit(workflowId, rs.getString(1), rs.getInt(2), rs.getBoolean(3)));
+                    limits.put(rs.getString("state"), new ColumnLimit(workflowId, rs.getString("state"), rs.getInt("max_cards"),
+                            rs.getBoolean("hard")));
                 }
             }
         } catch (SQLException e) {
@@ -202,32 +176,8 @@ public final class CardQueries {
         return limits;
     }
 
-    private static String where(ColumnFilter f, List<Object> params) {
-        StringBuilder w = new StringBuilder();
-        if (f.text() != null && !f.text().isBlank()) {
-            String like = "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            List<String> columns = List.of("c.title", "c.assignee", "cl.name", "c.curator", "c.client_organisation",
-                    "c.contact_name", "c.client_name", "c.objective", "c.format", "c.sending_agent", "c.receiving_agent",
-                    "c.requested_scopes", "c.invoice_number");
-            w.append(" AND (");
-            for (int i = 0; i < columns.size(); i++) {
-                w.append(i == 0 ? "" : " OR ").append("LOWER(").append(columns.get(i)).append(") LIKE ? ESCAPE '\\'");
-                params.add(like);
-            }
-            w.append(")");
-        }
-        if (f.assignee() != null) {
-            w.append(" AND c.assignee = ?");
-            params.add(f.assignee());
-        }
-        if (f.overdueAt() != null) {
-            w.append(" AND ").append(DUE).append(" < ?");
-            params.add(Timestamp.valueOf(f.overdueAt()));
-        }
-        if (f.highPriority()) {
-            w.append(" AND c.priority IN ('HIGH', 'URGENT')");
-        }
-        return w.toString();
+    private KindSql sqlOf(String workflowId) {
+        return sql.computeIfAbsent(workflowId, w -> new KindSql(CardKinds.of(w)));
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
@@ -245,102 +195,198 @@ public final class CardQueries {
         }
     }
 
-    private List<CardSummary> query(String sql, List<Object> params) {
+    private List<CardSummary> query(KindSql k, String sql, List<Object> params) {
         List<CardSummary> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp due = rs.getTimestamp(33);
-                    Instant since = rs.getObject(8, OffsetDateTime.class).toInstant();
-                    out.add(new CardSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), Priority.valueOf(rs.getString(7)), since, rs.getLong(9), facts(rs),
-                            due == null ? null : due.toLocalDateTime(), dates(rs, since),
-                            rs.getInt(37), rs.getInt(38), rs.getInt(39), rs.getString(40)));
+                    out.add(k.summary(rs));
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be read: " + e.getMessage(), e);
+        } catch (UncheckedSql e) {
+            throw new StoreException("Cards could not be read: " + e.getCause().getMessage(), e.getCause());
         }
         return out;
     }
 
-    /** The dates the card's timed events wait for, for its countdown. */
-    private static CardDates dates(ResultSet rs, Instant stateSince) throws SQLException {
-        // as stored, not through java.sql.Timestamp (which goes through the JVM's zone, and a clock change in it)
-        return new CardDates(rs.getObject(34, LocalDateTime.class), rs.getObject(12, LocalDateTime.class),
-                rs.getObject(35, LocalDate.class), rs.getObject(15, LocalDate.class), rs.getObject(36, LocalDate.class),
-                rs.getObject(23, LocalDateTime.class), stateSince);
+    /** A failure to read a value while a kind's face is made from a row. */
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
-    /** The two or three facts that matter most for the card's kind, as short text. */
-    private static List<String> facts(ResultSet rs) throws SQLException {
-        List<String> f = new ArrayList<>(3);
-        switch (rs.getString(2)) {
-            case Booking.WORKFLOW -> {
-                add(f, rs.getString(10));
-                add(f, rs.getString(11));
-                add(f, dateTime(rs.getTimestamp(12)));
+    /** The SQL of one card kind: what a page reads for its face and countdowns, what the search looks in. */
+    private static final class KindSql {
+        private final CardKind kind;
+        private final String select;
+        private final String joins;
+        private final List<String> searched = new ArrayList<>();
+        private final String searchJoins;
+        private final String due;
+        private final List<CardDate> dates = new ArrayList<>();
+
+        KindSql(CardKind kind) {
+            this.kind = kind;
+            StringBuilder s = new StringBuilder("SELECT c.id, c.workflow_id, c.state, c.position, c.title, c.assignee, "
+                    + "c.priority, c.state_since, c.version, ");
+            StringBuilder j = new StringBuilder();
+            for (CardField<?> f : kind.face().fields()) {
+                s.append(switch (f.type()) {
+                    case REFERENCE -> {
+                        j.append(join(f));
+                        yield alias(f) + "." + reference(f).nameColumn();
+                    }
+                    case REFERENCES -> "(SELECT COUNT(*) FROM " + f.joinTable().table() + " l WHERE l."
+                            + f.joinTable().ownerColumn() + " = c.id)";
+                    default -> "c." + f.column();
+                }).append(" AS f_").append(f.key()).append(", ");
             }
-            case Exhibition.WORKFLOW -> {
-                long artists = rs.getLong(16);
-                f.add(artists == 1 ? "1 artist" : artists + " artists");
-                Date opening = rs.getDate(15);
-                add(f, opening == null ? null : "opens " + opening.toLocalDate().format(DAY));
-                add(f, rs.getString(14));
-            }
-            case ConsultingProject.WORKFLOW -> {
-                add(f, rs.getString(17));
-                add(f, money(rs.getBigDecimal(18), "fee "));
-            }
-            case Campaign.WORKFLOW -> {
-                Date start = rs.getDate(19);
-                Date end = rs.getDate(20);
-                if (start != null && end != null) {
-                    f.add(start.toLocalDate().format(DAY) + " \u2013 " + end.toLocalDate().format(DAY));
+            this.joins = j.toString();
+            List<String> dueBy = kind.dueBy().stream()
+                    .map(f -> f.type() == FieldType.DATE ? "CAST(c." + f.column() + " AS TIMESTAMP)" : "c." + f.column()).toList();
+            this.due = dueBy.isEmpty() ? null : dueBy.size() == 1 ? dueBy.get(0) : "COALESCE(" + String.join(", ", dueBy) + ")";
+            s.append(due == null ? "NULL" : due).append(" AS due, ");
+            for (CardDate d : CardDate.values()) {
+                if (d.field() != null && d.of(kind)) {
+                    dates.add(d);
+                    s.append("c.").append(d.column()).append(" AS date_").append(d.column()).append(", ");
                 }
-                add(f, money(rs.getBigDecimal(21), "budget "));
             }
-            case ContentPiece.WORKFLOW -> {
-                add(f, rs.getString(22));
-                Timestamp at = rs.getTimestamp(23);
-                add(f, at == null ? null : "publish " + at.toLocalDateTime().format(DAY_TIME));
+            s.append("(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id) AS tasks, ")
+                    .append("(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.done_at IS NOT NULL) AS tasks_done, ")
+                    .append("(SELECT COUNT(*) FROM agent_task t WHERE t.card_id = c.id AND t.required AND t.done_at IS NULL) "
+                            + "AS open_required, ")
+                    .append(kind.problem().map(f -> "c." + f.column()).orElse("NULL")).append(" AS problem ");
+            this.select = s.toString();
+            StringBuilder sj = new StringBuilder();
+            for (CardField<?> f : kind.allFields()) {
+                if (!f.searchable()) {
+                    continue;
+                }
+                if (f.type() == FieldType.REFERENCE) {
+                    searched.add(alias(f) + "." + reference(f).nameColumn());
+                    sj.append(join(f));
+                } else if (f.column() != null) {
+                    searched.add("c." + f.column());
+                }
             }
-            case InterfaceRelease.WORKFLOW -> {
-                add(f, rs.getString(26));
-                String kind = rs.getString(24);
-                add(f, kind == null ? null : kind.replace('_', ' ').toLowerCase(Locale.ROOT));
-                add(f, rs.getString(25) == null ? null : "v" + rs.getString(25));
+            this.searchJoins = sj.toString();
+        }
+
+        private static Reference<?> reference(CardField<?> f) {
+            return f.reference().orElseThrow();
+        }
+
+        private static String alias(CardField<?> f) {
+            return "r_" + f.key();
+        }
+
+        private static String join(CardField<?> f) {
+            return "LEFT JOIN " + reference(f).table() + " " + alias(f) + " ON " + alias(f) + ".id = c." + f.column() + " ";
+        }
+
+        /** The joins the ids of a filtered page need: those the search looks through. */
+        String filterJoins(ColumnFilter f) {
+            return f.text() == null || f.text().isBlank() ? "" : searchJoins;
+        }
+
+        String where(ColumnFilter f, List<Object> params) {
+            StringBuilder w = new StringBuilder();
+            if (f.text() != null && !f.text().isBlank()) {
+                String like = "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                w.append(" AND (");
+                for (int i = 0; i < searched.size(); i++) {
+                    w.append(i == 0 ? "" : " OR ").append("LOWER(").append(searched.get(i)).append(") LIKE ? ESCAPE '\\'");
+                    params.add(like);
+                }
+                w.append(")");
             }
-            case AgentMessage.WORKFLOW -> {
-                String from = rs.getString(27);
-                String to = rs.getString(28);
-                add(f, from == null && to == null ? null : from + " \u2192 " + to);
-                add(f, rs.getString(29));
+            if (f.assignee() != null) {
+                w.append(" AND c.").append(Card.ASSIGNEE.column()).append(" = ?");
+                params.add(f.assignee());
             }
-            case PermissionRequest.WORKFLOW -> {
-                add(f, rs.getString(30));
-                String role = rs.getString(31);
-                add(f, role != null ? "role: " + role.replace('_', ' ').toLowerCase(Locale.ROOT) : rs.getString(32));
+            if (f.overdueAt() != null) {
+                if (due == null) {
+                    w.append(" AND FALSE"); // a card of this kind is never due
+                } else {
+                    w.append(" AND ").append(due).append(" < ?");
+                    params.add(Timestamp.valueOf(f.overdueAt()));
+                }
             }
-            default -> {
-                // an unknown board shows no facts
+            if (f.highPriority()) {
+                w.append(" AND c.").append(Card.PRIORITY.column()).append(" IN ('HIGH', 'URGENT')");
+            }
+            return w.toString();
+        }
+
+        CardSummary summary(ResultSet rs) throws SQLException {
+            Instant since = rs.getObject("state_since", OffsetDateTime.class).toInstant();
+            // as stored, not through java.sql.Timestamp (which goes through the JVM's zone, and a clock change in it)
+            CardDates d = CardDates.NONE.withStateSince(since);
+            for (CardDate date : dates) {
+                String col = "date_" + date.column();
+                d = d.with(date, date.kind() == CardDate.Kind.DATE ? rs.getObject(col, LocalDate.class)
+                        : (Temporal) rs.getObject(col, LocalDateTime.class));
+            }
+            return new CardSummary(rs.getLong("id"), rs.getString("workflow_id"), rs.getString("state"),
+                    rs.getLong("position"), rs.getString("title"), rs.getString("assignee"),
+                    Priority.valueOf(rs.getString("priority")), since, rs.getLong("version"), kind.face().facts(values(rs)),
+                    rs.getObject("due", LocalDateTime.class), d, rs.getInt("tasks"), rs.getInt("tasks_done"),
+                    rs.getInt("open_required"), rs.getString("problem"));
+        }
+
+        /** The face's values of the current row, read by their columns' names. */
+        private static Face.Values values(ResultSet rs) {
+            return new Face.Values() {
+                @Override
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                public <V> V value(CardField<V> field) {
+                    String col = "f_" + field.key();
+                    return (V) read(() -> switch (field.type()) {
+                        case MONEY -> rs.getBigDecimal(col);
+                        case DATE -> rs.getObject(col, LocalDate.class);
+                        case DATE_TIME -> rs.getObject(col, LocalDateTime.class);
+                        case CHOICE -> {
+                            String name = rs.getString(col);
+                            yield name == null ? null : Enum.valueOf((Class) field.valueType(), name);
+                        }
+                        default -> rs.getString(col);
+                    });
+                }
+
+                @Override
+                public String name(CardField<?> reference) {
+                    return read(() -> rs.getString("f_" + reference.key()));
+                }
+
+                @Override
+                public long count(CardField<?> references) {
+                    return read(() -> rs.getLong("f_" + references.key()));
+                }
+            };
+        }
+
+        /** A column's value read while a card's face is made from its row. */
+        private interface Column<T> {
+            T read() throws SQLException;
+        }
+
+        private static <T> T read(Column<T> column) {
+            try {
+                return column.read();
+            } catch (SQLException e) {
+                throw new UncheckedSql(e);
             }
         }
-        return f;
-    }
-
-    private static void add(List<String> facts, String s) {
-        if (s != null && !s.isBlank()) {
-            facts.add(s);
-        }
-    }
-
-    private static String dateTime(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime().format(DAY_TIME);
-    }
-
-    private static String money(BigDecimal amount, String prefix) {
-        return amount == null ? null : prefix + "\u00a3" + amount.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

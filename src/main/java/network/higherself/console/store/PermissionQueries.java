@@ -30,15 +30,20 @@ public final class PermissionQueries {
     public List<Waiting> waitingForReview() {
         List<Waiting> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT c.id, c.version, c.title, m.username, c.requested_role, "
-                     + "c.requested_scopes, c.justification, c.state_since FROM card c LEFT JOIN staff_member m ON m.id = c.requester_id "
-                     + "WHERE c.workflow_id = ? AND c.state = ? ORDER BY c.state_since, c.id")) {
+             PreparedStatement ps = c.prepareStatement("SELECT c.id, c.version, c.title, m.username, c."
+                     + PermissionRequest.REQUESTED_ROLE.column() + ", c." + PermissionRequest.REQUESTED_SCOPES.column() + ", c."
+                     + PermissionRequest.JUSTIFICATION.column() + ", c.state_since FROM card c "
+                     + "LEFT JOIN staff_member m ON m.id = c." + PermissionRequest.STAFF_MEMBER.column()
+                     + " WHERE c.workflow_id = ? AND c.state = ? ORDER BY c.state_since, c.id")) {
             ps.setString(1, PermissionRequest.WORKFLOW);
             ps.setString(2, PermissionRequest.REVIEW_STATE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
+                    out.add(new Waiting(rs.getLong("id"), rs.getLong("version"), rs.getString("title"), rs.getString("username"),
+                            rs.getString(PermissionRequest.REQUESTED_ROLE.column()),
+                            rs.getString(PermissionRequest.REQUESTED_SCOPES.column()),
+                            rs.getString(PermissionRequest.JUSTIFICATION.column()),
+                            rs.getObject("state_since", OffsetDateTime.class).toInstant()));
                 }
             }
         } catch (SQLException e) {

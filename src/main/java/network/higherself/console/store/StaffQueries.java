@@ -38,7 +38,8 @@ public final class StaffQueries {
              PreparedStatement ps = c.prepareStatement("SELECT id, username, display_name, role FROM staff_member ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new StaffRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))));
+                out.add(new StaffRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role"))));
             }
         } catch (SQLException e) {
             throw new StoreException("The staff list could not be read: " + e.getMessage(), e);

@@ -64,6 +64,13 @@ public class OutboxEvent {
     protected OutboxEvent() {
     }
 
+    /** A new change to push, with a fresh UUID and {@code payload} as its JSON payload. */
+    public static OutboxEvent of(Instant at, String kind, String workflowId, long cardId, long baseVersion,
+                                 String fromState, String toState, String event, String actor, String payload) {
+        return new OutboxEvent(UUID.randomUUID(), at, kind, workflowId, cardId, baseVersion, fromState, toState, event,
+                actor, payload);
+    }
+
     /**
      * A new change to push, with a fresh UUID; {@code payload}'s entries (strings, flags, maps of them) become its
      * JSON payload. The one way the services fill the outbox, so every kind is written alike.
@@ -97,6 +104,14 @@ public class OutboxEvent {
 
     public UUID getEventId() {
         return eventId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
     }
 
     public String getKind() {

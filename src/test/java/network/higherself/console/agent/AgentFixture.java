@@ -13,7 +13,9 @@ import network.higherself.console.card.ContentPiece;
 import network.higherself.console.card.Exhibition;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.move.CardChange;
+import network.higherself.console.app.Services;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -48,6 +50,7 @@ public final class AgentFixture implements AutoCloseable {
     public final TestClock clock = new TestClock(T0, ZONE);
     public final WorkflowCatalog workflows;
     public Database db;
+    public Services services;
     public Agents agents;
 
     public final Actor admin = Actor.staff("amara", Role.ADMINISTRATOR);
@@ -67,7 +70,8 @@ public final class AgentFixture implements AutoCloseable {
         this.dir = dir;
         this.workflows = workflows;
         db = Database.open(new DataFolder(dir), clock);
-        agents = Agents.wire(db.sessionFactory(), workflows, clock, patterns);
+        services = Services.wire(db, workflows, clock, patterns);
+        agents = services.agents();
         db.sessionFactory().inTransaction(s -> {
             for (Actor a : List.of(admin, manager, desk)) {
                 s.persist(new StaffMember(a.name(), a.name(), a.role().orElseThrow(), a.name() + "@higherself.network", T0));
@@ -94,33 +98,38 @@ public final class AgentFixture implements AutoCloseable {
     public void restart() {
         db.close();
         db = Database.open(new DataFolder(dir), clock);
-        agents = Agents.wire(db.sessionFactory(), workflows, clock, PatternRegistry.bundled());
+        services = Services.wire(db, workflows, clock, PatternRegistry.bundled());
+        agents = services.agents();
     }
 
     public CardService cards() {
-        return agents.cards();
+        return services.cards();
+    }
+
+    public ColumnLimits limits() {
+        return services.limits();
     }
 
     /** What every card of the workflow needs to get anywhere (its guards), plus {@code extra}. */
     public CardChange basics(String workflowId, CardChange extra) {
         return (card, refs) -> {
             if (card instanceof Booking b) {
-                b.setClient(refs.get(Client.class, clientId));
-                b.setQuote(new BigDecimal("120.00"));
-                b.setAmountPaid(new BigDecimal("120.00"));
+                Booking.CLIENT.set(b, refs.get(Client.class, clientId));
+                Booking.QUOTE.set(b, new BigDecimal("120.00"));
+                Booking.AMOUNT_PAID.set(b, new BigDecimal("120.00"));
             } else if (card instanceof Exhibition e) {
                 Artist a = refs.get(Artist.class, artistId);
                 e.addArtist(a);
                 e.addArtwork(a, "Tide", ArtworkStatus.ACCEPTED);
             } else if (card instanceof Campaign c) {
-                c.setObjective("More retreat bookings");
-                c.addSegment(refs.get(AudienceSegment.class, segmentId));
-                c.addChannel(refs.get(Channel.class, channelId));
+                Campaign.OBJECTIVE.set(c, "More retreat bookings");
+                Campaign.SEGMENTS.set(c, List.of(refs.get(AudienceSegment.class, segmentId)));
+                Campaign.CHANNELS.set(c, List.of(refs.get(Channel.class, channelId)));
             } else if (card instanceof ContentPiece p) {
-                p.setFormat("Article");
+                ContentPiece.FORMAT.set(p, "Article");
             } else if (card instanceof PermissionRequest p) {
-                p.setRequester(refs.get(StaffMember.class, requesterId));
-                p.setRequestedScopes("view WF-CONSULT");
+                PermissionRequest.STAFF_MEMBER.set(p, refs.get(StaffMember.class, requesterId));
+                PermissionRequest.REQUESTED_SCOPES.set(p, "view WF-CONSULT");
             }
             if (extra != null) {
                 extra.apply(card, refs);

@@ -24,8 +24,8 @@ class AgentSchedulerTest {
     void runsAtOnceOnStartAgainSoonAfterAMessageIsSentAndStopsOnStop() throws InterruptedException {
         try (AgentFixture fx = new AgentFixture(dir)) {
             long booking = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-                ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-01T12:00")); // passed while the console was closed
-                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+                Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-01T12:00")); // passed while the console was closed
+                Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
             });
             fx.agents.gate().processPending(); // the walk's own hand-off
             BlockingQueue<AgentRun> runs = new LinkedBlockingQueue<>();

@@ -45,10 +45,10 @@ class MessageGateTest {
 
             AgentMessage m = onlyMessage(fx);
             assertThat(m.getState()).as("waiting for the gate").isEqualTo("request_initiated");
-            assertThat(m.getSendingAgent()).isEqualTo("Nyra");
-            assertThat(m.getReceivingAgent()).isEqualTo("Solari");
-            assertThat(m.getPattern()).isEqualTo("lead_handoff");
-            assertThat(m.getPayloadSummary()).contains("\"card_id\":" + booking).contains("\"client\":\"Nora Blake\"");
+            assertThat(AgentMessage.SENDING_AGENT.get(m)).isEqualTo("Nyra");
+            assertThat(AgentMessage.RECEIVING_AGENT.get(m)).isEqualTo("Solari");
+            assertThat(AgentMessage.PATTERN.get(m)).isEqualTo("lead_handoff");
+            assertThat(AgentMessage.PAYLOAD_SUMMARY.get(m)).contains("\"card_id\":" + booking).contains("\"client\":\"Nora Blake\"");
             assertThat(delivered(fx, booking)).isEmpty();
 
             AgentRun run = fx.agents.runner().run();
@@ -78,7 +78,7 @@ class MessageGateTest {
             assertThat(line.kind()).isEqualTo(AgentRun.Kind.MESSAGE_DENIED);
             AgentMessage m = fx.card(line.cardId(), AgentMessage.class);
             assertThat(m.getState()).isEqualTo("communication_denied");
-            assertThat(m.getDenialReason()).contains("No authorized pattern lets Nyra send lead_handoff to Liora")
+            assertThat(AgentMessage.DENIAL_REASON.get(m)).contains("No authorized pattern lets Nyra send lead_handoff to Liora")
                     .contains("lead_handoff: Nyra \u2192 Solari");
             assertThat(moves(fx, m.getId())).extracting(AuditEntry::getEvent)
                     .containsExactly("request_received", "pattern_not_authorized");
@@ -94,7 +94,7 @@ class MessageGateTest {
             fx.agents.runner().run();
             String payload = "{\"card_id\": " + booking + ", \"client\": \"Nora Blake\"}";
             assertThat(fx.agents.gate().send("Nyra", "Liora", "lead_handoff", payload).kind()).isEqualTo(AgentRun.Kind.MESSAGE_DENIED);
-            assertThat(fx.cards().setColumnLimit(AgentMessage.WORKFLOW, "communication_denied", 1, true, fx.admin).isDone()).isTrue();
+            assertThat(fx.limits().set(AgentMessage.WORKFLOW, "communication_denied", 1, true, fx.admin).isDone()).isTrue();
 
             AgentRun.Line stuck = fx.agents.gate().send("Nyra", "Liora", "lead_handoff", payload);
             assertThat(stuck.kind()).isEqualTo(AgentRun.Kind.REFUSED);
@@ -109,7 +109,7 @@ class MessageGateTest {
             assertThat(fx.agents.runner().run().lines()).as("held, not retried at once").isEmpty();
 
             // room again, and an hour later: the message is denied and nothing is held any more
-            assertThat(fx.cards().setColumnLimit(AgentMessage.WORKFLOW, "communication_denied", null, false, fx.admin).isDone()).isTrue();
+            assertThat(fx.limits().set(AgentMessage.WORKFLOW, "communication_denied", null, false, fx.admin).isDone()).isTrue();
             fx.clock.advance(AgentRunner.RETRY_AFTER);
             assertThat(fx.agents.runner().run().of(AgentRun.Kind.MESSAGE_DENIED)).extracting(AgentRun.Line::cardId)
                     .containsExactly(stuck.cardId());
@@ -125,17 +125,17 @@ class MessageGateTest {
 
             AgentMessage notJson = fx.card(fx.agents.gate().send("Nyra", "Solari", "lead_handoff", "{card_id: 1").cardId(), AgentMessage.class);
             assertThat(notJson.getState()).isEqualTo("communication_denied");
-            assertThat(notJson.getDenialReason()).startsWith("The payload is not valid JSON");
+            assertThat(AgentMessage.DENIAL_REASON.get(notJson)).startsWith("The payload is not valid JSON");
             assertThat(moves(fx, notJson.getId())).extracting(AuditEntry::getEvent).containsExactly("request_received",
                     "pattern_authorized", "permission_granted", "validation_failed");
 
             AgentMessage lacking = fx.card(fx.agents.gate().send("Nyra", "Solari", "lead_handoff",
                     "{\"card_id\": " + booking + "}").cardId(), AgentMessage.class);
-            assertThat(lacking.getDenialReason()).isEqualTo("The payload lacks client, which lead_handoff must carry.");
+            assertThat(AgentMessage.DENIAL_REASON.get(lacking)).isEqualTo("The payload lacks client, which lead_handoff must carry.");
 
             AgentMessage wrongCard = fx.card(fx.agents.gate().send("Nyra", "Solari", "lead_handoff",
                     "{\"card_id\": 99999, \"client\": \"Nora\"}").cardId(), AgentMessage.class);
-            assertThat(wrongCard.getDenialReason()).contains("card #99999, which does not exist");
+            assertThat(AgentMessage.DENIAL_REASON.get(wrongCard)).contains("card #99999, which does not exist");
             assertThat(delivered(fx, booking)).hasSize(1); // only the walk's own hand-off
         }
     }
@@ -152,7 +152,7 @@ class MessageGateTest {
             assertThat(run.of(AgentRun.Kind.MESSAGE_DENIED)).singleElement().satisfies(l -> {
                 AgentMessage m = fx.card(l.cardId(), AgentMessage.class);
                 assertThat(m.getState()).isEqualTo("communication_denied");
-                assertThat(m.getDenialReason()).startsWith("Liora is not responsible for any state of Wellness bookings");
+                assertThat(AgentMessage.DENIAL_REASON.get(m)).startsWith("Liora is not responsible for any state of Wellness bookings");
                 assertThat(moves(fx, m.getId())).extracting(AuditEntry::getEvent).last().isEqualTo("permission_denied");
             });
             assertThat(delivered(fx, booking)).isEmpty();
@@ -171,7 +171,7 @@ class MessageGateTest {
             List<ContentPiece> pieces = fx.db.sessionFactory().fromSession(s -> s.createSelectionQuery(
                     "from ContentPiece p join fetch p.campaign", ContentPiece.class).getResultList());
             assertThat(pieces).singleElement().satisfies(p -> {
-                assertThat(p.getCampaign().getId()).isEqualTo(campaign);
+                assertThat(ContentPiece.CAMPAIGN.get(p).getId()).isEqualTo(campaign);
                 assertThat(p.getState()).isEqualTo("ideation");
                 assertThat(p.getTitle()).startsWith("Content for ");
             });
@@ -191,7 +191,7 @@ class MessageGateTest {
             assertThat(run.of(AgentRun.Kind.MESSAGE_FAILED)).singleElement().satisfies(l -> {
                 AgentMessage m = fx.card(l.cardId(), AgentMessage.class);
                 assertThat(m.getState()).isEqualTo("error_state");
-                assertThat(m.getDenialReason()).startsWith("Delivery failed: A content piece can only be started for a campaign");
+                assertThat(AgentMessage.DENIAL_REASON.get(m)).startsWith("Delivery failed: A content piece can only be started for a campaign");
                 assertThat(moves(fx, m.getId())).extracting(AuditEntry::getEvent).last().isEqualTo("communication_error");
             });
             assertThat(delivered(fx, booking)).isEmpty();
@@ -204,12 +204,12 @@ class MessageGateTest {
     @Test
     void ruvoTellsSolariThePreparationChecklistIsReady() {
         try (AgentFixture fx = new AgentFixture(dir)) {
-            long booking = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")));
+            long booking = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-10T14:00")));
             fx.agents.runner().run();
             List<AgentMessage> messages = messages(fx);
-            assertThat(messages).extracting(AgentMessage::getPattern).containsExactly("lead_handoff", "preparation_ready");
+            assertThat(messages).extracting(m -> AgentMessage.PATTERN.get(m)).containsExactly("lead_handoff", "preparation_ready");
             assertThat(messages).allSatisfy(m -> assertThat(m.getState()).isEqualTo("communication_completed"));
-            assertThat(messages.get(1).getPayloadSummary()).contains("\"tasks\":\"Book the room");
+            assertThat(AgentMessage.PAYLOAD_SUMMARY.get(messages.get(1))).contains("\"tasks\":\"Book the room");
             assertThat(delivered(fx, booking)).extracting(AuditEntry::getNote)
                     .anySatisfy(n -> assertThat(n).startsWith("preparation_ready from Ruvo"));
         }

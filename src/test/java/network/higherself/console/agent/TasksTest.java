@@ -41,8 +41,8 @@ class TasksTest {
                 return p.getId();
             });
             long id = fx.cardIn(Booking.WORKFLOW, "booking_confirmed", (c, r) -> {
-                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00"));
-                ((Booking) c).setPractitioner(r.get(Practitioner.class, practitioner));
+                Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-10T14:00"));
+                Booking.PRACTITIONER.set(c, r.get(Practitioner.class, practitioner));
             });
             assertThat(fx.agents.tasks().tasksOf(id)).as("no checklist before preparation").isEmpty();
 
@@ -99,7 +99,7 @@ class TasksTest {
     @Test
     void ticksNeedTheRightToEditTheBookingAndAreAuditedBothWays() {
         try (AgentFixture fx = new AgentFixture(dir)) {
-            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")));
+            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-10T14:00")));
             TaskItem room = fx.agents.tasks().tasksOf(id).get(0);
 
             Outcome gallery = fx.agents.tasks().tick(room.id(), true, Actor.staff("lucia", Role.GALLERY_STAFF));
@@ -122,7 +122,7 @@ class TasksTest {
     @Test
     void aBookingThatReachedPreparationWithoutAChecklistGetsOneAtTheAgentsNextRun() {
         try (AgentFixture fx = new AgentFixture(dir)) {
-            long id = fx.cardIn(Booking.WORKFLOW, "booking_confirmed", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-20T14:00")));
+            long id = fx.cardIn(Booking.WORKFLOW, "booking_confirmed", (c, r) -> Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-20T14:00")));
             // moved by a service without the agents' hooks: as data from before checklists existed
             network.higherself.console.move.CardService plain = new network.higherself.console.move.CardService(
                     fx.db.sessionFactory(), fx.workflows, fx.clock);
@@ -140,7 +140,7 @@ class TasksTest {
     @Test
     void aTickIsPutInTheSyncOutboxWithItsTransactionAndARefusedTickIsNot() throws Exception {
         try (AgentFixture fx = new AgentFixture(dir)) {
-            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")));
+            long id = fx.cardIn(Booking.WORKFLOW, "preparation", (c, r) -> Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-10T14:00")));
             assertThat(taskEvents(fx, id)).as("making the checklist is not in the outbox: a replayed move makes it").isEmpty();
             long cardVersion = fx.card(id, Booking.class).getVersion();
             TaskItem room = fx.agents.tasks().tasksOf(id).get(0);

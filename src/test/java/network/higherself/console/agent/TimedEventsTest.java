@@ -60,11 +60,11 @@ class TimedEventsTest {
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("payment_timeout", Booking.WORKFLOW, "payment_pending", "canceled", (c, r) -> {
-                    ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-05T12:00"));
-                    ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-20T10:00"));
+                    Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-05T12:00"));
+                    Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-20T10:00"));
                 }, "agent:Solari"),
                 new Case("approaching_service_date", Booking.WORKFLOW, "booking_confirmed", "preparation",
-                        (c, r) -> ((Booking) c).setServiceAt(LocalDateTime.parse("2026-11-10T14:00")), "agent:Solari"),
+                        (c, r) -> Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-11-10T14:00")), "agent:Solari"),
                 new Case("submission_deadline_reached", Exhibition.WORKFLOW, "artwork_submission", "curation",
                         exhibition("2026-11-06", "2026-11-20", "2026-12-20"), "console"),
                 new Case("opening_day", Exhibition.WORKFLOW, "setup", "active",
@@ -72,7 +72,7 @@ class TimedEventsTest {
                 new Case("closing_day", Exhibition.WORKFLOW, "active", "closing",
                         exhibition("2026-11-03", "2026-11-04", "2026-11-12"), "console"),
                 new Case("publication_time", ContentPiece.WORKFLOW, "scheduling", "publishing",
-                        (c, r) -> ((ContentPiece) c).setPublishAt(LocalDateTime.parse("2026-11-04T08:30")),
+                        (c, r) -> ContentPiece.PUBLISH_AT.set(c, LocalDateTime.parse("2026-11-04T08:30")),
                         "agent:Content Lifecycle Agent"),
                 new Case("audit_scheduled", PermissionRequest.WORKFLOW, "active", "audit", null, "console"));
     }
@@ -80,9 +80,9 @@ class TimedEventsTest {
     static CardChange exhibition(String submission, String opening, String closing) {
         return (c, r) -> {
             Exhibition e = (Exhibition) c;
-            e.setSubmissionDeadline(LocalDate.parse(submission));
-            e.setOpeningDate(LocalDate.parse(opening));
-            e.setClosingDate(LocalDate.parse(closing));
+            Exhibition.SUBMISSION_DEADLINE.set(e, LocalDate.parse(submission));
+            Exhibition.OPENING_DATE.set(e, LocalDate.parse(opening));
+            Exhibition.CLOSING_DATE.set(e, LocalDate.parse(closing));
         };
     }
 
@@ -154,14 +154,14 @@ class TimedEventsTest {
     void missedEventsFireOnceAtTheNextStartInDateOrder() {
         try (AgentFixture fx = new AgentFixture(dir)) {
             long publish = fx.cardIn(ContentPiece.WORKFLOW, "scheduling",
-                    (c, r) -> ((ContentPiece) c).setPublishAt(LocalDateTime.parse("2026-11-09T08:00")));
+                    (c, r) -> ContentPiece.PUBLISH_AT.set(c, LocalDateTime.parse("2026-11-09T08:00")));
             long timeout = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-                ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-04T18:00"));
-                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+                Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-04T18:00"));
+                Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
             });
             long opening = fx.cardIn(Exhibition.WORKFLOW, "setup", exhibition("2026-11-03", "2026-11-07", "2026-11-10"));
             long later = fx.cardIn(ContentPiece.WORKFLOW, "scheduling",
-                    (c, r) -> ((ContentPiece) c).setPublishAt(LocalDateTime.parse("2026-11-30T08:00")));
+                    (c, r) -> ContentPiece.PUBLISH_AT.set(c, LocalDateTime.parse("2026-11-30T08:00")));
             assertThat(fired(fx.agents.runner().run(), null)).as("nothing is due yet").isEmpty();
 
             // the console is closed for ten days, then started again
@@ -185,7 +185,7 @@ class TimedEventsTest {
     @Test
     void aCardWithoutItsDateIsNeverDueAndTheGuardStillRefusesTheEvent() {
         try (AgentFixture fx = new AgentFixture(dir)) {
-            long noOpening = fx.cardIn(Exhibition.WORKFLOW, "setup", (c, r) -> ((Exhibition) c).setSubmissionDeadline(LocalDate.parse("2026-11-03")));
+            long noOpening = fx.cardIn(Exhibition.WORKFLOW, "setup", (c, r) -> Exhibition.SUBMISSION_DEADLINE.set(c, LocalDate.parse("2026-11-03")));
             fx.clock.set(T0.plus(Duration.ofDays(400)));
             assertThat(fx.agents.timedEvents().due(fx.clock.instant())).noneMatch(d -> d.cardId() == noOpening);
             assertThat(Countdowns.of(fx.card(noOpening, Card.class), fx.clock.instant(), ZONE)).isEmpty();
@@ -203,8 +203,8 @@ class TimedEventsTest {
         try (AgentFixture fx = new AgentFixture(dir)) {
             long exhibition = fx.cardIn(Exhibition.WORKFLOW, "setup", exhibition("2026-11-03", "2026-11-04", "2026-12-20"));
             long booking = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-                ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-01T12:00"));
-                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+                Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-01T12:00"));
+                Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
             });
             Outcome solari = fx.cards().move(MoveRequest.byEvent(exhibition, "opening_day", Actor.agent("Solari")));
             assertThat(solari).isInstanceOfSatisfying(Outcome.Refused.class, r -> {
@@ -225,11 +225,11 @@ class TimedEventsTest {
     void aRefusedEventIsReportedOnceAndHeldNotRetriedInATightLoop() {
         try (AgentFixture fx = new AgentFixture(dir)) {
             long booking = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-                ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-03T12:00"));
-                ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+                Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-03T12:00"));
+                Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
             });
             long other = fx.cardIn(Booking.WORKFLOW, "canceled", (c, r) -> { });
-            assertThat(fx.cards().setColumnLimit(Booking.WORKFLOW, "canceled", 1, true, fx.admin).isDone()).isTrue();
+            assertThat(fx.limits().set(Booking.WORKFLOW, "canceled", 1, true, fx.admin).isDone()).isTrue();
 
             fx.clock.set(Instant.parse("2026-11-04T09:00:00Z"));
             AgentRun first = fx.agents.runner().run();
@@ -245,7 +245,7 @@ class TimedEventsTest {
             assertThat(second.held()).isEqualTo(1);
 
             // once the limit is lifted, the next try (an hour later) goes through
-            assertThat(fx.cards().setColumnLimit(Booking.WORKFLOW, "canceled", null, false, fx.admin).isDone()).isTrue();
+            assertThat(fx.limits().set(Booking.WORKFLOW, "canceled", null, false, fx.admin).isDone()).isTrue();
             fx.clock.advance(AgentRunner.RETRY_AFTER);
             assertThat(fired(fx.agents.runner().run(), booking)).hasSize(1);
             assertThat(fx.stateOf(booking)).isEqualTo("canceled");

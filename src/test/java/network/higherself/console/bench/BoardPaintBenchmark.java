@@ -282,7 +282,7 @@ public final class BoardPaintBenchmark {
         Platform.runLater(() -> {
             o.start = System.nanoTime();
             reads.clear();
-            BoardViewModel model = new BoardViewModel(workflow, services.cards(), boardQueries, executor,
+            BoardViewModel model = new BoardViewModel(workflow, services.cards(), services.limits(), boardQueries, executor,
                     () -> actor, services.clock());
             BoardView view = new BoardView(model, NO_OPENER);
             o.view = view;

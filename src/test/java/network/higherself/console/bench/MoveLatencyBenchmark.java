@@ -73,8 +73,10 @@ public final class MoveLatencyBenchmark {
     private static final String[] EVENTS = {"tests_passed", "final_approval", "updates_needed", "updates_completed"};
     private static final String[] TO_TESTING = {"design_complete", "internal_approval", "client_approval"};
     private static final Actor ACTOR = Actor.staff("bench", Role.ADMINISTRATOR);
-    /** What the service writes as the outbox payload of a plain move (no note, no edits). */
-    private static final String PAYLOAD = "{\"note\":\"\",\"edits\":\"\"}";
+    /** What the service writes as the outbox payload of a plain move (no note, no field values): the change in full. */
+    private static String payload(String event, String to) {
+        return "{\"event\":\"" + event + "\",\"to\":\"" + to + "\",\"note\":null,\"fields\":{}}";
+    }
 
     private static final String UPDATE_CARD = "UPDATE card SET state = ?, position = ?, state_since = ?, updated_at = ?, "
             + "version = version + 1 WHERE id = ? AND version = ?";
@@ -294,7 +296,7 @@ public final class MoveLatencyBenchmark {
             ps.setString(8, to);
             ps.setString(9, event);
             ps.setString(10, ACTOR.auditName());
-            ps.setString(11, PAYLOAD);
+            ps.setString(11, payload(event, to));
             ps.executeUpdate();
         }
     }

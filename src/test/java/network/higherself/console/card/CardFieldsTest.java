@@ -124,7 +124,7 @@ class CardFieldsTest {
 
     @Test
     void replacingArtworksKeepsOnlyTheNewList() {
-        Exhibition e = new Exhibition("Tidelines");
+        Exhibition e = (Exhibition) CardKinds.newCard(Exhibition.WORKFLOW, "Tidelines");
         e.replaceArtists(List.of(ARTIST));
         e.replaceArtworks(List.of(new ArtworkEntry(null, ARTIST, "Salt", ArtworkStatus.SUBMITTED),
                 new ArtworkEntry(null, ARTIST, "Foam", ArtworkStatus.ACCEPTED)));
@@ -138,7 +138,7 @@ class CardFieldsTest {
 
     @Test
     void anArtworkWithoutTitleOrArtistIsExplained() {
-        Exhibition e = new Exhibition("Tidelines");
+        Exhibition e = (Exhibition) CardKinds.newCard(Exhibition.WORKFLOW, "Tidelines");
         e.replaceArtists(List.of(ARTIST));
         e.replaceArtworks(List.of(new ArtworkEntry(null, ARTIST, " ", ArtworkStatus.SUBMITTED),
                 new ArtworkEntry(null, null, "Foam", ArtworkStatus.SUBMITTED)));
@@ -193,7 +193,7 @@ class CardFieldsTest {
             return new Channel("Newsletter");
         }
         if (type == Campaign.class) {
-            return new Campaign("Spring open studios");
+            return CardKinds.newCard(Campaign.WORKFLOW, "Spring open studios");
         }
         if (type == StaffMember.class) {
             return new StaffMember("jonas", "Jonas", Role.MANAGER, "jonas@example.com", Instant.EPOCH);

@@ -61,7 +61,7 @@ class FieldTextTest {
         CardField priority = Card.commonFields().get(2);
         assertThat(FieldText.parse(priority, "high").value()).isEqualTo(Priority.HIGH);
         assertThat(FieldText.parse(priority, "soon").problem()).isEqualTo("'soon' is not a priority: choose low, normal, high or urgent");
-        CardField portal = InterfaceRelease.FIELDS.get(0);
+        CardField portal = InterfaceRelease.PORTAL_KIND;
         assertThat(FieldText.parse(portal, "public page").value()).isEqualTo(PortalKind.PUBLIC_PAGE);
         assertThatThrownBy(() -> FieldText.parse(FieldType.REFERENCE, "x")).isInstanceOf(IllegalArgumentException.class);
     }

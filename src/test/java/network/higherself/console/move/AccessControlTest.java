@@ -1,5 +1,6 @@
 package network.higherself.console.move;
 
+import network.higherself.console.audit.RoleRightsEntry;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.PermissionRequest;
@@ -51,11 +52,11 @@ class AccessControlTest {
         long requesterId = requester.getId();
         Outcome o = store.service.create(w.id(), "Matrix " + w.id(), Actor.system(), (card, refs) -> {
             if (card instanceof AgentMessage m) {
-                m.setSendingAgent("Nyra");
-                m.setReceivingAgent("Solari");
+                AgentMessage.SENDING_AGENT.set(m, "Nyra");
+                AgentMessage.RECEIVING_AGENT.set(m, "Solari");
             } else if (card instanceof PermissionRequest p) {
-                p.setRequester(refs.get(StaffMember.class, requesterId));
-                p.setRequestedScopes("view WF-CONSULT");
+                PermissionRequest.STAFF_MEMBER.set(p, refs.get(StaffMember.class, requesterId));
+                PermissionRequest.REQUESTED_SCOPES.set(p, "view WF-CONSULT");
             }
         });
         long id = ((Outcome.Done) o).cardId();
@@ -138,8 +139,8 @@ class AccessControlTest {
         Actor asPriya = priya.asActor();
         long booking = cardIn(store.workflows.get("WF-WELL-BOOK"), "payment_pending");
         store.service.edit(booking, null, Actor.system(), (c, refs) -> {
-            ((Booking) c).setQuote(new BigDecimal("50.00"));
-            ((Booking) c).setAmountPaid(new BigDecimal("50.00"));
+            Booking.QUOTE.set(c, new BigDecimal("50.00"));
+            Booking.AMOUNT_PAID.set(c, new BigDecimal("50.00"));
         });
         MoveRequest pay = MoveRequest.byEvent(booking, "payment_received", asPriya);
         assertThat(store.service.move(pay)).isInstanceOfSatisfying(Outcome.Refused.class,
@@ -148,9 +149,9 @@ class AccessControlTest {
         long priyaId = priya.getId();
         long request = ((Outcome.Done) store.service.create("WF-PERM-MGT", "Record payments", asPriya, (c, refs) -> {
             PermissionRequest p = (PermissionRequest) c;
-            p.setRequester(refs.get(StaffMember.class, priyaId));
-            p.setRequestedScopes("fire payment_received on WF-WELL-BOOK");
-            p.setJustification("Covering the front desk on Saturdays.");
+            PermissionRequest.STAFF_MEMBER.set(p, refs.get(StaffMember.class, priyaId));
+            PermissionRequest.REQUESTED_SCOPES.set(p, "fire payment_received on WF-WELL-BOOK");
+            PermissionRequest.JUSTIFICATION.set(p, "Covering the front desk on Saturdays.");
         })).cardId();
         step(request, "request_logged", asPriya);
         step(request, "manager_approved", manager.asActor());
@@ -165,8 +166,8 @@ class AccessControlTest {
 
         long another = cardIn(store.workflows.get("WF-WELL-BOOK"), "payment_pending");
         store.service.edit(another, null, Actor.system(), (c, refs) -> {
-            ((Booking) c).setQuote(new BigDecimal("20.00"));
-            ((Booking) c).setAmountPaid(new BigDecimal("20.00"));
+            Booking.QUOTE.set(c, new BigDecimal("20.00"));
+            Booking.AMOUNT_PAID.set(c, new BigDecimal("20.00"));
         });
         step(request, "revocation_requested", manager.asActor());
         assertThat(store.service.move(MoveRequest.byEvent(another, "payment_received", asPriya)))
@@ -189,19 +190,23 @@ class AccessControlTest {
                 r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
 
         var rights = new network.higherself.console.staff.WorkflowRights(true, false, true, false, Set.of("lead_qualified"));
-        assertThat(store.service.setRoleRights(theo, Role.FRONT_DESK, "WF-CONSULT", rights))
+        assertThat(store.roleRights.set(theo, Role.FRONT_DESK, "WF-CONSULT", rights))
                 .isEqualTo(new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED, "Only an administrator can change what a role may do."));
-        assertThat(store.service.setRoleRights(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT",
+        assertThat(store.roleRights.set(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT",
                 new network.higherself.console.staff.WorkflowRights(true, false, false, false, Set.of("teleport"))).message())
                 .startsWith("Consulting projects has no event 'teleport'.");
 
-        Outcome set = store.service.setRoleRights(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT", rights);
+        Outcome set = store.roleRights.set(Actor.staff("amara", Role.ADMINISTRATOR), Role.FRONT_DESK, "WF-CONSULT", rights);
         assertThat(set.message()).isEqualTo("Front desk on Consulting projects now: view, edit, events lead_qualified.");
         Outcome moved = store.service.move(qualify);
         assertThat(moved.isDone()).as(moved.message()).isTrue();
-        var trail = store.db.sessionFactory().fromSession(s -> s.createNativeQuery(
-                "SELECT details FROM audit_entry WHERE action = 'ROLE_RIGHTS_CHANGED'", String.class).getResultList());
-        assertThat(trail).containsExactly("Front desk on Consulting projects: no events \u2192 view, edit, events lead_qualified");
+        var trail = new DbRows(store.db.dataSource()).rows(
+                "SELECT note, details FROM audit_entry WHERE action = 'ROLE_RIGHTS_CHANGED'");
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.get("NOTE")).isEqualTo("Front desk on Consulting projects: no events \u2192 view, edit, events lead_qualified");
+            assertThat(RoleRightsEntry.parse((String) e.get("DETAILS"))).as("the row as it is now, rebuilt from the trail")
+                    .isEqualTo(new RoleRightsEntry("FRONT_DESK", "WF-CONSULT", true, false, true, "lead_qualified"));
+        });
         store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery("DELETE FROM role_right").executeUpdate());
     }
 

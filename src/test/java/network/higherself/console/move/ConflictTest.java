@@ -55,7 +55,7 @@ class ConflictTest {
     /** A booking in quote_provided, from where the client may accept (payment_pending) or decline (canceled). */
     static long bookingWithQuote() {
         Outcome created = store.service.create(Booking.WORKFLOW, "Retreat for two", ANA,
-                (card, refs) -> ((Booking) card).setQuote(new BigDecimal("480")));
+                (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("480")));
         long id = ((Outcome.Done) created).cardId();
         assertThat(store.service.move(MoveRequest.byEvent(id, "consultation_scheduled", ANA)).isDone()).isTrue();
         assertThat(store.service.move(MoveRequest.byEvent(id, "consultation_completed", ANA)).isDone()).isTrue();
@@ -113,7 +113,7 @@ class ConflictTest {
         long seen = rows.version(id);
         assertThat(store.service.move(MoveRequest.byEvent(id, "client_declined_quote", ANA).expecting(seen)).isDone()).isTrue();
         DbRows.Snapshot before = rows.snapshot(id);
-        Outcome ben = store.service.edit(id, seen, BEN, (card, refs) -> ((Booking) card).setQuote(new BigDecimal("400")));
+        Outcome ben = store.service.edit(id, seen, BEN, (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("400")));
         assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("canceled")));
         assertThat(rows.snapshot(id)).isEqualTo(before);
         assertThat(rows.card(id).get("QUOTE")).isEqualTo(new BigDecimal("480.00"));

@@ -140,13 +140,13 @@ class GuardTest {
     }
 
     CardChange deadline() {
-        return (card, refs) -> ((Exhibition) card).setSubmissionDeadline(DEADLINE);
+        return (card, refs) -> Exhibition.SUBMISSION_DEADLINE.set(card, DEADLINE);
     }
 
     CardChange dates() {
         return (card, refs) -> {
-            ((Exhibition) card).setOpeningDate(OPENING);
-            ((Exhibition) card).setClosingDate(CLOSING);
+            Exhibition.OPENING_DATE.set(card, OPENING);
+            Exhibition.CLOSING_DATE.set(card, CLOSING);
         };
     }
 
@@ -224,13 +224,13 @@ class GuardTest {
 
     @Test
     void closingDayNeedsAClosingDate() {
-        CardChange openingOnly = (card, refs) -> ((Exhibition) card).setOpeningDate(OPENING);
+        CardChange openingOnly = (card, refs) -> Exhibition.OPENING_DATE.set(card, OPENING);
         long id = cardAfter(Exhibition.WORKFLOW,
                 all(withArtist(), deadline(), withArtwork(ArtworkStatus.ACCEPTED), openingOnly),
                 "concept_approved", "artists_confirmed", "planning_complete", "submission_deadline_reached",
                 "curation_complete", "marketing_materials_ready", "opening_day");
         assertGuardRefuses(fire(id, "closing_day"), "The exhibition has no closing date: set one first.");
-        assertMoves(fire(id, "closing_day").with((card, refs) -> ((Exhibition) card).setClosingDate(CLOSING)),
+        assertMoves(fire(id, "closing_day").with((card, refs) -> Exhibition.CLOSING_DATE.set(card, CLOSING)),
                 "active", "closing");
         assertThat(rows.card(id).get("CLOSING_DATE")).hasToString("2027-01-15");
     }
@@ -238,11 +238,11 @@ class GuardTest {
     // ---------------------------------------------------------------- bookings
 
     static CardChange quote(String amount) {
-        return (card, refs) -> ((Booking) card).setQuote(amount == null ? null : new BigDecimal(amount));
+        return (card, refs) -> Booking.QUOTE.set(card, amount == null ? null : new BigDecimal(amount));
     }
 
     static CardChange paid(String amount) {
-        return (card, refs) -> ((Booking) card).setAmountPaid(new BigDecimal(amount));
+        return (card, refs) -> Booking.AMOUNT_PAID.set(card, new BigDecimal(amount));
     }
 
     @Test
@@ -314,7 +314,7 @@ class GuardTest {
                 "consultation_scheduled", "consultation_completed", "client_accepted_quote");
         assertGuardRefuses(MoveRequest.byEvent(id, "payment_timeout", Actor.agent("Solari")),
                 "The booking has no payment deadline, so it cannot time out.");
-        edit(id, (card, refs) -> ((Booking) card).setPaymentDeadline(LocalDateTime.of(2026, 11, 1, 18, 0)));
+        edit(id, (card, refs) -> Booking.PAYMENT_DEADLINE.set(card, LocalDateTime.of(2026, 11, 1, 18, 0)));
         assertMoves(MoveRequest.byEvent(id, "payment_timeout", Actor.agent("Solari")), "payment_pending", "canceled");
     }
 
@@ -324,7 +324,7 @@ class GuardTest {
                 "consultation_completed", "client_accepted_quote", "payment_received", "confirmation_sent");
         assertGuardRefuses(MoveRequest.byEvent(id, "approaching_service_date", Actor.agent("Solari")),
                 "The booking has no service date: set one first.");
-        edit(id, (card, refs) -> ((Booking) card).setServiceAt(LocalDateTime.of(2026, 11, 4, 10, 30)));
+        edit(id, (card, refs) -> Booking.SERVICE_AT.set(card, LocalDateTime.of(2026, 11, 4, 10, 30)));
         assertMoves(MoveRequest.byEvent(id, "approaching_service_date", Actor.agent("Solari")),
                 "booking_confirmed", "preparation");
     }
@@ -332,15 +332,15 @@ class GuardTest {
     // ---------------------------------------------------------------- consulting projects
 
     static CardChange fee(String amount) {
-        return (card, refs) -> ((ConsultingProject) card).setFee(amount == null ? null : new BigDecimal(amount));
+        return (card, refs) -> ConsultingProject.FEE.set(card, amount == null ? null : new BigDecimal(amount));
     }
 
     static CardChange invoice(String number) {
-        return (card, refs) -> ((ConsultingProject) card).setInvoiceNumber(number);
+        return (card, refs) -> ConsultingProject.INVOICE_NUMBER.set(card, number);
     }
 
     static CardChange projectPaid(String amount) {
-        return (card, refs) -> ((ConsultingProject) card).setAmountPaid(new BigDecimal(amount));
+        return (card, refs) -> ConsultingProject.AMOUNT_PAID.set(card, new BigDecimal(amount));
     }
 
     static final String[] TO_INVOICING = {"lead_qualified", "discovery_complete", "proposal_sent", "terms_agreed",
@@ -399,12 +399,12 @@ class GuardTest {
 
     CardChange segment() {
         long s = segmentId;
-        return (card, refs) -> ((Campaign) card).addSegment(refs.get(AudienceSegment.class, s));
+        return (card, refs) -> Campaign.SEGMENTS.set(card, List.of(refs.get(AudienceSegment.class, s)));
     }
 
     CardChange channel() {
         long c = channelId;
-        return (card, refs) -> ((Campaign) card).addChannel(refs.get(Channel.class, c));
+        return (card, refs) -> Campaign.CHANNELS.set(card, List.of(refs.get(Channel.class, c)));
     }
 
     @Test
@@ -433,7 +433,7 @@ class GuardTest {
         Actor agent = Actor.agent("Content Lifecycle Agent");
         assertGuardRefuses(MoveRequest.byEvent(id, "publication_time", agent),
                 "The content piece has no publish-at time: schedule it first.");
-        edit(id, (card, refs) -> ((ContentPiece) card).setPublishAt(LocalDateTime.of(2026, 11, 2, 8, 0)));
+        edit(id, (card, refs) -> ContentPiece.PUBLISH_AT.set(card, LocalDateTime.of(2026, 11, 2, 8, 0)));
         assertMoves(MoveRequest.byEvent(id, "publication_time", agent), "scheduling", "publishing");
     }
 
@@ -456,9 +456,9 @@ class GuardTest {
         long requesterId = requester.getId();
         return cardAfter(PermissionRequest.WORKFLOW, (card, refs) -> {
             PermissionRequest r = (PermissionRequest) card;
-            r.setRequester(refs.get(StaffMember.class, requesterId));
-            r.setRequestedRole(Role.ADMINISTRATOR);
-            r.setJustification("Covering the audit while Ada is away.");
+            PermissionRequest.STAFF_MEMBER.set(r, refs.get(StaffMember.class, requesterId));
+            PermissionRequest.REQUESTED_ROLE.set(r, Role.ADMINISTRATOR);
+            PermissionRequest.JUSTIFICATION.set(r, "Covering the audit while Ada is away.");
         }, "request_logged");
     }
 

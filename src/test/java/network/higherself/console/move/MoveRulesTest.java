@@ -47,7 +47,7 @@ class MoveRulesTest {
 
     static long booking(String... events) {
         Outcome created = store.service.create(Booking.WORKFLOW, "Massage for Lee", ACTOR,
-                (card, refs) -> ((Booking) card).setQuote(new BigDecimal("75")));
+                (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("75")));
         long id = ((Outcome.Done) created).cardId();
         for (String e : events) {
             Outcome o = store.service.move(MoveRequest.byEvent(id, e, ACTOR));

@@ -1,5 +1,7 @@
 package network.higherself.console.move;
 
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.demo.SteppingClock;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.DataFolder;
@@ -18,6 +20,8 @@ public final class TestStore implements AutoCloseable {
 
     public final Database db;
     public final CardService service;
+    public final ColumnLimits limits;
+    public final RoleRightsAdmin roleRights;
     public final WorkflowCatalog workflows;
     public final Clock clock;
 
@@ -34,6 +38,14 @@ public final class TestStore implements AutoCloseable {
         this.workflows = workflows;
         db = Database.open(new DataFolder(dir), clock);
         service = new CardService(db.sessionFactory(), workflows, clock);
+        limits = new ColumnLimits(service);
+        roleRights = new RoleRightsAdmin(service);
+    }
+
+    /** The demo data, written through a pipeline of its own (no agents' hooks) on a clock it sets back. */
+    public DemoData demoData() {
+        SteppingClock steps = new SteppingClock(clock.instant(), clock.getZone());
+        return new DemoData(db, workflows, clock, new CardService(db.sessionFactory(), workflows, steps), steps);
     }
 
     public StaffMember staff(String username, Role role) {

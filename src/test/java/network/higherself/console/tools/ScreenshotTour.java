@@ -34,7 +34,7 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("hsc-tour");
         Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
-        new DemoData(services.database(), services.workflows(), services.clock()).seed();
+        services.demoData().seed();
         // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
         var run = services.agents().runner().run();
         var held = services.agents().runner().holds();
@@ -48,7 +48,7 @@ public final class ScreenshotTour {
         Stage[] stage = new Stage[1];
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
-            model[0] = new MainViewModel(services.workflows(), services.cards(), services.queries(),
+            model[0] = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                     new StaffQueries(services.database().dataSource()), executor, services.clock(),
                     services.database().folder(), "");
             window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),

@@ -40,7 +40,7 @@ public final class SignInScreenshots {
         Files.createDirectories(out);
         Services demo = Services.open(new DataFolder(Files.createTempDirectory("hsc-signin-demo")), Clock.systemDefaultZone());
         long t = System.nanoTime();
-        new DemoData(demo.database(), demo.workflows(), demo.clock()).seed();
+        demo.demoData().seed();
         System.out.printf("  demo data (with 7 password hashes) in %.1f s%n", (System.nanoTime() - t) / 1e9);
         Services fresh = Services.open(new DataFolder(Files.createTempDirectory("hsc-signin-new")), Clock.systemDefaultZone());
         FxBackgroundExecutor executor = new FxBackgroundExecutor();

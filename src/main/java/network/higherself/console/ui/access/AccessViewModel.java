@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -88,13 +89,9 @@ public final class AccessViewModel {
         String what = role != null ? "role " + role.label().toLowerCase() : scopes == null ? "" : scopes.strip();
         String title = "Access for " + me.name() + ": " + (what.length() > 120 ? what.substring(0, 119) + "\u2026" : what);
         executor.run(() -> {
-            Outcome created = cards.create(PermissionRequest.WORKFLOW, title, me, (card, refs) -> {
-                PermissionRequest p = (PermissionRequest) card;
-                p.setRequester(refs.get(StaffMember.class, requesterId));
-                p.setRequestedRole(role);
-                p.setRequestedScopes(scopes);
-                p.setJustification(justification);
-            });
+            Outcome created = cards.create(PermissionRequest.WORKFLOW, title, me, FieldValues.NONE
+                    .withValue(PermissionRequest.STAFF_MEMBER, requesterId).with(PermissionRequest.REQUESTED_ROLE, role)
+                    .with(PermissionRequest.REQUESTED_SCOPES, scopes).with(PermissionRequest.JUSTIFICATION, justification));
             if (!(created instanceof Outcome.Done d)) {
                 return created;
             }

@@ -35,16 +35,16 @@ import java.util.function.Supplier;
  */
 public final class RoleRightsViewModel {
 
-    /** What someone of a role may do on every board, as stored (the card service's {@code rightsOf}). */
+    /** What a role may do on every board, as stored ({@code RoleRightsAdmin.rightsOf}). */
     @FunctionalInterface
     public interface RightsReader {
-        Rights rightsOf(Actor actor);
+        Rights rightsOf(Role role);
     }
 
-    /** Sets what a role may do on one board in the administrator's name, checked and audited by the service. */
+    /** Sets what a role may do on one board in the administrator's name, checked and audited ({@code RoleRightsAdmin.set}). */
     @FunctionalInterface
     public interface RightsWriter {
-        Outcome setRoleRights(Actor admin, Role role, String workflowId, WorkflowRights rights);
+        Outcome set(Actor admin, Role role, String workflowId, WorkflowRights rights);
     }
 
     /** One board's rights for the chosen role, as edited. */
@@ -146,7 +146,7 @@ public final class RoleRightsViewModel {
         if (r == null) {
             return;
         }
-        executor.run(() -> reader.rightsOf(Actor.staff("\u2014", r)), rights -> {
+        executor.run(() -> reader.rightsOf(r), rights -> {
             if (r != role.get()) {
                 return; // another role was chosen meanwhile: its own reading shows
             }
@@ -172,7 +172,7 @@ public final class RoleRightsViewModel {
         executor.run(() -> {
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < changed.size(); i++) {
-                outcomes.add(writer.setRoleRights(who, r, changed.get(i).workflow.id(), edited.get(i)));
+                outcomes.add(writer.set(who, r, changed.get(i).workflow.id(), edited.get(i)));
             }
             return outcomes;
         }, outcomes -> {

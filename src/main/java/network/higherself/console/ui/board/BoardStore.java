@@ -1,6 +1,7 @@
 package network.higherself.console.ui.board;
 
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -34,8 +35,8 @@ public interface BoardStore {
 
     Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor);
 
-    /** The console's: reads by {@code queries}, changes through {@code cards}. */
-    static BoardStore of(CardService cards, CardQueries queries) {
+    /** The console's: reads by {@code queries}, changes through {@code cards} and a column's limit through {@code limits}. */
+    static BoardStore of(CardService cards, ColumnLimits limits, CardQueries queries) {
         return new BoardStore() {
             @Override
             public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit,
@@ -65,7 +66,7 @@ public interface BoardStore {
 
             @Override
             public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor) {
-                return cards.setColumnLimit(workflowId, state, maxCards, hard, actor);
+                return limits.set(workflowId, state, maxCards, hard, actor);
             }
         };
     }

@@ -20,6 +20,7 @@ import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -72,14 +73,14 @@ public final class BoardViewModel {
     private final LongProperty clockTick = new SimpleLongProperty();
     private boolean refreshAfterDrag;
 
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Clock clock) {
-        this(workflow, cards, queries, executor, actor, () -> null, clock);
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
+        this(workflow, cards, limits, queries, executor, actor, () -> null, clock);
     }
 
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
-        this(workflow, cards, queries, executor, actor, rights, clock, FXCollections.observableHashMap());
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock) {
+        this(workflow, cards, limits, queries, executor, actor, rights, clock, FXCollections.observableHashMap());
     }
 
     /**
@@ -88,10 +89,10 @@ public final class BoardViewModel {
      * @param agentNotes what the agents could not do to a card, by its id (a timed event refused and held), shown
      *                   on the card
      */
-    public BoardViewModel(Workflow workflow, CardService cards, CardQueries queries, BackgroundExecutor executor,
-                          Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
+    public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
+                          BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
                           ObservableMap<Long, String> agentNotes) {
-        this(workflow, BoardStore.of(cards, queries), executor, actor, rights, clock, agentNotes);
+        this(workflow, BoardStore.of(cards, limits, queries), executor, actor, rights, clock, agentNotes);
     }
 
     /** Over any {@link BoardStore}: reads and changes happen only when a column is shown or the person acts. */
@@ -268,9 +269,8 @@ public final class BoardViewModel {
         return prototype.inputsFor(t.event());
     }
 
-    public Optional<CardField> field(String key) {
-        return prototype.fields().stream().filter(f -> f.key().equals(key)).findFirst()
-                .or(() -> Card.commonFields().stream().filter(f -> f.key().equals(key)).findFirst());
+    public Optional<CardField<?>> field(String key) {
+        return prototype.field(key);
     }
 
     /**

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import network.higherself.console.card.CardField;
+import network.higherself.console.card.FieldProblem;
 import network.higherself.console.workflow.Labels;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.GraphicDecoration;
@@ -220,9 +221,9 @@ public final class CardDetailsView {
         return split;
     }
 
-    private Node form() {
+    /** A form's grid: labels in a column as wide as they need, the editors in a column that takes the rest. */
+    static GridPane formGrid(double editorsMinWidth) {
         GridPane grid = new GridPane();
-        grid.setId(FORM_ID);
         grid.getStyleClass().add(STYLE_FORM);
         grid.setHgap(14);
         grid.setVgap(10);
@@ -232,10 +233,16 @@ public final class CardDetailsView {
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
-        controls.setMinWidth(260);
+        controls.setMinWidth(editorsMinWidth);
         grid.getColumnConstraints().setAll(labels, controls);
+        return grid;
+    }
 
-        List<CardField> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
+    private Node form() {
+        GridPane grid = formGrid(260);
+        grid.setId(FORM_ID);
+
+        List<CardField<?>> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
         editors = FieldEditors.createAll(fields, type -> model.form().choicesOf(type));
         int row = 0;
         int common = network.higherself.console.card.Card.commonFields().size();
@@ -296,9 +303,7 @@ public final class CardDetailsView {
 
     /** The kind's problems that are about no field in particular ("Say what is requested: a role or scopes."). */
     private List<String> unrouted() {
-        return model.formProblems().stream()
-                .filter(p -> model.fields().stream().noneMatch(m -> FormCheck.isAbout(p, m.field())))
-                .toList();
+        return model.formProblems().stream().filter(p -> p.field() == null).map(FieldProblem::sentence).toList();
     }
 
     private void bind(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {

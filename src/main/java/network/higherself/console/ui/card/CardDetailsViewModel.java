@@ -19,7 +19,9 @@ import javafx.collections.ObservableList;
 import network.higherself.console.agent.CardChecklist;
 import network.higherself.console.agent.TaskItem;
 import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.EditDiff;
 import network.higherself.console.card.CardField;
+import network.higherself.console.card.FieldProblem;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.ui.common.BackgroundExecutor;
@@ -39,8 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The state and commands of the card form: one card's fields (or a new card's), what is wrong with them, why a
@@ -66,14 +66,14 @@ public final class CardDetailsViewModel {
 
     /** One field of the form: its value, its value when loaded, and what is wrong with it. */
     public static final class FieldModel {
-        private final CardField field;
+        private final CardField<?> field;
         private final Object original;
         private final ObjectProperty<Object> value;
         private final StringProperty inputProblem = new SimpleStringProperty();
         private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper();
         private final StringExpression problem;
 
-        FieldModel(CardField field, Object original) {
+        FieldModel(CardField<?> field, Object original) {
             this.field = field;
             this.original = original;
             this.value = new SimpleObjectProperty<>(original);
@@ -81,7 +81,7 @@ public final class CardDetailsViewModel {
                     () -> inputProblem.get() != null ? inputProblem.get() : formProblem.get(), inputProblem, formProblem);
         }
 
-        public CardField field() {
+        public CardField<?> field() {
             return field;
         }
 
@@ -205,7 +205,6 @@ public final class CardDetailsViewModel {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final Pattern EDIT_LINE = Pattern.compile("^([a-z_]+): '(.*)' \u2192 '(.*)'$", Pattern.DOTALL);
 
     private final CardFormStore store;
     private final ChecklistStore checklists;
@@ -225,7 +224,7 @@ public final class CardDetailsViewModel {
     private final BooleanProperty saveAttempted = new SimpleBooleanProperty();
     private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> history = FXCollections.observableArrayList();
-    private final ObservableList<String> formProblems = FXCollections.observableArrayList();
+    private final ObservableList<FieldProblem> formProblems = FXCollections.observableArrayList();
     private final ChecklistSection checklist = new ChecklistSection();
     private CardChecklist shownChecklist;
     /** The message a tick left in {@link #message}, which the next good tick clears (a save's refusal it leaves). */
@@ -288,7 +287,7 @@ public final class CardDetailsViewModel {
         this.form = f;
         this.workflow = workflows.get(f.workflowId());
         List<FieldModel> models = new ArrayList<>();
-        for (CardField field : f.fields()) {
+        for (CardField<?> field : f.fields()) {
             FieldModel m = new FieldModel(field, f.values().get(field.key()));
             m.valueProperty().addListener((obs, old, now) -> recheckForm());
             m.inputProblemProperty().addListener((obs, old, now) -> recheckForm());
@@ -326,7 +325,7 @@ public final class CardDetailsViewModel {
                     + String.join("  ", problems));
             return;
         }
-        Map<CardField, Object> values = new LinkedHashMap<>();
+        Map<CardField<?>, Object> values = new LinkedHashMap<>();
         for (FieldModel m : fields) {
             boolean wanted = mode == Mode.EDIT ? m.changed() : !CardFormStore.same(m.field(), null, m.valueProperty().get());
             if (wanted) {
@@ -469,18 +468,18 @@ public final class CardDetailsViewModel {
             }
         }
         if (out.isEmpty()) {
-            out.addAll(formProblems);
+            formProblems.forEach(p -> out.add(p.sentence()));
         }
         return out;
     }
 
     private void recheckForm() {
         boolean inputsFine = fields.stream().allMatch(m -> m.inputProblemProperty().get() == null);
-        List<String> problems = inputsFine ? FormCheck.problems(workflow.id(), values()) : List.of();
+        List<FieldProblem> problems = inputsFine ? FormCheck.problems(workflow.id(), values()) : List.of();
         formProblems.setAll(problems);
         for (FieldModel m : fields) {
-            String about = problems.stream().filter(p -> FormCheck.isAbout(p, m.field())).findFirst().orElse(null);
-            m.formProblem.set(about);
+            m.formProblem.set(problems.stream().filter(p -> p.isAbout(m.field().key())).map(FieldProblem::sentence)
+                    .findFirst().orElse(null));
         }
     }
 
@@ -522,12 +521,13 @@ public final class CardDetailsViewModel {
             }
             case EDITED -> {
                 List<String> changed = new ArrayList<>();
-                List<String> lines = edits(r.details(), labels);
-                for (String line : lines) {
-                    changed.add(line.substring(0, Math.max(0, line.indexOf(':'))));
+                for (EditDiff.Line line : EditDiff.parse(r.details()).lines()) {
+                    if (line.isField()) {
+                        changed.add(labels.getOrDefault(line.key(), Labels.humanize(line.key())));
+                    }
                 }
                 what = "Edited: " + String.join(", ", changed).toLowerCase(Locale.ROOT);
-                details.addAll(lines);
+                details.addAll(edits(r.details(), labels));
             }
             case REORDERED -> what = "Reordered in " + stateName(r.toState() == null ? r.fromState() : r.toState());
             case TASKS_CREATED -> {
@@ -546,19 +546,15 @@ public final class CardDetailsViewModel {
         return new TimelineEntry(r.action(), what, when, r.actor(), details, r.note());
     }
 
-    /** "quote: '' → '120.00'" becomes "Quote: – → 120.00". */
+    /** "quote: '' → '120.00'" in the trail becomes "Quote: – → 120.00". */
     private static List<String> edits(String details, Map<String, String> labels) {
         List<String> out = new ArrayList<>();
-        if (details == null || details.isBlank()) {
-            return out;
-        }
-        for (String line : details.split("\n")) {
-            Matcher m = EDIT_LINE.matcher(line);
-            if (m.matches()) {
-                String label = labels.getOrDefault(m.group(1), Labels.humanize(m.group(1)));
-                out.add(label + ": " + shown(m.group(2)) + " \u2192 " + shown(m.group(3)));
+        for (EditDiff.Line line : EditDiff.parse(details).lines()) {
+            if (line.isField()) {
+                String label = labels.getOrDefault(line.key(), Labels.humanize(line.key()));
+                out.add(label + ": " + shown(line.before()) + " \u2192 " + shown(line.after()));
             } else {
-                out.add(line);
+                out.add(line.after());
             }
         }
         return out;
@@ -645,8 +641,8 @@ public final class CardDetailsViewModel {
         return checklist;
     }
 
-    /** The card kind's own problems with the form's values (shown under the form), in the kind's words. */
-    public ObservableList<String> formProblems() {
+    /** The card kind's own problems with the form's values, in the kind's words, each with the field it is about. */
+    public ObservableList<FieldProblem> formProblems() {
         return formProblems;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param history   the card's audit entries, oldest first
  */
 public record CardForm(Long cardId, String workflowId, String kindLabel, String state, Instant stateSince, long version,
-                       List<CardField> fields, Map<String, Object> values, Map<Class<?>, List<Choice>> choices,
+                       List<CardField<?>> fields, Map<String, Object> values, Map<Class<?>, List<Choice>> choices,
                        List<HistoryRow> history) {
 
     public List<Choice> choicesOf(Class<?> type) {

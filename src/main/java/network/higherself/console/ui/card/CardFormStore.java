@@ -2,6 +2,7 @@ package network.higherself.console.ui.card;
 
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.Artist;
+import network.higherself.console.card.ArtworkValue;
 import network.higherself.console.card.ArtworkEntry;
 import network.higherself.console.card.AudienceSegment;
 import network.higherself.console.card.Campaign;
@@ -10,12 +11,11 @@ import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.Channel;
 import network.higherself.console.card.Client;
-import network.higherself.console.card.FieldType;
 import network.higherself.console.card.Milestone;
 import network.higherself.console.card.Practitioner;
 import network.higherself.console.card.WellnessService;
-import network.higherself.console.move.CardChange;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.StaffMember;
@@ -30,11 +30,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -87,9 +85,9 @@ public final class CardFormStore {
                 throw new IllegalStateException("There is no card #" + cardId
                         + " any more: someone may have removed it. Close this window and look at the board again.");
             }
-            List<CardField> fields = card.allFields();
+            List<CardField<?>> fields = card.allFields();
             Map<String, Object> values = new LinkedHashMap<>();
-            for (CardField f : fields) {
+            for (CardField<?> f : fields) {
                 values.put(f.key(), toForm(f, f.get(card)));
             }
             return new CardForm(card.getId(), card.workflowId(), card.kindLabel(), card.getState(), card.getStateSince(),
@@ -100,12 +98,12 @@ public final class CardFormStore {
     /** The form of a new card of the workflow's kind: its defaults and the choices of its reference fields. */
     public CardForm blank(String workflowId) {
         Card card = CardKinds.newCard(workflowId, "");
-        List<CardField> fields = card.allFields();
+        List<CardField<?>> fields = card.allFields();
         Map<String, Object> values = new LinkedHashMap<>();
-        for (CardField f : fields) {
+        for (CardField<?> f : fields) {
             values.put(f.key(), toForm(f, f.get(card)));
         }
-        values.put("title", null);
+        values.put(Card.TITLE.key(), null);
         String initial = workflows.get(workflowId).initialState().id();
         return readOnly(s -> new CardForm(null, workflowId, card.kindLabel(), initial, null, 0, fields, values,
                 choices(s, fields), List.of()));
@@ -117,32 +115,27 @@ public final class CardFormStore {
     }
 
     /** Saves the changed fields of a card the person saw at {@code versionSeen}. */
-    public Outcome save(long cardId, long versionSeen, Actor actor, Map<CardField, Object> changed) {
+    public Outcome save(long cardId, long versionSeen, Actor actor, Map<CardField<?>, Object> changed) {
         return cards.edit(cardId, versionSeen, actor, change(changed));
     }
 
     /** Creates a card with the form's values; the title is the {@code title} field's. */
-    public Outcome create(String workflowId, Actor actor, Map<CardField, Object> values) {
-        String title = null;
-        Map<CardField, Object> rest = new LinkedHashMap<>();
-        for (Map.Entry<CardField, Object> e : values.entrySet()) {
-            if (e.getKey().key().equals("title")) {
-                title = (String) e.getValue();
-            } else {
-                rest.put(e.getKey(), e.getValue());
-            }
-        }
-        return cards.create(workflowId, title == null ? "" : title, actor, change(rest));
+    public Outcome create(String workflowId, Actor actor, Map<CardField<?>, Object> values) {
+        Object title = values.get(Card.TITLE);
+        return cards.create(workflowId, title == null ? "" : (String) title, actor, change(values));
     }
 
-    /** A change that writes each given form value into its field, looking references up by id. */
-    public static CardChange change(Map<CardField, Object> values) {
-        Map<CardField, Object> copy = new LinkedHashMap<>(values);
-        return (card, refs) -> copy.forEach((f, v) -> f.set(card, toDomain(f, v, refs)));
+    /** The form's values as a change carries them: what each reference points at by its id. */
+    public static FieldValues change(Map<CardField<?>, Object> values) {
+        FieldValues change = FieldValues.NONE;
+        for (Map.Entry<CardField<?>, Object> e : values.entrySet()) {
+            change = change.withValue(e.getKey(), toValue(e.getKey(), e.getValue()));
+        }
+        return change;
     }
 
     /** Whether two form values of {@code field} are the same (amounts by value, sets of references by id). */
-    public static boolean same(CardField field, Object a, Object b) {
+    public static boolean same(CardField<?> field, Object a, Object b) {
         if (a == null || b == null) {
             return a == b || isEmptyCollection(a) && isEmptyCollection(b);
         }
@@ -158,12 +151,9 @@ public final class CardFormStore {
     }
 
     /** A field's domain value as the form holds it. Runs inside the session that loaded the card. */
-    static Object toForm(CardField f, Object value) {
+    static Object toForm(CardField<?> f, Object value) {
         if (value == null) {
-            return switch (f.type()) {
-                case REFERENCES, ARTWORKS, MILESTONES -> List.of();
-                default -> null;
-            };
+            return f.isCollection() ? List.of() : null;
         }
         return switch (f.type()) {
             case MONEY -> ((BigDecimal) value).setScale(2, RoundingMode.HALF_UP);
@@ -178,24 +168,16 @@ public final class CardFormStore {
         };
     }
 
-    /** A form value as the field's setter takes it. Runs inside the enforcement point's transaction. */
-    static Object toDomain(CardField f, Object value, CardChange.Refs refs) {
+    /** A form value as a change carries it (see {@link CardField#value}): ids for what the form chose. */
+    static Object toValue(CardField<?> f, Object value) {
         if (value == null) {
-            return f.type() == FieldType.REFERENCES || f.type() == FieldType.ARTWORKS || f.type() == FieldType.MILESTONES
-                    ? List.of() : null;
+            return f.isCollection() ? List.of() : null;
         }
         return switch (f.type()) {
-            case REFERENCE -> refs.get(f.valueType(), ((Choice) value).id());
-            case REFERENCES -> {
-                Set<Object> out = new LinkedHashSet<>();
-                for (Choice c : elements(value, Choice.class)) {
-                    out.add(refs.get(f.valueType(), c.id()));
-                }
-                yield new ArrayList<>(out);
-            }
+            case REFERENCE -> ((Choice) value).id();
+            case REFERENCES -> elements(value, Choice.class).stream().map(Choice::id).distinct().toList();
             case ARTWORKS -> elements(value, ArtworkRow.class).stream()
-                    .map(r -> new ArtworkEntry(r.id(), r.artist() == null ? null : refs.get(Artist.class, r.artist().id()),
-                            r.title(), r.status()))
+                    .map(r -> new ArtworkValue(r.id(), r.artist() == null ? null : r.artist().id(), r.title(), r.status()))
                     .toList();
             default -> value;
         };
@@ -217,9 +199,9 @@ public final class CardFormStore {
         return out;
     }
 
-    private static Map<Class<?>, List<Choice>> choices(Session s, List<CardField> fields) {
+    private static Map<Class<?>, List<Choice>> choices(Session s, List<CardField<?>> fields) {
         Map<Class<?>, List<Choice>> out = new LinkedHashMap<>();
-        for (CardField f : fields) {
+        for (CardField<?> f : fields) {
             Class<?> type = switch (f.type()) {
                 case REFERENCE, REFERENCES -> f.valueType();
                 case ARTWORKS -> Artist.class;

@@ -1,7 +1,6 @@
 package network.higherself.console.ui.card;
 
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -9,10 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -69,29 +65,18 @@ public final class EventInputForm {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("An event that needs no input needs no form");
         }
-        List<CardField> kindFields = CardKinds.fields(workflowId);
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll(CardDetailsView.STYLE_FORM, "event-input-form");
-        grid.setHgap(14);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setHalignment(HPos.LEFT);
-        ColumnConstraints controls = new ColumnConstraints();
-        controls.setHgrow(Priority.ALWAYS);
-        controls.setMinWidth(280);
-        grid.getColumnConstraints().setAll(labels, controls);
+        List<CardField<?>> kindFields = CardKinds.fields(workflowId);
+        GridPane grid = CardDetailsView.formGrid(280);
+        grid.getStyleClass().add("event-input-form");
 
         BooleanBinding anyProblem = null;
         int row = 0;
         for (EventInput input : inputs) {
-            CardField field = input.isNote()
-                    ? new CardField(EventInput.NOTE, input.label(), FieldType.LONG_TEXT, input.required(), String.class,
-                    c -> null, (c, v) -> {
-            })
-                    : relabel(kindFields.stream().filter(f -> f.key().equals(input.fieldKey())).findFirst()
+            CardField<?> field = input.isNote()
+                    ? CardField.input(EventInput.NOTE, input.label(), FieldType.LONG_TEXT, input.required())
+                    : kindFields.stream().filter(f -> f.key().equals(input.fieldKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The " + workflowId + " card has no field '"
-                            + input.fieldKey() + "'")), input);
+                            + input.fieldKey() + "'")).relabelled(input.label(), input.required());
             FieldEditor editor = FieldEditors.create(field, choices);
             editor.setValue(current.get(field.key()));
             editors.put(field.key(), editor);
@@ -180,7 +165,7 @@ public final class EventInputForm {
     }
 
     private Answer answer() {
-        Map<CardField, Object> fields = new LinkedHashMap<>();
+        Map<CardField<?>, Object> fields = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
         String note = null;
         for (FieldEditor e : editors.values()) {
@@ -194,8 +179,4 @@ public final class EventInputForm {
         return new Answer(CardFormStore.change(fields), note, values);
     }
 
-    private static CardField relabel(CardField f, EventInput input) {
-        return new CardField(f.key(), input.label(), f.type(), input.required() || f.required(), f.valueType(),
-                f.getter(), f.setter());
-    }
 }

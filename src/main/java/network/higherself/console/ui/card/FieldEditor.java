@@ -18,13 +18,15 @@ import network.higherself.console.card.CardField;
  */
 public abstract class FieldEditor {
 
-    private final CardField field;
+    private final CardField<?> field;
     private final ObjectProperty<Object> value = new SimpleObjectProperty<>(this, "value");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(this, "edited");
     private boolean updating;
+    private Node node;
+    private Control control;
 
-    protected FieldEditor(CardField field) {
+    protected FieldEditor(CardField<?> field) {
         this.field = field;
         value.addListener((obs, old, now) -> {
             if (!updating) {
@@ -39,15 +41,25 @@ public abstract class FieldEditor {
         });
     }
 
-    public CardField field() {
+    public CardField<?> field() {
         return field;
     }
 
     /** What to put in the form. */
-    public abstract Node node();
+    public final Node node() {
+        return node;
+    }
 
     /** The main control: it gets the focus, the field's id and the validation decoration (null when there is none). */
-    public abstract Control control();
+    public final Control control() {
+        return control;
+    }
+
+    /** Says what the editor puts in the form and which control is its main one; each editor's constructor calls it. */
+    protected final void shows(Node what, Control main) {
+        this.node = what;
+        this.control = main;
+    }
 
     public ObjectProperty<Object> valueProperty() {
         return value;

@@ -60,7 +60,7 @@ public final class FieldEditors {
      * The editor of one field. {@code choices} lists what a REFERENCE(S) field can point at, per entity class
      * (an exhibition's artworks take their artists from {@code Artist.class}).
      */
-    public static FieldEditor create(CardField field, Function<Class<?>, List<Choice>> choices) {
+    public static FieldEditor create(CardField<?> field, Function<Class<?>, List<Choice>> choices) {
         FieldEditor editor = switch (field.type()) {
             case TEXT, EMAIL, PHONE, URL, MONEY -> new TextEditor(field, new TextField());
             case LONG_TEXT -> new TextEditor(field, textArea());
@@ -88,9 +88,9 @@ public final class FieldEditors {
      * The editors of a whole form, by field key, in order. Where the form has both, an exhibition's artworks
      * offer only the artists chosen in its {@code artists} field, and follow it as it changes.
      */
-    public static Map<String, FieldEditor> createAll(List<CardField> fields, Function<Class<?>, List<Choice>> choices) {
+    public static Map<String, FieldEditor> createAll(List<CardField<?>> fields, Function<Class<?>, List<Choice>> choices) {
         Map<String, FieldEditor> editors = new LinkedHashMap<>();
-        for (CardField f : fields) {
+        for (CardField<?> f : fields) {
             editors.put(f.key(), create(f, choices));
         }
         FieldEditor artists = editors.values().stream()
@@ -133,7 +133,7 @@ public final class FieldEditors {
     static final class TextEditor extends FieldEditor {
         private final TextInputControl input;
 
-        TextEditor(CardField field, TextInputControl input) {
+        TextEditor(CardField<?> field, TextInputControl input) {
             super(field);
             this.input = input;
             switch (field.type()) {
@@ -150,16 +150,7 @@ public final class FieldEditors {
                 }
             }
             input.textProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return input;
-        }
-
-        @Override
-        public Control control() {
-            return input;
+            shows(input, input);
         }
 
         @Override
@@ -182,19 +173,10 @@ public final class FieldEditors {
     static final class DateEditor extends FieldEditor {
         private final DateField date = new DateField();
 
-        DateEditor(CardField field) {
+        DateEditor(CardField<?> field) {
             super(field);
             date.textProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return date;
-        }
-
-        @Override
-        public Control control() {
-            return date;
+            shows(date, date);
         }
 
         @Override
@@ -223,7 +205,7 @@ public final class FieldEditors {
         private final TextField time = new TextField();
         private final HBox box;
 
-        DateTimeEditor(CardField field) {
+        DateTimeEditor(CardField<?> field) {
             super(field);
             time.setPromptText("HH:MM");
             time.setPrefColumnCount(5);
@@ -235,16 +217,7 @@ public final class FieldEditors {
             box = new HBox(8, date, at, time);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             HBox.setHgrow(date, Priority.SOMETIMES);
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Control control() {
-            return date;
+            shows(box, date);
         }
 
         @Override
@@ -288,7 +261,7 @@ public final class FieldEditors {
     static final class ComboEditor extends FieldEditor {
         private final ComboBox<Object> combo = new ComboBox<>();
 
-        ComboEditor(CardField field, List<?> options) {
+        ComboEditor(CardField<?> field, List<?> options) {
             super(field);
             List<Object> items = new ArrayList<>();
             if (!field.required()) {
@@ -321,16 +294,7 @@ public final class FieldEditors {
                 combo.setPromptText("Nothing to choose from yet");
             }
             combo.valueProperty().addListener((obs, old, now) -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return combo;
-        }
-
-        @Override
-        public Control control() {
-            return combo;
+            shows(combo, combo);
         }
 
         @Override
@@ -356,7 +320,7 @@ public final class FieldEditors {
     static final class ReferencesEditor extends FieldEditor {
         private final CheckComboBox<Choice> combo;
 
-        ReferencesEditor(CardField field, List<Choice> options) {
+        ReferencesEditor(CardField<?> field, List<Choice> options) {
             super(field);
             combo = new CheckComboBox<>(FXCollections.observableArrayList(options));
             combo.setMaxWidth(Double.MAX_VALUE);
@@ -373,16 +337,7 @@ public final class FieldEditors {
                 }
             });
             combo.getCheckModel().getCheckedItems().addListener((ListChangeListener<Choice>) c -> inputChanged());
-        }
-
-        @Override
-        public Node node() {
-            return combo;
-        }
-
-        @Override
-        public Control control() {
-            return combo;
+            shows(combo, combo);
         }
 
         @Override

@@ -49,7 +49,7 @@ final class RowEditors {
         final Button add;
         private final VBox box;
 
-        Rows(CardField field, String addText, String emptyText) {
+        Rows(CardField<?> field, String addText, String emptyText) {
             super(field);
             empty = new Label(emptyText);
             empty.getStyleClass().add(EMPTY_STYLE);
@@ -65,6 +65,7 @@ final class RowEditors {
             box = new VBox(6, rows, add);
             box.getStyleClass().add(ROWS_STYLE);
             rows.getChildren().add(empty);
+            shows(box, add);
         }
 
         abstract L newLine(Object value);
@@ -99,16 +100,6 @@ final class RowEditors {
             if (lines.isEmpty()) {
                 rows.getChildren().setAll(empty);
             }
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Control control() {
-            return add;
         }
 
         @Override
@@ -176,7 +167,7 @@ final class RowEditors {
             }
         }
 
-        Artworks(CardField field, ObservableList<Choice> allArtists) {
+        Artworks(CardField<?> field, ObservableList<Choice> allArtists) {
             super(field, "Add artwork", "No artworks yet.");
             this.artists = FXCollections.observableArrayList(allArtists);
         }
@@ -223,26 +214,11 @@ final class RowEditors {
             line.title.requestFocus();
         }
 
+        /** The first problem by the one rule every artwork follows (see {@link network.higherself.console.card.Artworks}), or null. */
         @Override
         protected String check() {
-            for (int i = 0; i < lines.size(); i++) {
-                ArtworkRow r = lines.get(i).value();
-                if (r.title().isEmpty()) {
-                    return "Artwork " + (i + 1) + " needs a title: fill it in or remove the row.";
-                }
-                if (r.artist() == null) {
-                    return "Artwork '" + r.title() + "' needs an artist: choose one of the exhibition's artists"
-                            + (artists.isEmpty() ? " (add the artist under Artists first)." : ".");
-                }
-                if (!artists.contains(r.artist())) {
-                    return "Artwork '" + r.title() + "' is by " + r.artist().label()
-                            + ", who is not among the exhibition's artists: add them under Artists, or choose another artist.";
-                }
-                if (r.status() == null) {
-                    return "Artwork '" + r.title() + "' needs a status: choose one.";
-                }
-            }
-            return null;
+            List<String> problems = network.higherself.console.card.Artworks.problems(lines.stream().map(Line::value).toList(), artists, Choice::label);
+            return problems.isEmpty() ? null : problems.get(0);
         }
 
         @Override
@@ -272,7 +248,7 @@ final class RowEditors {
             }
         }
 
-        Milestones(CardField field) {
+        Milestones(CardField<?> field) {
             super(field, "Add milestone", "No milestones yet.");
         }
 

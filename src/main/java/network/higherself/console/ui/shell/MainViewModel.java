@@ -12,6 +12,8 @@ import javafx.collections.ObservableMap;
 import network.higherself.console.agent.AgentRun;
 import network.higherself.console.agent.Hold;
 import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
+import network.higherself.console.move.RoleRightsAdmin;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
 import network.higherself.console.store.CardQueries;
@@ -37,6 +39,8 @@ public final class MainViewModel {
 
     private final WorkflowCatalog workflows;
     private final CardService cards;
+    private final ColumnLimits limits;
+    private final RoleRightsAdmin roleRights;
     private final CardQueries queries;
     private final StaffQueries staffQueries;
     private final BackgroundExecutor executor;
@@ -55,10 +59,13 @@ public final class MainViewModel {
     private final Map<String, BoardViewModel> boardModels = new HashMap<>();
     private final ObservableMap<Long, String> agentNotes = FXCollections.observableHashMap();
 
-    public MainViewModel(WorkflowCatalog workflows, CardService cards, CardQueries queries, StaffQueries staffQueries,
-                         BackgroundExecutor executor, Clock clock, DataFolder dataFolder, String notice) {
+    public MainViewModel(WorkflowCatalog workflows, CardService cards, ColumnLimits limits, RoleRightsAdmin roleRights,
+                         CardQueries queries, StaffQueries staffQueries, BackgroundExecutor executor, Clock clock,
+                         DataFolder dataFolder, String notice) {
         this.workflows = workflows;
         this.cards = cards;
+        this.limits = limits;
+        this.roleRights = roleRights;
         this.queries = queries;
         this.staffQueries = staffQueries;
         this.executor = executor;
@@ -91,7 +98,7 @@ public final class MainViewModel {
 
     /** The administrator's roles-and-rights screen's state, in the signed-in person's name. */
     public RoleRightsViewModel roleRights() {
-        return new RoleRightsViewModel(workflows, cards::rightsOf, cards::setRoleRights, executor, this::actor);
+        return new RoleRightsViewModel(workflows, roleRights::rightsOf, roleRights::set, executor, this::actor);
     }
 
     /** Reads the acting person's rights again (after the roles and rights may have changed). */
@@ -168,7 +175,7 @@ public final class MainViewModel {
 
     /** The board of a workflow, made once and kept (with its filters) while the window is open. */
     public BoardViewModel board(Workflow w) {
-        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, queries, executor, this::actor,
+        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, limits, queries, executor, this::actor,
                 rights::get, clock, agentNotes));
     }
 

@@ -65,11 +65,11 @@ class ReviewQueueTest {
     @Test
     void aManagerApprovesARequestAndTheRequestersNewRightWorks(FxRobot robot) throws Exception {
         long booking = ((Outcome.Done) store.service.create("WF-WELL-BOOK", "Reiki for Nora", Actor.system(),
-                (c, refs) -> ((Booking) c).setQuote(new BigDecimal("70.00")))).cardId();
+                (c, refs) -> Booking.QUOTE.set(c, new BigDecimal("70.00")))).cardId();
         for (String e : new String[]{"consultation_scheduled", "consultation_completed", "client_accepted_quote"}) {
             step(booking, e, Actor.system());
         }
-        store.service.edit(booking, null, Actor.system(), (c, refs) -> ((Booking) c).setAmountPaid(new BigDecimal("70.00")));
+        store.service.edit(booking, null, Actor.system(), (c, refs) -> Booking.AMOUNT_PAID.set(c, new BigDecimal("70.00")));
         MoveRequest pay = MoveRequest.byEvent(booking, "payment_received", priya.asActor());
         assertThat(store.service.move(pay)).isInstanceOfSatisfying(Outcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));

@@ -41,9 +41,9 @@ class RoleRightsViewModelTest {
     @BeforeEach
     void open() {
         store = new TestStore(dir);
-        model = new RoleRightsViewModel(store.workflows, store.service::rightsOf, (admin, role, workflowId, rights) -> {
+        model = new RoleRightsViewModel(store.workflows, store.roleRights::rightsOf, (admin, role, workflowId, rights) -> {
             written.add(workflowId);
-            return store.service.setRoleRights(admin, role, workflowId, rights);
+            return store.roleRights.set(admin, role, workflowId, rights);
         }, new ImmediateExecutor(), acting::get);
     }
 

@@ -55,8 +55,8 @@ class RoleRightsViewTest {
 
     @Test
     void anAdministratorLetsTheFrontDeskSeeTheGalleryBoard(FxRobot robot) throws Exception {
-        RoleRightsViewModel model = new RoleRightsViewModel(store.workflows, store.service::rightsOf,
-                store.service::setRoleRights, executor, () -> AMARA);
+        RoleRightsViewModel model = new RoleRightsViewModel(store.workflows, store.roleRights::rightsOf,
+                store.roleRights::set, executor, () -> AMARA);
         robot.interact(() -> RoleRightsView.show(stage, model));
         assertThat(robot.lookup("#" + RoleRightsView.SAVE_ID).query().isDisabled()).as("no role chosen yet").isTrue();
 

@@ -58,7 +58,7 @@ class AgentsOnTheBoardTest {
         this.stage = stage;
         fx = new AgentFixture(dir);
         // 2026-11-02 09:00 UTC is 10:00 in Berlin, the fixture's zone
-        main = new MainViewModel(fx.workflows, fx.cards(), new CardQueries(fx.db.dataSource()),
+        main = new MainViewModel(fx.workflows, fx.cards(), fx.limits(), fx.services.roleRights(), new CardQueries(fx.db.dataSource()),
                 new StaffQueries(fx.db.dataSource()), executor, fx.clock, new DataFolder(dir), "");
         Theme.applyLight();
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1600, 900));
@@ -74,8 +74,8 @@ class AgentsOnTheBoardTest {
     @Test
     void aBookingWaitingForPaymentShowsItsCountdownWhichMovesOnWithTheClock(FxRobot robot) throws Exception {
         long id = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-            ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-02T12:30")); // 2 h 30 min from now
-            ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+            Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-02T12:30")); // 2 h 30 min from now
+            Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
         });
         BoardView view = show(robot, Booking.WORKFLOW);
 
@@ -110,8 +110,8 @@ class AgentsOnTheBoardTest {
     @Test
     void whatTheAgentsMoveDuringADragShowsOnceTheDragEndsEvenWhenNothingIsDropped(FxRobot robot) throws Exception {
         long waiting = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-            ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-02T09:30")); // passed: due now
-            ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+            Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-02T09:30")); // passed: due now
+            Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
         });
         fx.cardIn(Booking.WORKFLOW, "inquiry", null);
         BoardView view = show(robot, Booking.WORKFLOW);
@@ -135,11 +135,11 @@ class AgentsOnTheBoardTest {
     @Test
     void aRefusalTheAgentsHoldIsShownOnItsCardInTheAgentsNameUntilItIsResolved(FxRobot robot) throws Exception {
         long id = fx.cardIn(Booking.WORKFLOW, "payment_pending", (c, r) -> {
-            ((Booking) c).setPaymentDeadline(LocalDateTime.parse("2026-11-02T09:30"));
-            ((Booking) c).setServiceAt(LocalDateTime.parse("2026-12-01T10:00"));
+            Booking.PAYMENT_DEADLINE.set(c, LocalDateTime.parse("2026-11-02T09:30"));
+            Booking.SERVICE_AT.set(c, LocalDateTime.parse("2026-12-01T10:00"));
         });
         fx.cardIn(Booking.WORKFLOW, "canceled", (c, r) -> { });
-        assertThat(fx.cards().setColumnLimit(Booking.WORKFLOW, "canceled", 1, true, fx.admin).isDone()).isTrue();
+        assertThat(fx.limits().set(Booking.WORKFLOW, "canceled", 1, true, fx.admin).isDone()).isTrue();
         show(robot, Booking.WORKFLOW);
         assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-agent-note")).isEmpty();
 
@@ -152,7 +152,7 @@ class AgentsOnTheBoardTest {
                 assertThat(t).startsWith("Solari could not apply \u201cPayment timeout\u201d: ").contains("limit"));
 
         // someone makes room and moves the card by hand: the note goes with the refusal
-        assertThat(fx.cards().setColumnLimit(Booking.WORKFLOW, "canceled", null, false, fx.admin).isDone()).isTrue();
+        assertThat(fx.limits().set(Booking.WORKFLOW, "canceled", null, false, fx.admin).isDone()).isTrue();
         Outcome o = fx.cards().move(MoveRequest.byEvent(id, "payment_timeout", fx.admin));
         assertThat(o.isDone()).as(o.message()).isTrue();
         fx.clock.advance(Duration.ofSeconds(30));

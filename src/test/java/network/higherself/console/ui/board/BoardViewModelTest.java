@@ -145,7 +145,7 @@ class BoardViewModelTest {
             Actor theo = Actor.staff("theo", Role.FRONT_DESK);
             long id = ((Outcome.Done) store.service.create(booking.id(), "Reiki for Nora", theo, null)).cardId();
             CardQueries queries = new CardQueries(store.db.dataSource());
-            BoardViewModel model = new BoardViewModel(booking, BoardStore.of(store.service, queries), new ImmediateExecutor(),
+            BoardViewModel model = new BoardViewModel(booking, BoardStore.of(store.service, store.limits, queries), new ImmediateExecutor(),
                     () -> theo, () -> null, store.clock, FXCollections.observableHashMap());
             List<String> pendingChanges = new ArrayList<>();
             model.pending().addListener((SetChangeListener<Long>) c -> pendingChanges.add(c.wasAdded()

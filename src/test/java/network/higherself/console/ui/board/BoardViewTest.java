@@ -76,7 +76,7 @@ class BoardViewTest {
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
         Workflow w = store.workflows.get(workflowId);
-        BoardViewModel model = new BoardViewModel(w, store.service, new CardQueries(store.db.dataSource()), executor,
+        BoardViewModel model = new BoardViewModel(w, store.service, store.limits, new CardQueries(store.db.dataSource()), executor,
                 () -> lucia, store.clock);
         BoardView[] view = new BoardView[1];
         CountDownLatch ready = new CountDownLatch(1);
@@ -157,7 +157,7 @@ class BoardViewTest {
 
     @Test
     void whileDraggingOnlyTheLegalColumnsAreLit(FxRobot robot) throws Exception {
-        create("WF-WELL-BOOK", "Sound bath", (card, refs) -> ((Booking) card).setQuote(new BigDecimal("40.00")),
+        create("WF-WELL-BOOK", "Sound bath", (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("40.00")),
                 "consultation_scheduled", "consultation_completed");
         BoardView view = show(robot, "WF-WELL-BOOK");
         CardSummary card = view.model().column("quote_provided").orElseThrow().cards().get(0);
@@ -196,9 +196,9 @@ class BoardViewTest {
 
     @Test
     void aGuardRefusalPutsTheCardBackWithTheReason(FxRobot robot) throws Exception {
-        long id = create("WF-WELL-BOOK", "Reiki session", (card, refs) -> ((Booking) card).setQuote(new BigDecimal("70.00")),
+        long id = create("WF-WELL-BOOK", "Reiki session", (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("70.00")),
                 "consultation_scheduled", "consultation_completed");
-        store.service.edit(id, null, lucia, (card, refs) -> ((Booking) card).setQuote(null));
+        store.service.edit(id, null, lucia, (card, refs) -> Booking.QUOTE.set(card, null));
         BoardView view = show(robot, "WF-WELL-BOOK");
 
         robot.drag("Reiki session").dropTo("#column-payment_pending");
@@ -287,7 +287,7 @@ class BoardViewTest {
     void aHardLimitRefusesAMoveOverIt(FxRobot robot) throws Exception {
         create("WF-GALLERY-EXH", "Night Garden", null, "concept_approved");
         long id = create("WF-GALLERY-EXH", "Weathered Forms", null);
-        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "artist_selection", 1, true, lucia).isDone()).isTrue();
+        assertThat(store.limits.set("WF-GALLERY-EXH", "artist_selection", 1, true, lucia).isDone()).isTrue();
         BoardView view = show(robot, "WF-GALLERY-EXH");
         assertThat(robot.lookup("#column-artist_selection .column-count").queryLabeled().getText()).isEqualTo("1 / 1 max");
 
@@ -303,7 +303,7 @@ class BoardViewTest {
     void aSoftLimitTurnsTheColumnAmber(FxRobot robot) throws Exception {
         create("WF-GALLERY-EXH", "Night Garden", null);
         create("WF-GALLERY-EXH", "Tidelines", null);
-        assertThat(store.service.setColumnLimit("WF-GALLERY-EXH", "concept", 1, false, lucia).isDone()).isTrue();
+        assertThat(store.limits.set("WF-GALLERY-EXH", "concept", 1, false, lucia).isDone()).isTrue();
         show(robot, "WF-GALLERY-EXH");
         assertThat(robot.lookup("#column-concept").query().getStyleClass()).contains(ColumnView.OVER_LIMIT);
         assertThat(robot.lookup("#column-planning").query().getStyleClass()).doesNotContain(ColumnView.OVER_LIMIT);

@@ -80,16 +80,16 @@ class CardChecklistViewTest {
 
     /** A paid booking with a service date, created and moved on by people through the agents' enforcement point. */
     private long booking(List<String> events) {
-        Outcome created = fx.services.agents().cards().create(Booking.WORKFLOW, "Reiki for Ada", THEO, (card, refs) -> {
+        Outcome created = fx.services.cards().create(Booking.WORKFLOW, "Reiki for Ada", THEO, (card, refs) -> {
             Booking b = (Booking) card;
-            b.setClient(refs.get(Client.class, clientId));
-            b.setQuote(new BigDecimal("120.00"));
-            b.setAmountPaid(new BigDecimal("120.00"));
-            b.setServiceAt(LocalDateTime.parse("2026-11-10T14:00"));
+            Booking.CLIENT.set(b, refs.get(Client.class, clientId));
+            Booking.QUOTE.set(b, new BigDecimal("120.00"));
+            Booking.AMOUNT_PAID.set(b, new BigDecimal("120.00"));
+            Booking.SERVICE_AT.set(b, LocalDateTime.parse("2026-11-10T14:00"));
         });
         long id = ((Outcome.Done) created).cardId();
         for (String e : events) {
-            Outcome o = fx.services.agents().cards().move(MoveRequest.byEvent(id, e, AMARA));
+            Outcome o = fx.services.cards().move(MoveRequest.byEvent(id, e, AMARA));
             assertThat(o).as("%s: %s", e, o.message()).isInstanceOf(Outcome.Done.class);
         }
         return id;
@@ -168,7 +168,7 @@ class CardChecklistViewTest {
         assertThat(tasks().tasksOf(id)).allSatisfy(t -> assertThat(t.done()).isTrue());
         assertThat(tasks().openRequired(id)).isEmpty();
 
-        Outcome started = fx.services.agents().cards().move(MoveRequest.byEvent(id, "service_started", THEO));
+        Outcome started = fx.services.cards().move(MoveRequest.byEvent(id, "service_started", THEO));
         assertThat(started).as(started.message()).isInstanceOf(Outcome.Done.class);
     }
 
@@ -233,7 +233,7 @@ class CardChecklistViewTest {
         waitFor(robot, "#" + CardDetailsView.CHECKLIST_ID);
         assertThat(box(robot, "room").isDisabled()).isFalse();
         // while the dialog is open, an administrator leaves front desk only the right to look at bookings
-        Outcome changed = fx.services.cards().setRoleRights(AMARA, Role.FRONT_DESK, Booking.WORKFLOW, WorkflowRights.VIEW);
+        Outcome changed = fx.services.roleRights().set(AMARA, Role.FRONT_DESK, Booking.WORKFLOW, WorkflowRights.VIEW);
         assertThat(changed.isDone()).as(changed.message()).isTrue();
 
         robot.clickOn("#" + CardDetailsView.TASK_ID_PREFIX + "room");
@@ -252,7 +252,7 @@ class CardChecklistViewTest {
         for (TaskItem t : tasks().tasksOf(id)) {
             assertThat(tasks().tick(t.id(), true, THEO).isDone()).isTrue();
         }
-        assertThat(fx.services.agents().cards().move(MoveRequest.byEvent(id, "service_started", THEO)).isDone()).isTrue();
+        assertThat(fx.services.cards().move(MoveRequest.byEvent(id, "service_started", THEO)).isDone()).isTrue();
         open(robot, id);
         waitFor(robot, "#" + CardDetailsView.CHECKLIST_ID);
         assertThat(text(robot, "#" + CardDetailsView.CHECKLIST_NOTICE_ID))

@@ -60,8 +60,8 @@ class CardDetailsViewTest {
         fx.store.db.sessionFactory().inTransaction(s -> s.persist(ada));
         Outcome created = fx.store.service.create(Booking.WORKFLOW, "Sound bath for two", THEO, (card, refs) -> {
             Booking b = (Booking) card;
-            b.setClient(refs.get(Client.class, ada.getId()));
-            b.setQuote(new BigDecimal("120.00"));
+            Booking.CLIENT.set(b, refs.get(Client.class, ada.getId()));
+            Booking.QUOTE.set(b, new BigDecimal("120.00"));
         });
         bookingId = ((Outcome.Done) created).cardId();
         Theme.applyLight();
@@ -81,7 +81,7 @@ class CardDetailsViewTest {
     }
 
     private BigDecimal quote() {
-        return fx.store.db.sessionFactory().fromSession(s -> s.find(Booking.class, bookingId).getQuote());
+        return fx.store.db.sessionFactory().fromSession(s -> Booking.QUOTE.get(s.find(Booking.class, bookingId)));
     }
 
     @Test
@@ -137,7 +137,7 @@ class CardDetailsViewTest {
     @Test
     void aBadEmailIsExplainedAndNothingIsSaved(FxRobot robot) {
         long project = ((Outcome.Done) fx.store.service.create(ConsultingProject.WORKFLOW, "Brand audit", PRIYA,
-                (card, refs) -> ((ConsultingProject) card).setContactEmail("kim@northwind.example"))).cardId();
+                (card, refs) -> ConsultingProject.CONTACT_EMAIL.set(card, "kim@northwind.example"))).cardId();
         acting.set(PRIYA);
         open(robot, project, () -> {
         });
@@ -148,7 +148,7 @@ class CardDetailsViewTest {
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
         waitFor(robot, "#" + CardDetailsView.MESSAGE_ID);
         assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).contains("Contact e-mail: 'kim.northwind.example' is not an e-mail address");
-        String email = fx.store.db.sessionFactory().fromSession(s -> s.find(ConsultingProject.class, project).getContactEmail());
+        String email = fx.store.db.sessionFactory().fromSession(s -> ConsultingProject.CONTACT_EMAIL.get(s.find(ConsultingProject.class, project)));
         assertThat(email).isEqualTo("kim@northwind.example");
         assertThat(fx.audit(project, AuditAction.EDITED)).isEmpty();
     }
@@ -167,7 +167,7 @@ class CardDetailsViewTest {
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
         waitFor(robot, "#" + CardDetailsView.MESSAGE_ID);
         assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).contains("must not be after closing date");
-        LocalDate opening = fx.store.db.sessionFactory().fromSession(s -> s.find(Exhibition.class, exhibition).getOpeningDate());
+        LocalDate opening = fx.store.db.sessionFactory().fromSession(s -> Exhibition.OPENING_DATE.get(s.find(Exhibition.class, exhibition)));
         assertThat(opening).isNull();
 
         replaceText(robot, "#field-closing-date", "2027-01-15");
@@ -175,8 +175,8 @@ class CardDetailsViewTest {
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
         waitUntil("the save", () -> !dialogShowing(robot));
         Exhibition saved = fx.store.db.sessionFactory().fromSession(s -> s.find(Exhibition.class, exhibition));
-        assertThat(saved.getOpeningDate()).isEqualTo(LocalDate.of(2026, 12, 10));
-        assertThat(saved.getClosingDate()).isEqualTo(LocalDate.of(2027, 1, 15));
+        assertThat(Exhibition.OPENING_DATE.get(saved)).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(Exhibition.CLOSING_DATE.get(saved)).isEqualTo(LocalDate.of(2027, 1, 15));
     }
 
     @Test
@@ -184,7 +184,7 @@ class CardDetailsViewTest {
         open(robot, bookingId, () -> {
         });
         Outcome other = fx.store.service.edit(bookingId, null, Actor.staff("jonas", Role.MANAGER),
-                (card, refs) -> ((Booking) card).setAmountPaid(new BigDecimal("20.00")));
+                (card, refs) -> Booking.AMOUNT_PAID.set(card, new BigDecimal("20.00")));
         assertThat(other.isDone()).isTrue();
         replaceText(robot, "#field-quote", "99.00");
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
@@ -214,7 +214,7 @@ class CardDetailsViewTest {
     @Test
     void anEditShowsInTheHistoryWithWhatChanged(FxRobot robot) {
         assertThat(fx.store.service.edit(bookingId, null, Actor.staff("jonas", Role.MANAGER),
-                (card, refs) -> ((Booking) card).setQuote(new BigDecimal("135.00"))).isDone()).isTrue();
+                (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("135.00"))).isDone()).isTrue();
         open(robot, bookingId, () -> {
         });
         assertThat(labels(robot, ".history-what")).containsExactly("Edited: quote", "Created in Inquiry");

@@ -31,7 +31,7 @@ public final class CardDialogPreview {
         String mode = args.length > 3 ? args[3] : "edit";
         Services services = Services.open(new DataFolder(dir), Clock.systemDefaultZone());
         if (DemoData.isEmpty(services.database())) {
-            new DemoData(services.database(), services.workflows(), services.clock()).seed();
+            services.demoData().seed();
         }
         services.agents().tasks().makeMissing(); // the demo's cards got to their states without the agents' hooks
         List<CardSummary> cards = services.queries().firstPage(workflowId, state, 1);

@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import network.higherself.console.agent.PatternRegistry;
 import network.higherself.console.app.Services;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditEntry;
@@ -32,8 +33,7 @@ final class CardFixture implements AutoCloseable {
     CardFixture(Path dir, Supplier<Actor> actor) {
         store = new TestStore(dir);
         Clock clock = Clock.fixed(TestStore.T0, ZoneOffset.UTC);
-        services = new Services(store.workflows, store.db, store.service, new CardQueries(store.db.dataSource()), clock,
-                network.higherself.console.agent.Agents.wire(store.db.sessionFactory(), store.workflows, clock));
+        services = Services.wire(store.db, store.workflows, clock, PatternRegistry.bundled());
         editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
                 ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, actor);

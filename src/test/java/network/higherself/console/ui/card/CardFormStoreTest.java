@@ -6,6 +6,7 @@ import network.higherself.console.card.ArtworkStatus;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.FieldProblem;
 import network.higherself.console.card.Client;
 import network.higherself.console.card.Exhibition;
 import network.higherself.console.card.Milestone;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The form's way to the database, without a screen: plain values out, only the changed fields back in. */
 class CardFormStoreTest {
@@ -76,7 +78,7 @@ class CardFormStoreTest {
             CardFormStore forms = new CardFormStore(store.db.sessionFactory(), store.service, store.workflows);
             CardForm form = forms.load(id);
 
-            Map<CardField, Object> changed = new LinkedHashMap<>();
+            Map<CardField<?>, Object> changed = new LinkedHashMap<>();
             changed.put(field(Booking.WORKFLOW, "client"), new Choice(ada.getId(), "Ada Lovelace"));
             changed.put(field(Booking.WORKFLOW, "quote"), new BigDecimal("80.00"));
             Outcome saved = forms.save(id, form.version(), theo, changed);
@@ -102,7 +104,7 @@ class CardFormStoreTest {
             assertThat(blank.state()).isEqualTo("lead_qualification");
             assertThat(blank.values()).containsEntry("title", null).containsEntry("milestones", List.of());
 
-            Map<CardField, Object> values = new LinkedHashMap<>();
+            Map<CardField<?>, Object> values = new LinkedHashMap<>();
             values.put(field(ConsultingProject.WORKFLOW, "title"), "Brand audit");
             values.put(field(ConsultingProject.WORKFLOW, "milestones"), List.of(new Milestone("Kick-off", LocalDate.of(2026, 12, 1))));
             Outcome created = forms.create(ConsultingProject.WORKFLOW, Actor.staff("priya", Role.CONSULTANT), values);
@@ -130,12 +132,14 @@ class CardFormStoreTest {
         values.put("opening_date", LocalDate.of(2026, 12, 10));
         values.put("closing_date", LocalDate.of(2026, 12, 1));
         assertThat(FormCheck.problems(Exhibition.WORKFLOW, values))
-                .containsExactly("Opening date (2026-12-10) must not be after closing date (2026-12-01).");
+                .extracting(p -> p.field().key(), FieldProblem::sentence)
+                .containsExactly(tuple("opening_date", "Opening date (2026-12-10) must not be after closing date (2026-12-01)."));
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("title", "Access to bookings");
         assertThat(FormCheck.problems("WF-PERM-MGT", request))
-                .as("the required staff member is the form's to check, not the throw-away card's")
-                .containsExactly("Say what is requested: a role or scopes.");
+                .as("the required staff member is the form's to check, not the throw-away card's; the rest is about no field")
+                .extracting(FieldProblem::field, FieldProblem::sentence)
+                .containsExactly(tuple(null, "Say what is requested: a role or scopes."));
     }
 
     private static CardField field(String workflowId, String key) {

@@ -86,7 +86,7 @@ class EventInputFormTest {
 
         Outcome moved = store.service.move(answer.get().request(id, "consultation_completed", THEO));
         assertThat(moved.isDone()).as(moved.message()).isTrue();
-        BigDecimal quote = store.db.sessionFactory().fromSession(s -> s.find(Booking.class, id).getQuote());
+        BigDecimal quote = store.db.sessionFactory().fromSession(s -> Booking.QUOTE.get(s.find(Booking.class, id)));
         assertThat(quote).isEqualByComparingTo("95.00");
         assertThat(answer.get().note()).isNull();
     }

@@ -98,8 +98,8 @@ class NewCardDialogTest {
         Exhibition e = card(Exhibition.class, created.get());
         assertThat(e.getTitle()).isEqualTo("Tidelines");
         assertThat(e.getState()).isEqualTo("concept");
-        assertThat(e.getCurator()).isEqualTo("Ines Duarte");
-        assertThat(e.getOpeningDate()).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(Exhibition.CURATOR.get(e)).isEqualTo("Ines Duarte");
+        assertThat(Exhibition.OPENING_DATE.get(e)).isEqualTo(LocalDate.of(2026, 12, 10));
         assertThat(fx.audit(created.get(), AuditAction.CREATED)).singleElement()
                 .satisfies(a -> assertThat(a.getActor()).isEqualTo("lucia"));
         assertThat(dialogShowing(robot)).isFalse();
@@ -119,7 +119,7 @@ class NewCardDialogTest {
         robot.clickOn("#field-title").write("Tidelines");
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
         waitUntil("the exhibition to be created", () -> created.get() != 0);
-        assertThat(card(Exhibition.class, created.get()).getCurator()).as("nothing typed was lost").isEqualTo("Ines Duarte");
+        assertThat(Exhibition.CURATOR.get(card(Exhibition.class, created.get()))).as("nothing typed was lost").isEqualTo("Ines Duarte");
     }
 
     @Test
@@ -171,8 +171,8 @@ class NewCardDialogTest {
         waitUntil("the booking to be created", () -> created.get() != 0);
         fx.store.db.sessionFactory().inSession(s -> {
             Booking b = s.find(Booking.class, created.get());
-            assertThat(b.getClient().getName()).isEqualTo("Ada Lovelace");
-            assertThat(b.getServiceAt()).isEqualTo(LocalDate.of(2026, 12, 3).atTime(14, 30));
+            assertThat(Booking.CLIENT.get(b).getName()).isEqualTo("Ada Lovelace");
+            assertThat(Booking.SERVICE_AT.get(b)).isEqualTo(LocalDate.of(2026, 12, 3).atTime(14, 30));
             assertThat(b.getState()).isEqualTo("inquiry");
         });
     }
@@ -196,7 +196,7 @@ class NewCardDialogTest {
         fx.store.db.sessionFactory().inSession(s -> {
             Campaign c = s.find(Campaign.class, created.get());
             assertThat(c.getSegments()).extracting(AudienceSegment::getName).containsExactly("Collectors", "Locals");
-            assertThat(c.getBudget()).isEqualByComparingTo("2500");
+            assertThat(Campaign.BUDGET.get(c)).isEqualByComparingTo("2500");
         });
     }
 

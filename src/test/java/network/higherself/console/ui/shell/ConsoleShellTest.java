@@ -43,8 +43,8 @@ class ConsoleShellTest {
     @Start
     void start(Stage stage) {
         store = new TestStore(dir, Clock.systemDefaultZone());
-        new DemoData(store.db, store.workflows, store.clock).seed();
-        model = new MainViewModel(store.workflows, store.service, new CardQueries(store.db.dataSource()),
+        store.demoData().seed();
+        model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
         MainWindow window = new MainWindow(model, new CardOpener() {
             @Override

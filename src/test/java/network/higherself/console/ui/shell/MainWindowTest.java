@@ -43,7 +43,7 @@ class MainWindowTest {
         store.staff("amara", Role.ADMINISTRATOR);
         store.staff("theo", Role.FRONT_DESK);
         store.service.create("WF-WELL-BOOK", "Sound bath", Actor.staff("theo", Role.FRONT_DESK), null);
-        model = new MainViewModel(store.workflows, store.service, new CardQueries(store.db.dataSource()),
+        model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
         new MainWindow(model, new CardOpener() {
             @Override
