@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Role;
+import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessRequestDialog;
 import network.higherself.console.ui.access.AccessViewModel;
@@ -32,6 +33,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.HashMap;
+import java.util.function.BiConsumer;
 import java.util.Map;
 
 /**
@@ -63,6 +65,12 @@ public final class MainWindow {
     private StatusBar status;
     private Runnable onSignOut = () -> {
     };
+    private BiConsumer<Workflow, CardSummary> onShowInsights;
+
+    /** What a board's "Workflow and charts" does, given the board and the card last selected on it (or null). */
+    public void onShowInsights(BiConsumer<Workflow, CardSummary> action) {
+        this.onShowInsights = action;
+    }
 
     /** What "Sign out" does (the shell shows the sign-in screen). */
     public void onSignOut(Runnable action) {
@@ -149,6 +157,9 @@ public final class MainWindow {
                     model.refreshCounts();
                 }
             });
+            if (onShowInsights != null) {
+                view.onShowInsights(card -> onShowInsights.accept(w, card));
+            }
             views.put(w.id(), view);
             root.setCenter(view);
             BoardView shown = view;
