@@ -53,6 +53,7 @@ public final class ScreenshotTour {
                     services.database().folder(), "");
             window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
                 new WindowSettings(data.resolve("window.properties")));
+            window[0].onShowInsights((w, card) -> { }); // enabled as in the console (the insight tour shows its window)
             stage[0] = new Stage();
             stage[0].setWidth(1480);
             stage[0].setHeight(900);

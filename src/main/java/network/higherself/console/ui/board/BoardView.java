@@ -177,6 +177,11 @@ public final class BoardView extends BorderPane {
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
         insights.setId("board-insights");
         insights.setDisable(true); // until the window says what it opens
+        // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
+        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, add)) {
+            keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(140);
         HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");

@@ -36,6 +36,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -122,6 +123,25 @@ class BoardViewTest {
         WaitForAsyncUtils.waitForFxEvents(); // the drop's events are handled: its move, if any, is on its way
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.isIdle() && view.model().pending().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** On the board's part of a 1,480-pixel window (the sidebar takes the rest), no button's text is cut to "...". */
+    @Test
+    void theToolbarsButtonsKeepTheirWholeTextOnANarrowWindow(FxRobot robot) throws Exception {
+        BoardView view = show(robot, "WF-SFTR-PUB"); // the longest board name and "New interface release"
+        robot.interact(() -> stage.setWidth(1200));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ButtonBase> buttons = robot.lookup(".board-toolbar").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren().stream().filter(javafx.scene.control.ButtonBase.class::isInstance)
+                .map(javafx.scene.control.ButtonBase.class::cast).toList();
+        assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText)
+                .contains("Mine", "Overdue", "High priority", "Workflow and charts", "New interface release");
+        for (javafx.scene.control.ButtonBase b : buttons) {
+            assertThat(b.getWidth()).as("'%s' shown whole", b.getText()).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+        }
+        javafx.scene.control.TextField search = robot.lookup("#" + BoardView.SEARCH_ID).queryAs(javafx.scene.control.TextField.class);
+        assertThat(search.getWidth()).as("the search field gives way, but stays usable").isBetween(140.0, search.prefWidth(-1));
+        assertThat(view.getWidth()).isEqualTo(1200.0);
     }
 
     @Test
