@@ -10,7 +10,6 @@ import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
-import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
@@ -45,8 +44,7 @@ final class DesktopStart {
                         services.database().folder(), notice);
                 shownModel.set(model);
                 Stage stage = new Stage();
-                CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
-                        services.workflows()), ChecklistStore.of(services.agents().tasks()), services.workflows(),
+                CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                         services.clock().getZone(), executor, model::actor);
                 AccessViewModel access = new AccessViewModel(services.cards(),
                         new PermissionQueries(services.database().dataSource()), executor, model::actor);

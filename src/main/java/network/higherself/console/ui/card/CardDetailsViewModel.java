@@ -3,6 +3,8 @@ package network.higherself.console.ui.card;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import network.higherself.console.agent.CardChecklist;
+import network.higherself.console.cardform.CardForm;
+import network.higherself.console.cardform.CardForms;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Labels;

@@ -2,6 +2,7 @@ package network.higherself.console.ui.card;
 
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
+import network.higherself.console.cardform.CardForms;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.common.BackgroundExecutor;

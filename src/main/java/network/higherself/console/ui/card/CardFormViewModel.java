@@ -17,6 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.FieldProblem;
+import network.higherself.console.cardform.CardForm;
+import network.higherself.console.cardform.CardForms;
+import network.higherself.console.cardform.FormValues;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.ui.common.BackgroundExecutor;
@@ -100,7 +103,7 @@ public final class CardFormViewModel {
         }
 
         public boolean changed() {
-            return !CardFormStore.same(field, original, value.get());
+            return !FormValues.same(field, original, value.get());
         }
     }
 
@@ -177,7 +180,7 @@ public final class CardFormViewModel {
         }
         Map<CardField<?>, Object> values = new LinkedHashMap<>();
         for (FieldModel m : fields) {
-            boolean wanted = creating() ? !CardFormStore.same(m.field(), null, m.valueProperty().get()) : m.changed();
+            boolean wanted = creating() ? !FormValues.same(m.field(), null, m.valueProperty().get()) : m.changed();
             if (wanted) {
                 values.put(m.field(), m.valueProperty().get());
             }

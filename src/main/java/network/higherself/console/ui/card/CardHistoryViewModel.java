@@ -7,6 +7,8 @@ import javafx.collections.ObservableList;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.EditDiff;
 import network.higherself.console.card.CardField;
+import network.higherself.console.cardform.CardForms;
+import network.higherself.console.cardform.HistoryRow;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Workflow;

@@ -48,7 +48,7 @@ public final class CardDialogPreview {
             }
         }
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
-        CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+        CardEditor editor = new CardEditor(services.cardForms(),
                 ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, () -> previewActor);
         Platform.startup(() -> {

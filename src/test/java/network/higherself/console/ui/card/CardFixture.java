@@ -34,7 +34,7 @@ final class CardFixture implements AutoCloseable {
         store = new TestStore(dir);
         Clock clock = Clock.fixed(TestStore.T0, ZoneOffset.UTC);
         services = Services.wire(store.db, store.workflows, clock, PatternRegistry.bundled());
-        editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+        editor = new CardEditor(services.cardForms(),
                 ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, actor);
     }

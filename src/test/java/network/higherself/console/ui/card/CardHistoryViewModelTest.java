@@ -4,6 +4,7 @@ import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.EditDiff;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.CardKinds;
+import network.higherself.console.cardform.HistoryRow;
 import network.higherself.console.ui.common.ImmediateExecutor;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;

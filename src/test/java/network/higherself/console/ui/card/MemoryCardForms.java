@@ -3,6 +3,10 @@ package network.higherself.console.ui.card;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
+import network.higherself.console.cardform.CardForm;
+import network.higherself.console.cardform.CardFormStore;
+import network.higherself.console.cardform.CardForms;
+import network.higherself.console.cardform.HistoryRow;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 

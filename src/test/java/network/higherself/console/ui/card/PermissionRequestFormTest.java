@@ -2,6 +2,9 @@ package network.higherself.console.ui.card;
 
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.cardform.CardForm;
+import network.higherself.console.cardform.CardFormStore;
+import network.higherself.console.cardform.Choice;
 import network.higherself.console.move.DbRows;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;

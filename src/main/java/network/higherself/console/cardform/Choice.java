@@ -1,4 +1,4 @@
-package network.higherself.console.ui.card;
+package network.higherself.console.cardform;
 
 /**
  * One thing a REFERENCE or REFERENCES field can point at (a client, an artist, a channel...), as the form holds

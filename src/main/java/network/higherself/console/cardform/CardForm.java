@@ -1,4 +1,4 @@
-package network.higherself.console.ui.card;
+package network.higherself.console.cardform;
 
 import network.higherself.console.card.CardField;
 

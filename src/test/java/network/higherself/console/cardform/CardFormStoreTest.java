@@ -1,4 +1,4 @@
-package network.higherself.console.ui.card;
+package network.higherself.console.cardform;
 
 import jakarta.persistence.Entity;
 import network.higherself.console.card.Artist;
@@ -6,7 +6,6 @@ import network.higherself.console.card.ArtworkStatus;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
-import network.higherself.console.card.FieldProblem;
 import network.higherself.console.card.Client;
 import network.higherself.console.card.Exhibition;
 import network.higherself.console.card.Milestone;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /** The form's way to the database, without a screen: plain values out, only the changed fields back in. */
 class CardFormStoreTest {
@@ -112,34 +110,6 @@ class CardFormStoreTest {
             assertThat(forms.load(((Outcome.Done) created).cardId()).values().get("milestones"))
                     .isEqualTo(List.of(new Milestone("Kick-off", LocalDate.of(2026, 12, 1))));
         }
-    }
-
-    @Test
-    void sameComparesAmountsByValueAndReferencesAsSets() {
-        CardField quote = field(Booking.WORKFLOW, "quote");
-        assertThat(CardFormStore.same(quote, new BigDecimal("120"), new BigDecimal("120.00"))).isTrue();
-        CardField artists = field(Exhibition.WORKFLOW, "artists");
-        assertThat(CardFormStore.same(artists, List.of(new Choice(1, "a"), new Choice(2, "b")),
-                List.of(new Choice(2, "b"), new Choice(1, "a")))).isTrue();
-        assertThat(CardFormStore.same(artists, List.of(), null)).isTrue();
-        assertThat(CardFormStore.same(artists, List.of(new Choice(1, "a")), List.of())).isFalse();
-    }
-
-    @Test
-    void theKindsOwnChecksRunOnTheFormsValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", "Tidelines");
-        values.put("opening_date", LocalDate.of(2026, 12, 10));
-        values.put("closing_date", LocalDate.of(2026, 12, 1));
-        assertThat(FormCheck.problems(Exhibition.WORKFLOW, values))
-                .extracting(p -> p.field().key(), FieldProblem::sentence)
-                .containsExactly(tuple("opening_date", "Opening date (2026-12-10) must not be after closing date (2026-12-01)."));
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("title", "Access to bookings");
-        assertThat(FormCheck.problems("WF-PERM-MGT", request))
-                .as("the required staff member is the form's to check, not the throw-away card's; the rest is about no field")
-                .extracting(FieldProblem::field, FieldProblem::sentence)
-                .containsExactly(tuple(null, "Say what is requested: a role or scopes."));
     }
 
     private static CardField field(String workflowId, String key) {

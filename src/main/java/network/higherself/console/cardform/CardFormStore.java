@@ -1,8 +1,7 @@
-package network.higherself.console.ui.card;
+package network.higherself.console.cardform;
 
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.Artist;
-import network.higherself.console.card.ArtworkValue;
 import network.higherself.console.card.ArtworkEntry;
 import network.higherself.console.card.AudienceSegment;
 import network.higherself.console.card.Campaign;
@@ -15,7 +14,6 @@ import network.higherself.console.card.Milestone;
 import network.higherself.console.card.Practitioner;
 import network.higherself.console.card.WellnessService;
 import network.higherself.console.move.CardService;
-import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.StaffMember;
@@ -26,9 +24,7 @@ import org.hibernate.Transaction;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,43 +117,18 @@ public final class CardFormStore implements CardForms {
     /** Saves the changed fields of a card the person saw at {@code versionSeen}. */
     @Override
     public Outcome save(long cardId, long versionSeen, Actor actor, Map<CardField<?>, Object> changed) {
-        return cards.edit(cardId, versionSeen, actor, change(changed));
+        return cards.edit(cardId, versionSeen, actor, FormValues.change(changed));
     }
 
     /** Creates a card with the form's values; the title is the {@code title} field's. */
     @Override
     public Outcome create(String workflowId, Actor actor, Map<CardField<?>, Object> values) {
         Object title = values.get(Card.TITLE);
-        return cards.create(workflowId, title == null ? "" : (String) title, actor, change(values));
-    }
-
-    /** The form's values as a change carries them: what each reference points at by its id. */
-    public static FieldValues change(Map<CardField<?>, Object> values) {
-        FieldValues change = FieldValues.NONE;
-        for (Map.Entry<CardField<?>, Object> e : values.entrySet()) {
-            change = change.withValue(e.getKey(), toValue(e.getKey(), e.getValue()));
-        }
-        return change;
-    }
-
-    /** Whether two form values of {@code field} are the same (amounts by value, sets of references by id). */
-    public static boolean same(CardField<?> field, Object a, Object b) {
-        if (a == null || b == null) {
-            return a == b || isEmptyCollection(a) && isEmptyCollection(b);
-        }
-        return switch (field.type()) {
-            case MONEY -> ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
-            case REFERENCES -> new HashSet<>((Collection<?>) a).equals(new HashSet<>((Collection<?>) b));
-            default -> a.equals(b);
-        };
-    }
-
-    private static boolean isEmptyCollection(Object o) {
-        return o == null || o instanceof Collection<?> c && c.isEmpty();
+        return cards.create(workflowId, title == null ? "" : (String) title, actor, FormValues.change(values));
     }
 
     /** A field's domain value as the form holds it. Runs inside the session that loaded the card. */
-    static Object toForm(CardField<?> f, Object value) {
+    public static Object toForm(CardField<?> f, Object value) {
         if (value == null) {
             return f.isCollection() ? List.of() : null;
         }
@@ -169,22 +140,7 @@ public final class CardFormStore implements CardForms {
                 ArtworkEntry a = (ArtworkEntry) o;
                 return new ArtworkRow(a.id(), a.artist() == null ? null : choice(Artist.class, a.artist()), a.title(), a.status());
             }).toList();
-            case MILESTONES -> List.copyOf(elements(value, Milestone.class));
-            default -> value;
-        };
-    }
-
-    /** A form value as a change carries it (see {@link CardField#value}): ids for what the form chose. */
-    static Object toValue(CardField<?> f, Object value) {
-        if (value == null) {
-            return f.isCollection() ? List.of() : null;
-        }
-        return switch (f.type()) {
-            case REFERENCE -> ((Choice) value).id();
-            case REFERENCES -> elements(value, Choice.class).stream().map(Choice::id).distinct().toList();
-            case ARTWORKS -> elements(value, ArtworkRow.class).stream()
-                    .map(r -> new ArtworkValue(r.id(), r.artist() == null ? null : r.artist().id(), r.title(), r.status()))
-                    .toList();
+            case MILESTONES -> List.copyOf(FormValues.elements(value, Milestone.class));
             default -> value;
         };
     }
@@ -195,14 +151,6 @@ public final class CardFormStore implements CardForms {
             throw new IllegalStateException("The card form does not know how to list " + type.getSimpleName());
         }
         return source.choice().apply(entity);
-    }
-
-    private static <T> List<T> elements(Object value, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Object o : (Collection<?>) value) {
-            out.add(type.cast(o));
-        }
-        return out;
     }
 
     private static Map<Class<?>, List<Choice>> choices(Session s, List<CardField<?>> fields) {
