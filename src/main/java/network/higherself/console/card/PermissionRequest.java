@@ -144,6 +144,11 @@ public class PermissionRequest extends Card {
 
     /** What is granted, in words: "role manager; fire payment_received on WF-WELL-BOOK". */
     public String grantText() {
+        return grantText(grantedRole, grantedScopes);
+    }
+
+    /** What a grant of {@code role} and {@code scopes} (either may be null) is, in words. */
+    public static String grantText(Role grantedRole, String grantedScopes) {
         String role = grantedRole == null ? "" : "role " + grantedRole.label().toLowerCase();
         String scopes = grantedScopes == null ? "" : grantedScopes;
         return role.isEmpty() ? scopes : scopes.isEmpty() ? role : role + "; " + scopes;
