@@ -59,11 +59,13 @@ public final class ConsoleCommand implements Callable<Integer> {
             return refuseToStart("The console's data cannot be opened", e.getMessage());
         }
         try (services) {
-            String notice = "";
+            services.database().notices().forEach(System.err::println);
+            String notice = String.join(" ", services.database().notices());
             if (services.database().created() && DemoData.isEmpty(services.database()) && !noDemo) {
                 int cards = services.demoData().seed();
-                notice = "New data folder: demo data was created (" + cards + " cards).";
-                System.out.println(notice + " " + folder);
+                String demo = "New data folder: demo data was created (" + cards + " cards).";
+                System.out.println(demo + " " + folder);
+                notice = notice.isEmpty() ? demo : notice + " " + demo;
             }
             return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes));
         }

@@ -1,6 +1,7 @@
 package network.higherself.console.app;
 
 import network.higherself.console.store.StoreException;
+import network.higherself.console.store.StoreFailures;
 import network.higherself.console.workflow.InvalidWorkflowException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -24,12 +25,21 @@ abstract class DataCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try (Services services = Services.open(parent.dataFolder(), parent.clock())) {
+            services.database().notices().forEach(err()::println);
             int status = run(services, out(), err());
             out().flush();
             err().flush();
             return status;
         } catch (StoreException | InvalidWorkflowException e) {
             err().println(e.getMessage());
+            err().flush();
+            return 1;
+        } catch (RuntimeException e) {
+            RuntimeException explained = StoreFailures.explain(e); // a read-only database, a full disk...
+            if (explained == e) {
+                throw e;
+            }
+            err().println(explained.getMessage());
             err().flush();
             return 1;
         }

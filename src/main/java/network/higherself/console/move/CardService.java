@@ -15,6 +15,7 @@ import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
 import network.higherself.console.sync.Outbox;
+import network.higherself.console.store.StoreFailures;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.FireResult;
 import network.higherself.console.workflow.Labels;
@@ -514,8 +515,8 @@ public final class CardService {
             rollback(tx);
             return conflictAfterTheFact(cardId);
         } catch (RuntimeException e) {
-            rollback(tx);
-            throw e;
+            Transaction failed = tx;
+            throw StoreFailures.explain(e, () -> rollback(failed)); // a read-only or full disk: a sentence, not H2's words
         } finally {
             session.close();
         }

@@ -19,7 +19,9 @@ import picocli.CommandLine;
 import java.time.Clock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -183,5 +185,30 @@ class DataCommandsTest {
             assertThat(signIn.changePassword("theo", DemoData.DEMO_PASSWORD.toCharArray(), "a secret of my own".toCharArray())).isEmpty();
             assertThat(DemoData.demoAccounts(services.database())).extracting(DemoData.DemoAccount::username).doesNotContain("theo").hasSize(6);
         }
+    }
+
+    @Test
+    void aFolderOthersCouldReadIsTightenedAndTheCommandSaysSoOnce() throws Exception {
+        assertThat(run("init-demo")).isZero();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isZero();
+        assertThat(err.toString()).isEqualTo("The data folder " + dir + " could be read by other users of this computer "
+                + "(rwxr-xr-x); it is now readable by you only." + System.lineSeparator());
+        assertThat(out.toString()).contains("inquiry");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isZero();
+        assertThat(err.toString()).as("once").isEmpty();
+    }
+
+    @Test
+    void aZeroByteDatabaseIsRefusedByACommandWithASentenceAndStaysEmpty() throws Exception {
+        Files.createFile(dir.resolve("console.mv.db"));
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isEqualTo(1);
+        assertThat(err.toString()).startsWith(dir.resolve("console.mv.db") + " is empty (0 bytes)")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("console.mv.db")).isEmptyFile();
     }
 }
