@@ -87,8 +87,9 @@ public final class AuditVerifier {
         }
         if (expected != null && checked < expected.count()) {
             return broken(checked, "the trail ends at entry " + checked + ", but the anchor " + expected + " was taken when it had "
-                    + expected.count() + " entries: entries " + (checked + 1) + " to " + expected.count()
-                    + " were cut off, and the head record rewritten to match");
+                    + expected.count() + " entries: " + (checked + 1 == expected.count() ? "entry " + expected.count() + " was"
+                    : "entries " + (checked + 1) + " to " + expected.count() + " were") + " cut off, and the head record "
+                    + "rewritten to match");
         }
         return new Verification(checked, Optional.empty(),
                 checked == 0 ? Optional.empty() : Optional.of(new AuditAnchor(checked, prev)));
