@@ -1,6 +1,6 @@
 package network.higherself.console.audit;
 
-import network.higherself.console.app.Launcher;
+import network.higherself.console.app.Commands;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.move.DbRows;
@@ -16,10 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,10 +58,7 @@ class TrailReplayTest {
     /** The demo data, then a session of real use, through the console's own paths. */
     @BeforeAll
     static void aDemoDatabaseInUse() {
-        CommandLine cl = Launcher.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("--data-dir", used.toString(), "init-demo")).isZero();
+        assertThat(Commands.run(used, new StringWriter(), new StringWriter(), "init-demo")).isZero();
 
         try (TestStore store = new TestStore(used)) {
             DbRows rows = new DbRows(store.db.dataSource());
@@ -271,15 +267,7 @@ class TrailReplayTest {
     // ------------------------------------------------------------------ helpers
 
     private int verify(String... more) {
-        CommandLine cl = Launcher.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] args = new String[3 + more.length];
-        args[0] = "--data-dir";
-        args[1] = dir.toString();
-        args[2] = "verify-audit";
-        System.arraycopy(more, 0, args, 3, more.length);
-        return cl.execute(args);
+        return Commands.run(dir, out, err, Stream.concat(Stream.of("verify-audit"), Stream.of(more)).toArray(String[]::new));
     }
 
     private String anchor() {

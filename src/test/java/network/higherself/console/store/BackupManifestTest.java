@@ -1,18 +1,17 @@
 package network.higherself.console.store;
 
-import network.higherself.console.app.Launcher;
+import network.higherself.console.app.Commands;
 import network.higherself.console.audit.AuditAnchor;
 import network.higherself.console.move.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,14 +71,7 @@ class BackupManifestTest {
     }
 
     private int verify(StringWriter err, String... args) {
-        CommandLine cl = Launcher.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[3 + args.length];
-        all[0] = "--data-dir";
-        all[1] = dir.toString();
-        all[2] = "verify-audit";
-        System.arraycopy(args, 0, all, 3, args.length);
-        return cl.execute(all);
+        return Commands.run(dir, new StringWriter(), err,
+                Stream.concat(Stream.of("verify-audit"), Stream.of(args)).toArray(String[]::new));
     }
 }
