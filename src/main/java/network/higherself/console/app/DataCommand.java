@@ -2,12 +2,15 @@ package network.higherself.console.app;
 
 import network.higherself.console.store.StoreException;
 import network.higherself.console.store.StoreFailures;
+import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.InvalidWorkflowException;
+import network.higherself.console.workflow.Workflow;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -46,6 +49,16 @@ abstract class DataCommand implements Callable<Integer> {
     }
 
     abstract int run(Services services, PrintWriter out, PrintWriter err);
+
+    /** The board with this id, or empty after saying on {@code err} which boards there are. */
+    static Optional<Workflow> board(Services services, String id, PrintWriter err) {
+        Optional<Workflow> found = services.workflows().find(id);
+        if (found.isEmpty()) {
+            err.println("There is no board " + Identifier.shown(id) + ". The boards are: "
+                    + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
+        }
+        return found;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

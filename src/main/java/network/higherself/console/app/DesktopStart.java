@@ -5,6 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.signin.SignInService;
+import network.higherself.console.store.HistoryQueries;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
@@ -13,6 +14,9 @@ import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.insight.DiagramViewModel;
+import network.higherself.console.ui.insight.InsightSource;
+import network.higherself.console.ui.insight.InsightWindows;
 import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
@@ -48,6 +52,16 @@ final class DesktopStart {
                         new PermissionQueries(services.database().dataSource()), executor, model::actor);
                 MainWindow window = new MainWindow(model, editor, access,
                         new WindowSettings(services.database().folder().path().resolve("window.properties")));
+                // a board's workflow drawn and its charts, in a window of their own; closed when the person signs out
+                InsightWindows insights = new InsightWindows(InsightSource.of(
+                        new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
+                window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
+                        : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                model.actingAsProperty().addListener((o, was, who) -> {
+                    if (who == null) {
+                        insights.closeAll();
+                    }
+                });
                 stage.setOnHidden(e -> {
                     Platform.exit();
                     closed.countDown();

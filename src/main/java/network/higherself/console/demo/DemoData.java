@@ -87,6 +87,9 @@ public final class DemoData {
             ContentPiece.WORKFLOW, List.of("malik", "lucia"), InterfaceRelease.WORKFLOW, List.of("malik", "amara"),
             AgentMessage.WORKFLOW, List.of("amara", "jonas"), PermissionRequest.WORKFLOW, List.of("jonas", "elena"));
 
+    /** Who asks for access in the demo's permission requests. */
+    private static final List<String> REQUESTERS = List.of("lucia", "theo", "malik", "priya");
+
     private final Database database;
     private final WorkflowCatalog workflows;
     private final Clock realClock;
@@ -167,7 +170,10 @@ public final class DemoData {
                     Instant start = now.minus(Duration.ofHours(24L * (path.size() + 2) + random.nextInt(240)));
                     clock.set(start);
                     String title = Titles.next(w.id(), random);
-                    Outcome o = service.create(w.id(), title, staff.get(defaultStaff(w)), fill(refs, zone, now));
+                    // a permission request is made, and sent for review, by the person who asks
+                    String person = w.id().equals(PermissionRequest.WORKFLOW)
+                            ? REQUESTERS.get(random.nextInt(REQUESTERS.size())) : defaultStaff(w);
+                    Outcome o = service.create(w.id(), title, staff.get(person), fill(refs, zone, now, person));
                     if (!(o instanceof Outcome.Done done)) {
                         throw new IllegalStateException("Demo card '" + title + "' was refused: " + o.message());
                     }
@@ -179,7 +185,7 @@ public final class DemoData {
                             at = now.minus(Duration.ofMinutes(30 + random.nextInt(30)));
                         }
                         clock.set(at);
-                        fire(w, done.cardId(), t, staff);
+                        fire(w, done.cardId(), t, staff, person);
                     }
                 }
             }
@@ -187,11 +193,11 @@ public final class DemoData {
         return created;
     }
 
-    private void fire(Workflow w, long cardId, Transition t, Map<String, Actor> staff) {
+    private void fire(Workflow w, long cardId, Transition t, Map<String, Actor> staff, String person) {
         Actor actor = w.agentFor(t.from())
                 .filter(a -> a.states().contains(t.from()))
                 .map(a -> Actor.agent(a.personality().orElse(a.agent())))
-                .orElse(staff.get(defaultStaff(w)));
+                .orElse(staff.get(person));
         String note = Notes.next(random);
         MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(note);
         if (w.id().equals(AgentMessage.WORKFLOW) && denialReason(t.event(), "", "", "") != null) {
@@ -259,7 +265,7 @@ public final class DemoData {
     }
 
     /** The card's fields as a person would have filled them when creating it. */
-    private CardChange fill(Reference refs, ZoneId zone, Instant now) {
+    private CardChange fill(Reference refs, ZoneId zone, Instant now, String person) {
         int pick = random.nextInt(1000);
         LocalDate today = LocalDate.ofInstant(now, zone);
         return (card, r) -> {
@@ -323,8 +329,7 @@ public final class DemoData {
                 AgentMessage.PAYLOAD_SUMMARY.set(m, payloads.get(pick % 3));
                 m.setTitle(List.of("Qualified lead hand-off", "Preparation is ready", "Campaign content request").get(pick % 3));
             } else if (card instanceof PermissionRequest p) {
-                StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya")
-                        .get(pick % 4)).getId());
+                StaffMember requester = r.get(StaffMember.class, refs.staff.get(person).getId());
                 PermissionRequest.STAFF_MEMBER.set(p, requester);
                 PermissionRequest.REQUESTED_SCOPES.set(p, List.of("edit WF-CONT-CYCLE", "view WF-CONSULT",
                         "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));

@@ -3,6 +3,7 @@ package network.higherself.console.move;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.audit.EditDiff;
@@ -65,7 +66,7 @@ public final class CardService {
     public static final long POSITION_STEP = 1024;
 
     /** The most characters a move's note holds (the audit trail keeps it whole). */
-    public static final int NOTE_MAX = 1000;
+    public static final int NOTE_MAX = AuditEntry.NOTE_MAX;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
 
@@ -207,12 +208,12 @@ public final class CardService {
             String from = change instanceof Change.Create ? null : card.getState();
             Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
             String to = t != null ? t.to() : from != null ? from : workflow.initialState().id();
-            permitted(workflow, to, t, change);
+            permitted(workflow, card, to, t, change);
             // a move and a creation put the card in a column: at its end, within its hard limit
             long position = change instanceof Change.Create || change instanceof Change.Move
                     ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
             Grant grant = Grant.of(card);
-            Edits edits = fields(card, change);
+            Edits edits = fields(card, change, from);
             if (t != null) {
                 guarded(card, t);
             }
@@ -260,9 +261,13 @@ public final class CardService {
             return t;
         }
 
-        /** The actor's right: to fire the event (a move), to create on the board, or to edit cards in the state. */
-        private void permitted(Workflow workflow, String state, Transition t, Change change) {
-            Optional<String> forbidden = t != null ? access.checkFire(session, actor, workflow, t)
+        /**
+         * The actor's right: to fire the event (a move) on this card, to create on the board, or to edit cards in the
+         * state. What a change's values may alter is checked once they are applied ({@link #fields}).
+         */
+        private void permitted(Workflow workflow, Card card, String state, Transition t, Change change) {
+            Optional<String> forbidden = t != null
+                    ? access.checkFire(session, actor, workflow, t).or(() -> card.refuseFire(t.event(), actor))
                     : change instanceof Change.Create ? access.checkCreate(session, actor, workflow)
                     : access.checkEdit(session, actor, workflow, state);
             if (forbidden.isPresent()) {
@@ -270,8 +275,12 @@ public final class CardService {
             }
         }
 
-        /** Applies the change's field values and checks every field; what changed, for the trail and the outbox. */
-        private Edits fields(Card card, Change change) {
+        /**
+         * Applies the change's field values, checks that the actor may change the fields they really alter (whatever
+         * path the values came by: a form, an event's inputs, an import, a replayed change), then checks every field;
+         * what changed, for the trail and the outbox. {@code from}: the card's state before (null: a creation).
+         */
+        private Edits fields(Card card, Change change, String from) {
             CardChange values = change.fields();
             if (change instanceof Change.Move m && m.note() != null && m.note().strip().length() > NOTE_MAX) {
                 throw refuse(Outcome.Refusal.INVALID, "The note is " + m.note().strip().length() + " characters long; at most "
@@ -279,15 +288,18 @@ public final class CardService {
             }
             boolean nothing = values == CardChange.NONE || values instanceof FieldValues f && f.isEmpty();
             Before before = nothing || change instanceof Change.Create ? null : snapshot(card, values);
+            String ownerBefore = from == null ? null : card.owner();
             values.apply(card, new SessionRefs(session));
+            Edits edits = change instanceof Change.Create ? sinceBlank(card) : before == null ? Edits.NONE : since(card, before);
+            Optional<String> forbidden = card.refuseChange(actor, from, ownerBefore, edits.values().fields());
+            if (forbidden.isPresent()) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
                 throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
             }
-            if (change instanceof Change.Create) {
-                return sinceBlank(card);
-            }
-            return before == null ? Edits.NONE : since(card, before);
+            return edits;
         }
 
         private void guarded(Card card, Transition t) {
@@ -374,10 +386,22 @@ public final class CardService {
         /** The change's audit entry and outbox event, in its transaction. */
         private void record(Card card, AuditAction action, String from, String to, String event, String note, String details,
                             long base, Change change) {
+            String payload = ChangeJson.write(change);
+            fits(details, AuditEntry.DETAILS_MAX);
+            fits(payload, OutboxEvent.PAYLOAD_MAX);
             audit.append(session, new AuditRecord(now, actor.auditName(), action, card.workflowId(), card.getId(), from, to,
                     event, note, details));
             outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
-                    actor.auditName(), ChangeJson.write(change)));
+                    actor.auditName(), payload));
+        }
+
+        /** Refuses a change whose record ({@code text}: its details or its payload) could not be kept whole. */
+        private void fits(String text, int max) {
+            if (text != null && text.length() > max) {
+                throw refuse(Outcome.Refusal.INVALID, String.format(java.util.Locale.ROOT, "This change is too large to "
+                        + "keep whole in the card's history: written out it has %,d characters, and at most %,d fit. Make "
+                        + "it in smaller steps (for example fewer artworks or milestones at a time).", text.length(), max));
+            }
         }
 
         /**

@@ -20,14 +20,38 @@ public final class Labels {
         return (vowel ? "An " : "A ") + noun;
     }
 
+    /**
+     * {@code text} in at most {@code max} characters (UTF-16 units, as the database counts them): whole when it fits,
+     * else cut with "\u2026" at its end, never inside a surrogate pair (an emoji is kept whole or left out).
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1; // room for the ellipsis
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, Math.max(end, 0)) + "\u2026";
+    }
+
     /** Joins "a", "b", "c" as "a, b or c". */
     public static String orList(java.util.List<String> items) {
+        return joined(items, " or ");
+    }
+
+    /** Joins "a", "b", "c" as "a, b and c". */
+    public static String andList(java.util.List<String> items) {
+        return joined(items, " and ");
+    }
+
+    private static String joined(java.util.List<String> items, String last) {
         if (items.isEmpty()) {
             return "";
         }
         if (items.size() == 1) {
             return items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
     }
 }

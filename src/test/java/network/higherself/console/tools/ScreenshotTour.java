@@ -2,7 +2,6 @@ package network.higherself.console.tools;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import network.higherself.console.app.Services;
 import network.higherself.console.demo.DemoData;
@@ -10,6 +9,7 @@ import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.Png;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
@@ -121,8 +121,7 @@ public final class ScreenshotTour {
         Exception[] failure = new Exception[1];
         Platform.runLater(() -> {
             try {
-                WritableImage image = scene.snapshot(null);
-                javax.imageio.ImageIO.write(toBufferedImage(image), "png", file.toFile());
+                java.nio.file.Files.write(file, Png.encode(scene.snapshot(null)));
             } catch (Exception e) {
                 failure[0] = e;
             } finally {
@@ -134,18 +133,6 @@ public final class ScreenshotTour {
             throw failure[0];
         }
         System.out.println("  " + file);
-    }
-
-    private static java.awt.image.BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
     }
 
     private static CardOpener noOpener() {

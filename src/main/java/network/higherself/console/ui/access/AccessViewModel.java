@@ -14,6 +14,7 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.workflow.Labels;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -85,7 +86,7 @@ public final class AccessViewModel {
     public void requestAccess(long requesterId, Role role, String scopes, String justification, Consumer<Outcome> done) {
         Actor me = actor.get();
         String what = role != null ? "role " + role.label().toLowerCase() : scopes == null ? "" : scopes.strip();
-        String title = "Access for " + me.name() + ": " + (what.length() > 120 ? what.substring(0, 119) + "\u2026" : what);
+        String title = "Access for " + me.name() + ": " + Labels.cut(what, 120);
         executor.run(() -> {
             Outcome created = cards.create(PermissionRequest.WORKFLOW, title, me, FieldValues.NONE
                     .withValue(PermissionRequest.STAFF_MEMBER, requesterId).with(PermissionRequest.REQUESTED_ROLE, role)

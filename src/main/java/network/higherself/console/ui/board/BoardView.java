@@ -37,11 +37,13 @@ import network.higherself.console.ui.common.Notifier;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A board: a toolbar (search, quick filters, new card) over one column per state. Cards are dragged between
@@ -57,6 +59,9 @@ public final class BoardView extends BorderPane {
     private final Notifier notifier;
     private final List<ColumnView> columns = new ArrayList<>();
     private final TextField search = new TextField();
+    private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
+    /** The card last selected in any column (the workflow's diagram highlights where it can go). */
+    private CardSummary lastSelected;
 
     public BoardView(BoardViewModel model, CardOpener opener) {
         this.model = model;
@@ -116,6 +121,12 @@ public final class BoardView extends BorderPane {
         return model;
     }
 
+    /** What "Workflow and charts" does, given the card last selected on the board (or null). */
+    public void onShowInsights(Consumer<CardSummary> action) {
+        insights.setOnAction(e -> action.accept(lastSelected));
+        insights.setDisable(false);
+    }
+
     /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
     void repaintTimes() {
         model.tickClock();
@@ -164,7 +175,9 @@ public final class BoardView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
-        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, add);
+        insights.setId("board-insights");
+        insights.setDisable(true); // until the window says what it opens
+        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));
@@ -234,6 +247,11 @@ public final class BoardView extends BorderPane {
             }
         });
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, column));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, card) -> {
+            if (card != null) {
+                lastSelected = card;
+            }
+        });
     }
 
     private boolean isOurs(DragEvent e) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Role;
+import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessRequestDialog;
 import network.higherself.console.ui.access.AccessViewModel;
@@ -36,6 +37,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.HashMap;
+import java.util.function.BiConsumer;
 import java.util.Map;
 
 /** The console's main window: the boards in a sidebar, the selected one filling the rest, a status bar. */
@@ -53,6 +55,12 @@ public final class MainWindow {
     private final AccessViewModel access;
     private Runnable onSignOut = () -> {
     };
+    private BiConsumer<Workflow, CardSummary> onShowInsights;
+
+    /** What a board's "Workflow and charts" does, given the board and the card last selected on it (or null). */
+    public void onShowInsights(BiConsumer<Workflow, CardSummary> action) {
+        this.onShowInsights = action;
+    }
 
     /** What "Sign out" does (the shell shows the sign-in screen). */
     public void onSignOut(Runnable action) {
@@ -145,6 +153,9 @@ public final class MainWindow {
                     model.refreshCounts();
                 }
             });
+            if (onShowInsights != null) {
+                view.onShowInsights(card -> onShowInsights.accept(w, card));
+            }
             views.put(w.id(), view);
             root.setCenter(view);
             BoardView shown = view;

@@ -1,0 +1,87 @@
+package network.higherself.console.sync;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL 17 server for the sync tests (zonky's embedded binaries, on a free loopback port), with the
+ * console's roles as a real installation has them: an owner that sets the schema up, and desktop logins that are
+ * members of hsc_desktop and may only execute the server's functions. It can be stopped with an immediate shutdown
+ * (as a crash would) and started again on the same data.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String DATABASE = "hsc";
+    static final String OWNER = "hsc_owner";
+
+    private final Path dataDir;
+    private EmbeddedPostgres pg;
+    private int port;
+
+    private TestServer(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    static TestServer start(Path dir) throws IOException, SQLException {
+        TestServer s = new TestServer(dir.resolve("pgdata"));
+        s.pg = EmbeddedPostgres.builder().setDataDirectory(s.dataDir).setCleanDataDirectory(true).start();
+        s.port = s.pg.getPort();
+        try (Connection c = s.pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + OWNER + " LOGIN CREATEROLE PASSWORD 'owner-secret'");
+            st.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+        }
+        return s;
+    }
+
+    String url() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    ServerAddress owner() {
+        return new ServerAddress(url(), OWNER, "owner-secret");
+    }
+
+    /** A desktop's login: a member of hsc_desktop (which the schema's migration created). */
+    ServerAddress desktop(String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + name + "') THEN "
+                    + "CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "-secret' IN ROLE hsc_desktop; END IF; END $$");
+        }
+        return new ServerAddress(url(), name, name + "-secret");
+    }
+
+    /** A connection as the superuser, to look at or damage the server's tables the way an intruder with the file might. */
+    Connection superuser() throws SQLException {
+        return pg.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    /** Stops the server as a crash would (SIGQUIT: immediate shutdown, no checkpoint). */
+    void stopImmediately() throws IOException, InterruptedException {
+        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+        Process kill = new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the server is already gone
+        }
+    }
+
+    /** Starts the server again on the same data and port. */
+    void restart() throws IOException {
+        pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        pg.close();
+    }
+}
