@@ -12,7 +12,7 @@ import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.card.ChecklistStore;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.insight.DiagramViewModel;
 import network.higherself.console.ui.insight.InsightSource;
@@ -35,7 +35,7 @@ final class DesktopStart {
         boolean firstStart = signIn.needsFirstAdministrator();
         CountDownLatch closed = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {

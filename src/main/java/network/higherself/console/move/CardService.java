@@ -11,6 +11,7 @@ import network.higherself.console.audit.GrantEntry;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.Checks;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
@@ -285,6 +286,10 @@ public final class CardService {
             if (change instanceof Change.Move m && m.note() != null && m.note().strip().length() > NOTE_MAX) {
                 throw refuse(Outcome.Refusal.INVALID, "The note is " + m.note().strip().length() + " characters long; at most "
                         + NOTE_MAX + " fit. Shorten it, or put the rest in a field of the card.");
+            }
+            String noteProblem = change instanceof Change.Move m ? Checks.controlProblem("The note", m.note(), true) : null;
+            if (noteProblem != null) {
+                throw refuse(Outcome.Refusal.INVALID, noteProblem);
             }
             boolean nothing = values == CardChange.NONE || values instanceof FieldValues f && f.isEmpty();
             Before before = nothing || change instanceof Change.Create ? null : snapshot(card, values);

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -231,6 +232,15 @@ class ConflictTest {
         assertTrailIntact();
     }
 
+    /** Waits until a database session waits for a lock another holds (H2 names the blocking session). */
+    private void awaitASessionBlocked() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (rows.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") == 0) {
+            assertThat(System.nanoTime()).as("a session waits for the locked row within 30 s").isLessThan(until);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
     /**
      * Another session has already moved the card and not yet committed (its row is locked) when the service
      * moves it: the service's move waits, then is refused as a conflict naming the state the other committed.
@@ -253,7 +263,7 @@ class ConflictTest {
             Future<Outcome> ben = pool.submit(() -> store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN)
                     .with((card, refs) -> benHasRead.countDown())));
             assertThat(benHasRead.await(30, TimeUnit.SECONDS)).isTrue(); // Ben saw quote_provided, version as committed
-            Thread.sleep(300); // and his move reaches the locked row and waits
+            awaitASessionBlocked(); // and his move reaches the locked row and waits
             assertThat(ben.isDone()).as("Ben's move waits for the other transaction").isFalse();
             tx.commit();
             other.close();
@@ -288,7 +298,7 @@ class ConflictTest {
             Future<Outcome> ben = pool.submit(() -> store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN)
                     .with((card, refs) -> benHasRead.countDown())));
             assertThat(benHasRead.await(30, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(300);
+            awaitASessionBlocked();
             tx.rollback();
             other.close();
             Outcome outcome = ben.get(60, TimeUnit.SECONDS);

@@ -157,4 +157,31 @@ class ValueLimitsTest {
             }
         }
     }
+
+    /** Issue 10, point 7: a line break or a tab in a title could forge a line of `list`; the pipeline refuses it. */
+    @Test
+    void aOneLineValueRefusesControlCharactersAndALongTextKeepsItsLines() {
+        long cards = rows.count("SELECT COUNT(*) FROM card");
+        Outcome forged = store.service.create(ConsultingProject.WORKFLOW, "Ok\n42\tcompleted\tForged", Actor.system(),
+                FieldValues.NONE);
+        assertThat(forged).isEqualTo(new Outcome.Refused(Outcome.Refusal.INVALID, "Title holds a line break at character "
+                + "3: write it on one line, without tabs or other control characters."));
+        Outcome bell = store.service.create(ConsultingProject.WORKFLOW, "Quiet", Actor.system(),
+                FieldValues.NONE.with(ConsultingProject.CONTACT_NAME, "Ana\u0007"));
+        assertThat(bell.message()).contains("Contact name holds an invisible control character (U+0007) at character 4");
+        assertThat(rows.count("SELECT COUNT(*) FROM card")).as("nothing written").isEqualTo(cards);
+
+        Outcome made = store.service.create(ConsultingProject.WORKFLOW, "Lines", Actor.system(),
+                FieldValues.NONE.with(ConsultingProject.SCOPE, "First:\n\t- a\r\n\t- b"));
+        assertThat(made.isDone()).as(made.message()).isTrue();
+        long id = ((Outcome.Done) made).cardId();
+        assertThat(rows.card(id)).containsEntry("SCOPE", "First:\n\t- a\r\n\t- b");
+        Outcome edit = store.service.edit(id, ((Outcome.Done) made).version(), Actor.system(),
+                FieldValues.NONE.with(ConsultingProject.SCOPE, "No\u0000null"));
+        assertThat(edit.message()).isEqualTo("Scope holds an invisible control character (U+0000) at character 3: "
+                + "remove it (only line breaks and tabs may be in it).");
+        Outcome note = store.service.move(MoveRequest.byEvent(id, "lead_qualified", Actor.system()).withNote("a\u001bb"));
+        assertThat(note.message()).startsWith("The note holds an invisible control character (U+001B)");
+        assertThat(rows.state(id)).as("not moved").isEqualTo("lead_qualification");
+    }
 }

@@ -10,7 +10,7 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.HistoryQueries;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Png;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.insight.DiagramPane;
@@ -45,7 +45,7 @@ public final class InsightScreenshots {
         Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
         services.demoData().seed();
         services.agents().runner().run();
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

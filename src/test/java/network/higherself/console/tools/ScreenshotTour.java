@@ -8,7 +8,7 @@ import network.higherself.console.demo.DemoData;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Png;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
@@ -38,7 +38,7 @@ public final class ScreenshotTour {
         // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
         var run = services.agents().runner().run();
         var held = services.agents().runner().holds();
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

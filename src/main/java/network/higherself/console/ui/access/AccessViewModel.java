@@ -81,9 +81,11 @@ public final class AccessViewModel {
 
     /**
      * Makes a permission request for the acting person and logs it for review. {@code done} gets the outcome
-     * (refused with the service's sentence when something is wrong, e.g. a scope that is not one).
+     * (refused with the service's sentence when something is wrong, e.g. a scope that is not one); {@code failed}
+     * what went wrong if it could not be saved at all.
      */
-    public void requestAccess(long requesterId, Role role, String scopes, String justification, Consumer<Outcome> done) {
+    public void requestAccess(long requesterId, Role role, String scopes, String justification, Consumer<Outcome> done,
+                              Consumer<Throwable> failed) {
         Actor me = actor.get();
         String what = role != null ? "role " + role.label().toLowerCase() : scopes == null ? "" : scopes.strip();
         String title = "Access for " + me.name() + ": " + Labels.cut(what, 120);
@@ -96,6 +98,6 @@ public final class AccessViewModel {
             }
             return cards.move(MoveRequest.byEvent(d.cardId(), PermissionRequest.LOG_EVENT, me)
                     .withNote("Asked from the console"));
-        }, done, e -> message.set("The request could not be saved: " + e.getMessage()));
+        }, done, failed);
     }
 }

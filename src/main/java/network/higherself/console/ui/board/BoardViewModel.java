@@ -54,9 +54,7 @@ import java.util.function.Supplier;
 public final class BoardViewModel {
 
     private final Workflow workflow;
-    private final CardService cards;
-    private final ColumnLimits limits;
-    private final CardQueries queries;
+    private final BoardStore store;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
     private final Supplier<Rights> rights;
@@ -94,12 +92,16 @@ public final class BoardViewModel {
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
                           ObservableMap<Long, String> agentNotes) {
+        this(workflow, BoardStore.of(cards, limits, queries), executor, actor, rights, clock, agentNotes);
+    }
+
+    /** Over any {@link BoardStore}: reads and changes happen only when a column is shown or the person acts. */
+    public BoardViewModel(Workflow workflow, BoardStore store, BackgroundExecutor executor, Supplier<Actor> actor,
+                          Supplier<Rights> rights, Clock clock, ObservableMap<Long, String> agentNotes) {
         this.rights = rights;
         this.agentNotes = agentNotes;
         this.workflow = workflow;
-        this.cards = cards;
-        this.limits = limits;
-        this.queries = queries;
+        this.store = store;
         this.executor = executor;
         this.actor = actor;
         this.clock = clock;
@@ -108,7 +110,7 @@ public final class BoardViewModel {
             String agent = workflow.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
             columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, size, onLoaded) -> {
                 ColumnFilter f = filter(); // read on the JavaFX thread, where the search and filter properties live
-                executor.run(() -> queries.page(workflow.id(), s.id(), f, offset, limit, size), onLoaded,
+                executor.run(() -> store.page(workflow.id(), s.id(), f, offset, limit, size), onLoaded,
                         e -> fail("Cards could not be read", e));
             }));
         }
@@ -172,10 +174,10 @@ public final class BoardViewModel {
     public void refresh(Runnable ready) {
         ColumnFilter f = filter();
         executor.run(() -> {
-            Map<String, ColumnLimit> limits = queries.limits(workflow.id());
+            Map<String, ColumnLimit> limits = store.limits(workflow.id());
             List<Long> counts = new ArrayList<>();
             for (ColumnViewModel c : columns) {
-                counts.add(queries.count(workflow.id(), c.stateId(), f));
+                counts.add(store.count(workflow.id(), c.stateId(), f));
             }
             return Map.entry(limits, counts);
         }, result -> {
@@ -279,7 +281,7 @@ public final class BoardViewModel {
         pending.add(card.id());
         MoveRequest request = MoveRequest.byEvent(card.id(), t.event(), actor.get())
                 .expecting(card.version()).withNote(note).with(input);
-        executor.run(() -> cards.move(request), outcome -> {
+        executor.run(() -> store.move(request), outcome -> {
             pending.remove(card.id());
             if (outcome.isDone()) {
                 feedback.set(new Feedback(Feedback.Kind.DONE, "Moved", outcome.message()));
@@ -299,7 +301,7 @@ public final class BoardViewModel {
             return;
         }
         pending.add(card.id());
-        executor.run(() -> cards.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
+        executor.run(() -> store.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
                 card.version(), actor.get()), outcome -> {
             pending.remove(card.id());
             if (!outcome.isDone()) {
@@ -314,7 +316,7 @@ public final class BoardViewModel {
 
     /** Sets or removes a column's work-in-progress limit. */
     public void setLimit(String state, Integer maxCards, boolean hard) {
-        executor.run(() -> limits.set(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
+        executor.run(() -> store.setColumnLimit(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
             feedback.set(new Feedback(outcome.isDone() ? Feedback.Kind.DONE : Feedback.Kind.REFUSED,
                     outcome.isDone() ? "Limit set" : "Limit not set", outcome.message()));
             refresh();

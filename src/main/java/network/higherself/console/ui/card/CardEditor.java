@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class CardEditor implements CardOpener {
 
-    private final CardFormStore store;
+    private final CardForms store;
     private final ChecklistStore checklists;
     private final WorkflowCatalog workflows;
     private final ZoneId zone;
@@ -28,7 +28,7 @@ public final class CardEditor implements CardOpener {
     private final Supplier<Actor> actor;
 
     /** {@code checklists}: where a card's checklist is read and ticked ({@link ChecklistStore#of} the agents' tasks). */
-    public CardEditor(CardFormStore store, ChecklistStore checklists, WorkflowCatalog workflows, ZoneId zone,
+    public CardEditor(CardForms store, ChecklistStore checklists, WorkflowCatalog workflows, ZoneId zone,
                       BackgroundExecutor executor, Supplier<Actor> actor) {
         this.store = Objects.requireNonNull(store);
         this.checklists = Objects.requireNonNull(checklists);

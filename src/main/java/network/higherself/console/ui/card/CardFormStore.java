@@ -38,9 +38,10 @@ import java.util.function.Function;
 /**
  * The card form's way to the database, for the background executor only (nothing here touches JavaFX): reads a
  * card, the choices of its reference fields and its history into a {@link CardForm} of plain values, and writes
- * the form back through the enforcement point ({@link CardService}), setting only the fields given.
+ * the form back through the enforcement point ({@link CardService}), setting only the fields given. The console's
+ * {@link CardForms}.
  */
-public final class CardFormStore {
+public final class CardFormStore implements CardForms {
 
     /** How the things cards refer to are listed and named in a form. */
     private record Source(String query, Function<Object, Choice> choice) {
@@ -78,6 +79,7 @@ public final class CardFormStore {
     }
 
     /** The card's form: its fields' values, their choices and its history, read in one read-only transaction. */
+    @Override
     public CardForm load(long cardId) {
         return readOnly(s -> {
             Card card = s.find(Card.class, cardId);
@@ -96,6 +98,7 @@ public final class CardFormStore {
     }
 
     /** The form of a new card of the workflow's kind: its defaults and the choices of its reference fields. */
+    @Override
     public CardForm blank(String workflowId) {
         Card card = CardKinds.newCard(workflowId, "");
         List<CardField<?>> fields = card.allFields();
@@ -110,16 +113,19 @@ public final class CardFormStore {
     }
 
     /** Only the card's history (for refreshing the timeline), oldest first. */
+    @Override
     public List<HistoryRow> history(long cardId) {
         return readOnly(s -> history(s, cardId));
     }
 
     /** Saves the changed fields of a card the person saw at {@code versionSeen}. */
+    @Override
     public Outcome save(long cardId, long versionSeen, Actor actor, Map<CardField<?>, Object> changed) {
         return cards.edit(cardId, versionSeen, actor, change(changed));
     }
 
     /** Creates a card with the form's values; the title is the {@code title} field's. */
+    @Override
     public Outcome create(String workflowId, Actor actor, Map<CardField<?>, Object> values) {
         Object title = values.get(Card.TITLE);
         return cards.create(workflowId, title == null ? "" : (String) title, actor, change(values));

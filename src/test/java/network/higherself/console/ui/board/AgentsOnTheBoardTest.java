@@ -15,16 +15,15 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal the agents hold shown on its card in the agent's name, and the Agent communications board with its
  * approved and denied messages (the reason on the denied one). The clock is the test's; nothing sleeps for time.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class AgentsOnTheBoardTest {
 
     @TempDir
@@ -51,7 +50,7 @@ class AgentsOnTheBoardTest {
 
     private AgentFixture fx;
     private MainViewModel main;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private Stage stage;
 
     @Start
@@ -123,7 +122,9 @@ class AgentsOnTheBoardTest {
         AgentRun run = fx.agents.runner().run();
         assertThat(run.of(AgentRun.Kind.FIRED)).extracting(AgentRun.Line::cardId).containsExactly(waiting);
         robot.interact(() -> main.agentsRan(run, fx.agents.runner().holds()));
-        Thread.sleep(300); // a refresh would have had time to show: none must, under the dragged card
+        // what the run set off is done (the counts read again) and shown: no refresh of the board under the card
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-title")).containsExactly("A payment_pending card");
 
         robot.interact(board::dragEnded); // released outside any column

@@ -15,16 +15,15 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,14 +42,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The boards as a person uses them: dragging, the keyboard, search and limits, checked in the database. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class BoardViewTest {
 
     @TempDir
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final Actor lucia = Actor.staff("amara", Role.ADMINISTRATOR); // board mechanics here; rights have their own tests
     private Stage stage;
 
@@ -118,12 +117,10 @@ class BoardViewTest {
         }
     }
 
-    private static void settle(BoardView view) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(150);
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().pending().isEmpty());
+    /** Waits until what the last action set off is done and shown: the move, the board read again, its pages. */
+    private void settle(BoardView view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(); // the drop's events are handled: its move, if any, is on its way
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.isIdle() && view.model().pending().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -6,11 +6,11 @@ import network.higherself.console.insight.FlowHistory;
 import network.higherself.console.insight.Period;
 import network.higherself.console.insight.StateChange;
 import network.higherself.console.insight.TextMeasure;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.InputSource;
@@ -35,21 +35,18 @@ import static network.higherself.console.insight.FlowHistory.HISTORY;
 import static network.higherself.console.insight.FlowHistory.WORKFLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The insight window's view models, without a window: what each says and does with a known history. */
+/**
+ * The insight window's view models, without a window: what each says and does with a known history. The application's
+ * executor hands results back on the JavaFX thread, so the toolkit runs (TestFX starts it) in a JVM of its own.
+ */
+@FxTest
 class InsightViewModelTest {
 
     /** Friday 20 March 2026, noon, UTC: after the hand-written history's period. */
     private static final Clock CLOCK = Clock.fixed(FlowHistory.at("03-20 12:00"), ZoneOffset.UTC);
 
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final List<Long> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-    }
 
     @AfterEach
     void close() {

@@ -24,15 +24,14 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.board.BoardView;
 import network.higherself.console.ui.board.BoardViewModel;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,12 +51,12 @@ import static network.higherself.console.insight.FlowHistory.WORKFLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The insight window as a person uses it: the workflow drawn, the charts, the slowest cards, opened from a board. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class InsightWindowTest {
 
     private static final Clock CLOCK = Clock.fixed(FlowHistory.at("03-20 12:00"), ZoneOffset.UTC);
 
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final List<Long> opened = new ArrayList<>();
     private Stage stage;
 

@@ -11,15 +11,16 @@ import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.staff.SignInView;
 import network.higherself.console.workflow.Workflow;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,20 +32,33 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console as people meet it: sign in first, see what one's role allows, sign out. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class ConsoleShellTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private static TestStore store;
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private MainViewModel model;
+
+    /**
+     * The demo data is seeded before TestFX starts the window: seeded in {@code @Start}, on the JavaFX thread, it
+     * took longer than TestFX waits for a start on a busy machine (a TimeoutException before the test began).
+     */
+    @BeforeAll
+    static void seed() {
+        store = new TestStore(dir, Clock.systemDefaultZone());
+        store.demoData().seed();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
 
     @Start
     void start(Stage stage) {
-        store = new TestStore(dir, Clock.systemDefaultZone());
-        store.demoData().seed();
         model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
         MainWindow window = new MainWindow(model, new CardOpener() {
@@ -66,7 +80,6 @@ class ConsoleShellTest {
     @AfterEach
     void close() {
         executor.close();
-        store.close();
     }
 
     @Test
