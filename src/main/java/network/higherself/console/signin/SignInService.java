@@ -13,6 +13,8 @@ import network.higherself.console.staff.SignInAttempts;
 import network.higherself.console.staff.StaffMember;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
@@ -48,6 +50,8 @@ public final class SignInService {
 
     /** What a user name may be: lower-case letters, digits, '.', '_' and '-', 2 to 60 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -304,6 +308,8 @@ public final class SignInService {
     }
 
     private void append(Session session, String actor, AuditAction action, String details) {
+        // the log repeats what the audit trail gets: names with an account, an unknown name only as its hash's start
+        LOG.info("{} {}: {}", actor, action.name().toLowerCase(Locale.ROOT).replace('_', ' '), details);
         audit.append(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
     }
 
