@@ -64,6 +64,12 @@ final class UnexpectedErrorDialog {
         more.visibleProperty().bind(model.moreProperty().greaterThan(0));
         more.managedProperty().bind(more.visibleProperty());
         copied.visibleProperty().bind(model.copiedProperty());
+        // a line that appears after the dialog is shown makes it taller, not its buttons cut off
+        model.moreProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        }));
     }
 
     @FXML
