@@ -12,9 +12,9 @@ import java.util.Properties;
  * beside this class, so the jar, {@code javafx:run} and the tests all read the same. The About box and
  * {@code --version} show it.
  */
-final class ConsoleVersion implements CommandLine.IVersionProvider {
+public final class ConsoleVersion implements CommandLine.IVersionProvider {
 
-    static String version() {
+    public static String version() {
         try (InputStream in = ConsoleVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing beside " + ConsoleVersion.class.getName());

@@ -14,6 +14,9 @@ import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.errors.WindowErrors;
+import network.higherself.console.ui.help.AboutBox;
+import network.higherself.console.ui.help.AboutViewModel;
+import network.higherself.console.ui.help.KeyboardHelp;
 import network.higherself.console.ui.insight.DiagramViewModel;
 import network.higherself.console.ui.insight.InsightSource;
 import network.higherself.console.ui.insight.InsightWindows;
@@ -63,6 +66,13 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
+                window.onShowAbout(() -> {
+                    AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
+                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()));
+                    about.load(executor);
+                    AboutBox.show(stage, about);
+                });
                 model.actingAsProperty().addListener((o, was, who) -> {
                     if (who == null) {
                         insights.closeAll();
