@@ -59,8 +59,10 @@ final class ConsoleLog {
         try {
             OwnerOnly.createFolder(file.getParent());
         } catch (IOException | RuntimeException e) {
-            problems.accept("The console keeps no log this time: the folder " + file.getParent() + " cannot be made ("
-                    + e.getMessage() + ").");
+            if (java.nio.file.Files.isDirectory(folder.path())) { // else the data folder's own sentence comes next
+                problems.accept("The console keeps no log this time: the folder " + file.getParent() + " cannot be made ("
+                        + e.getMessage() + ").");
+            }
             return null;
         }
         OwnerOnlyFileAppender appender = new OwnerOnlyFileAppender();

@@ -138,7 +138,7 @@ public final class SignInService {
             StaffMember m = new StaffMember(name, displayName.strip(), Role.ADMINISTRATOR, null, now);
             m.setPassword(hash);
             session.persist(m);
-            audit.append(session, AccountEntry.created(clock.instant(), name, m, "first administrator account created: "
+            record(session, AccountEntry.created(clock.instant(), name, m, "first administrator account created: "
                     + m.getDisplayName()));
             append(session, name, AuditAction.SIGNED_IN, "signed in as " + Role.ADMINISTRATOR.label());
             return new SignIn.SignedIn(m.asActor(), m.getDisplayName());
@@ -308,9 +308,14 @@ public final class SignInService {
     }
 
     private void append(Session session, String actor, AuditAction action, String details) {
+        record(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+    }
+
+    private void record(Session session, AuditRecord entry) {
         // the log repeats what the audit trail gets: names with an account, an unknown name only as its hash's start
-        LOG.info("{} {}: {}", actor, action.name().toLowerCase(Locale.ROOT).replace('_', ' '), details);
-        audit.append(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+        LOG.info("{} {}: {}", entry.actor(), entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                entry.note() != null ? entry.note() : entry.details());
+        audit.append(session, entry);
     }
 
     private static StaffMember find(Session session, String name) {
