@@ -14,6 +14,8 @@ import network.higherself.console.staff.SignInAttempts;
 import network.higherself.console.staff.StaffMember;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
@@ -49,6 +51,8 @@ public final class SignInService {
 
     /** What a user name may be: lower-case letters, digits, '.', '_' and '-', 2 to 60 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -134,7 +138,7 @@ public final class SignInService {
             StaffMember m = new StaffMember(name, displayName.strip(), Role.ADMINISTRATOR, null, now);
             m.setPassword(hash);
             session.persist(m);
-            audit.append(session, AccountEntry.created(clock.instant(), name, m, "first administrator account created: "
+            record(session, AccountEntry.created(clock.instant(), name, m, "first administrator account created: "
                     + m.getDisplayName()));
             append(session, name, AuditAction.SIGNED_IN, "signed in as " + Role.ADMINISTRATOR.label());
             return new SignIn.SignedIn(m.asActor(), m.getDisplayName());
@@ -304,7 +308,14 @@ public final class SignInService {
     }
 
     private void append(Session session, String actor, AuditAction action, String details) {
-        audit.append(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+        record(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+    }
+
+    private void record(Session session, AuditRecord entry) {
+        // the log repeats what the audit trail gets: names with an account, an unknown name only as its hash's start
+        LOG.info("{} {}: {}", entry.actor(), entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                entry.note() != null ? entry.note() : entry.details());
+        audit.append(session, entry);
     }
 
     private static StaffMember find(Session session, String name) {
