@@ -243,8 +243,9 @@ public final class CardService {
             }
             Transition t = ((FireResult.Fired) fired).transition();
             if (m.targetState() != null && !t.to().equals(m.targetState())) {
-                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
-                        + m.targetState() + ". " + workflow.optionsFrom(from));
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, workflow.eventLabel(t.event()) + " leads to "
+                        + workflow.stateLabel(t.to()) + ", not to " + workflow.stateLabel(m.targetState()) + ". "
+                        + workflow.optionsFrom(from));
             }
             return t;
         }
@@ -308,7 +309,8 @@ public final class CardService {
             session.persist(card); // an identity column: inserted now, so its id is known
             record(card, AuditAction.CREATED, null, initial, null, null, details(edits), 0,
                     new Change.Create(workflow.id(), card.getTitle(), edits.values()));
-            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".";
+            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in "
+                    + workflow.stateLabel(initial) + ".";
             return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
         }
 
@@ -325,8 +327,8 @@ public final class CardService {
                 auditGrant(p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore);
             }
             hooks.afterMove(new HookContext(this, workflow, card, t));
-            String message = Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " ("
-                    + t.event() + ").";
+            String message = Labels.withArticle(card.kindLabel()) + " moved from " + workflow.stateLabel(from) + " to "
+                    + workflow.stateLabel(t.to()) + " (by " + workflow.eventLabel(t.event()) + ").";
             return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
         }
 
@@ -545,9 +547,10 @@ public final class CardService {
         }
     }
 
-    private static Outcome.Refused conflict(Card card) {
+    private Outcome.Refused conflict(Card card) {
+        String now = workflows.find(card.workflowId()).map(w -> w.stateLabel(card.getState())).orElse(card.getState());
         return new Outcome.Refused(Outcome.Refusal.CONFLICT, "Someone else changed this " + card.kindLabel()
-                + " first: it is now in " + card.getState() + ". Look at it again, then retry if the change still makes sense.");
+                + " first: it is now in " + now + ". Look at it again, then retry if the change still makes sense.");
     }
 
     private static Outcome.Refused notFound(long cardId) {

@@ -54,7 +54,7 @@ final class EventPicker {
             @Override
             protected void updateItem(Transition t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : Labels.humanize(t.event()) + "  (" + t.event() + ")");
+                setText(empty || t == null ? null : Labels.humanize(t.event()));
             }
         });
         list.getSelectionModel().selectFirst();

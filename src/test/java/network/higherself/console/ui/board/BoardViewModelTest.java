@@ -186,7 +186,10 @@ class BoardViewModelTest {
                         assertThat(d).isInstanceOf(DropDecision.Choose.class);
                     } else {
                         assertThat(d).isInstanceOfSatisfying(DropDecision.Refuse.class,
-                                r -> assertThat(r.message()).startsWith("No event leads from " + from.id() + " to " + to.id()));
+                                r -> assertThat(r.message()).startsWith(w.isFinal(from.id())
+                                        ? "A" + (w.cardNoun().matches("[aeiou].*") ? "n " : " ") + w.cardNoun() + " in "
+                                        + from.label() + " is finished"
+                                        : "No event leads from " + from.label() + " to " + to.label()));
                     }
                 }
             }
@@ -197,7 +200,7 @@ class BoardViewModelTest {
     void aRefusedDropNamesTheLegalEvents() {
         Workflow booking = CATALOG.get("WF-WELL-BOOK");
         assertThat(DropDecision.decide(booking, "quote_provided", "completed")).isEqualTo(new DropDecision.Refuse(
-                "No event leads from quote_provided to completed. A booking in quote_provided can go to "
-                        + "payment_pending (client_accepted_quote) or canceled (client_declined_quote)."));
+                "No event leads from Quote provided to Completed. A booking in Quote provided can go to Payment pending "
+                        + "(by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d)."));
     }
 }

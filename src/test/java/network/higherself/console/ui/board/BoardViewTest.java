@@ -169,8 +169,8 @@ class BoardViewTest {
         assertThat(stateOf(id)).isEqualTo("concept");
         Feedback f = view.model().feedbackProperty().get();
         assertThat(f.kind()).isEqualTo(Feedback.Kind.REFUSED);
-        assertThat(f.message()).isEqualTo("No event leads from concept to planning. "
-                + "An exhibition in concept can go to artist_selection (concept_approved).");
+        assertThat(f.message()).isEqualTo("No event leads from Concept to Planning. "
+                + "An exhibition in Concept can go to Artist selection (by \u201cConcept approved\u201d).");
         ListView<CardSummary> home = robot.lookup("#cards-concept").queryListView();
         assertThat(home.getItems()).extracting(CardSummary::title).containsExactly("Paper Cities");
     }
@@ -200,7 +200,7 @@ class BoardViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#" + EventPicker.ID).tryQuery()).isPresent();
-        robot.clickOn("Fast tracked  (fast_tracked)");
+        robot.clickOn("Fast tracked");
         robot.clickOn("OK");
         settle(view);
 
