@@ -144,6 +144,31 @@ public final class CardService {
         return apply(actor, new Change.Reorder(cardId, previousId, nextId, expectedVersion));
     }
 
+    /**
+     * What firing each event that leads out of the card's column would meet now, for {@code actor}, in the
+     * workflow's order: the very checks of a move (the actor's right, the card's own refusal, the target column's
+     * hard limit, the event's guard with what the hooks tell it), in a read-only transaction that is rolled back.
+     * An event whose guard refuses but that asks for input ({@link Card#inputsFor}) is open: its form asks for what
+     * is missing. Empty for a card that does not exist (any more).
+     */
+    public List<MoveCheck> check(long cardId, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Session session = sessionFactory.openSession();
+        try {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            Transaction tx = session.beginTransaction();
+            try {
+                Card card = session.find(Card.class, cardId);
+                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>()).check(card);
+            } finally {
+                tx.rollback();
+            }
+        } finally {
+            session.close();
+        }
+    }
+
     /** Makes {@code change} as {@code actor}, through every step of the pipeline, in one transaction. */
     public Outcome apply(Actor actor, Change change) {
         Objects.requireNonNull(actor, "actor");
@@ -215,6 +240,29 @@ public final class CardService {
                 return edited(card, e, edits);
             }
             return reordered(card, (Change.Reorder) change);
+        }
+
+        /** What each event out of the card's column would meet (see {@link CardService#check}); writes nothing. */
+        List<MoveCheck> check(Card card) {
+            Workflow workflow = workflows.get(card.workflowId());
+            List<MoveCheck> checks = new ArrayList<>();
+            for (Transition t : workflow.transitionsFrom(card.getState())) {
+                MoveCheck.Verdict verdict = MoveCheck.Verdict.OPEN;
+                String reason = null;
+                try {
+                    permitted(workflow, card, t.to(), t, null);
+                    ColumnLimits.placeIn(session, workflow, t.to());
+                    if (card.inputsFor(t.event()).isEmpty()) {
+                        guarded(card, t);
+                    }
+                } catch (RefusedException e) {
+                    verdict = e.outcome.reason() == Outcome.Refusal.NOT_PERMITTED ? MoveCheck.Verdict.FORBIDDEN
+                            : MoveCheck.Verdict.LOCKED;
+                    reason = e.outcome.message();
+                }
+                checks.add(new MoveCheck(t, verdict, reason));
+            }
+            return checks;
         }
 
         /** The card (a new one for a creation), at the version the person saw. */
