@@ -1,5 +1,6 @@
 package network.higherself.console.app;
 
+import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StoreException;
 import network.higherself.console.store.StoreFailures;
 import network.higherself.console.workflow.Identifier;
@@ -27,7 +28,9 @@ abstract class DataCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Services services = Services.open(parent.dataFolder(), parent.clock())) {
+        DataFolder folder = parent.dataFolder();
+        ConsoleLog.writeTo(folder, err()::println);
+        try (Services services = Services.open(folder, parent.clock())) {
             services.database().notices().forEach(err()::println);
             int status = run(services, out(), err());
             out().flush();

@@ -13,6 +13,10 @@ import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.errors.WindowErrors;
+import network.higherself.console.ui.help.AboutBox;
+import network.higherself.console.ui.help.AboutViewModel;
+import network.higherself.console.ui.help.KeyboardHelp;
 import network.higherself.console.ui.insight.DiagramViewModel;
 import network.higherself.console.ui.insight.InsightSource;
 import network.higherself.console.ui.insight.InsightWindows;
@@ -29,15 +33,22 @@ final class DesktopStart {
     private DesktopStart() {
     }
 
-    static int run(Services services, String notice, java.time.Duration idleLimit) {
+    /** {@code log} is the log file, or null when there is none (an error's details then go to a file of their own). */
+    static int run(Services services, String notice, java.time.Duration idleLimit, java.nio.file.Path log) {
         SignInService signIn = new SignInService(services.database().sessionFactory(), services.clock());
         boolean firstStart = signIn.needsFirstAdministrator();
         CountDownLatch closed = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        // the last resort: an error no code caught, on any thread, is logged and shown in words; the console goes on
+        WindowErrors errors = new WindowErrors(ConsoleVersion.version(), e -> log != null
+                ? "The details are written in the console's log, " + log + "."
+                : UnexpectedError.detailsWrittenTo(e, "window"));
+        Thread.setDefaultUncaughtExceptionHandler(errors);
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(errors);
                 Theme.applyLight();
                 MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
@@ -55,6 +66,13 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
+                window.onShowAbout(() -> {
+                    AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
+                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()));
+                    about.load(executor);
+                    AboutBox.show(stage, about);
+                });
                 model.actingAsProperty().addListener((o, was, who) -> {
                     if (who == null) {
                         insights.closeAll();

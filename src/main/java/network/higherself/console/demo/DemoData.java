@@ -2,6 +2,8 @@ package network.higherself.console.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import network.higherself.console.audit.AccountEntry;
+import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Artist;
 import network.higherself.console.card.ArtworkStatus;
@@ -470,11 +472,14 @@ public final class DemoData {
         Passwords passwords = new Passwords();
         Map<String, PasswordHash> hashes = new java.util.concurrent.ConcurrentHashMap<>();
         STAFF.keySet().parallelStream().forEach(u -> hashes.put(u, passwords.hash(DEMO_PASSWORD.toCharArray())));
+        AuditTrail audit = new AuditTrail();
         sf.inTransaction(s -> {
             STAFF.forEach((u, role) -> {
                 StaffMember m = new StaffMember(u, NAMES.get(u), role, u + "@higherself.network", at);
                 m.setPassword(hashes.get(u));
                 s.persist(m);
+                // recorded like every account, so that a replay of the trail knows the demo accounts' roles
+                audit.append(s, AccountEntry.created(at, Actor.system().auditName(), m, "demo account created: " + m.getDisplayName()));
                 r.staff.put(u, m);
             });
             for (String[] a : new String[][]{{"Mira Solen", "mira@studio-solen.art"}, {"Kofi Mensah", "kofi@mensah.studio"},

@@ -127,11 +127,8 @@ public final class AccessControl {
                         if (!ids.contains(rs.getString("workflow_id"))) {
                             continue;
                         }
-                        String events = rs.getString("events");
-                        boolean all = events.equals("*");
-                        Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
-                        r = r.with(rs.getString("workflow_id"), new WorkflowRights(rs.getBoolean("can_view"),
-                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), all, named));
+                        r = r.with(rs.getString("workflow_id"), WorkflowRights.stored(rs.getBoolean("can_view"),
+                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), rs.getString("events")));
                     }
                 }
             }

@@ -7,6 +7,7 @@ import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.audit.EditDiff;
+import network.higherself.console.audit.GrantEntry;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
@@ -198,6 +199,17 @@ public final class CardService {
     private record Before(Map<CardField<?>, Object> values) {
     }
 
+    /** What a permission request grants, whether in force, to whom; null for another card. */
+    private record Grant(boolean inForce, String whom, String what) {
+        static Grant of(Card card) {
+            if (!(card instanceof PermissionRequest p) || card.getState() == null) {
+                return null;
+            }
+            boolean inForce = p.grantInForce();
+            return new Grant(inForce, inForce ? GrantEntry.whom(p) : null, inForce ? p.grantText() : null);
+        }
+    }
+
     /** What a change did to the card's fields: for the audit trail (text) and the outbox (typed values). */
     private record Edits(EditDiff diff, FieldValues values) {
         static final Edits NONE = new Edits(EditDiff.NONE, FieldValues.NONE);
@@ -226,6 +238,7 @@ public final class CardService {
             // a move and a creation put the card in a column: at its end, within its hard limit
             long position = change instanceof Change.Create || change instanceof Change.Move
                     ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
+            Grant grant = Grant.of(card);
             Edits edits = fields(card, change, from);
             if (t != null) {
                 guarded(card, t);
@@ -234,10 +247,10 @@ public final class CardService {
                 return created(workflow, card, to, position, edits);
             }
             if (change instanceof Change.Move m) {
-                return moved(workflow, card, t, position, m, edits);
+                return moved(workflow, card, t, position, m, edits, grant);
             }
             if (change instanceof Change.Edit e) {
-                return edited(card, e, edits);
+                return edited(card, e, edits, grant);
             }
             return reordered(card, (Change.Reorder) change);
         }
@@ -362,25 +375,21 @@ public final class CardService {
             return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
         }
 
-        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits) {
+        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits, Grant grant) {
             long base = card.getVersion();
             String from = card.getState();
-            boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
-            String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
             card.enter(t.to(), position, now);
             card.afterTransition(t.event());
             record(card, AuditAction.MOVED, from, t.to(), t.event(), m.note(), details(edits), base,
                     new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
-            if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
-                auditGrant(p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore);
-            }
+            auditGrant(card, grant);
             hooks.afterMove(new HookContext(this, workflow, card, t));
             String message = Labels.withArticle(card.kindLabel()) + " moved from " + workflow.stateLabel(from) + " to "
                     + workflow.stateLabel(t.to()) + " (by " + workflow.eventLabel(t.event()) + ").";
             return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
         }
 
-        private Made edited(Card card, Change.Edit e, Edits edits) {
+        private Made edited(Card card, Change.Edit e, Edits edits, Grant grant) {
             if (edits.diff().isEmpty()) {
                 return nothingChanged(card);
             }
@@ -388,6 +397,7 @@ public final class CardService {
             card.touch(now);
             record(card, AuditAction.EDITED, null, null, null, null, details(edits), base,
                     new Change.Edit(card.getId(), base, edits.values()));
+            auditGrant(card, grant);
             String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.";
             return new Made(true, () -> new Outcome.Done(card.getId(), card.getState(), card.getVersion(), message));
         }
@@ -449,11 +459,23 @@ public final class CardService {
             }
         }
 
-        private void auditGrant(PermissionRequest p, String what, boolean granted) {
-            String whom = p.getRequester() == null ? "?" : p.getRequester().getUsername();
-            audit.append(session, new AuditRecord(now, actor.auditName(),
-                    granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REVOKED, p.workflowId(), p.getId(),
-                    null, null, null, null, (granted ? "granted to " : "removed from ") + whom + ": " + what));
+        /**
+         * Records a change of what a permission request grants in force (who has it, what it is), as the trail's
+         * replay reads it: the grant in force before is removed, the one in force after is granted.
+         */
+        private void auditGrant(Card card, Grant before) {
+            Grant after = Grant.of(card);
+            if (before == null || after.equals(before)) {
+                return;
+            }
+            if (before.inForce()) {
+                audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.PERMISSION_REVOKED, card.workflowId(),
+                        card.getId(), null, null, null, null, GrantEntry.revoked(before.whom(), before.what())));
+            }
+            if (after.inForce()) {
+                audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.PERMISSION_GRANTED, card.workflowId(),
+                        card.getId(), null, null, null, null, GrantEntry.granted(after.whom(), after.what())));
+            }
         }
 
         // -------------------------------------------------------------- positions

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import network.higherself.console.agent.AgentTask;
+import network.higherself.console.audit.AuditAnchor;
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.staff.StaffMember;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,8 @@ public final class Database implements AutoCloseable {
     static final int KEPT_UNCLEAN_COPIES = 5;
     static final String NOT_CLOSED = "-not-closed-cleanly.mv.db";
     static final String DAMAGED = "-damaged.mv.db";
+    /** What a copy's manifest adds to the copy's name. */
+    static final String MANIFEST = ".manifest";
 
     private final DataFolder folder;
     private final InstanceLock lock;
@@ -230,8 +234,11 @@ public final class Database implements AutoCloseable {
         return group == 1 ? m.group(1) : String.format("%09d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
     }
 
-    /** What the read-only look found: the schema updates this console would apply. */
-    private record Probe(List<MigrationInfo> pending) {
+    /**
+     * What the read-only look found: the schema updates this console would apply, and the audit trail's head as
+     * the file has it ({@code COUNT:HASH}; null when the trail has no entry or cannot be read), for a copy's manifest.
+     */
+    private record Probe(List<MigrationInfo> pending, AuditAnchor auditHead) {
     }
 
     /**
@@ -261,11 +268,21 @@ public final class Database implements AutoCloseable {
                         + ours + "). This console cannot use it safely and has not changed it: start the newer version "
                         + "of the console, or choose another folder with --data-dir.");
             }
-            return new Probe(List.of(info.pending()));
+            return new Probe(List.of(info.pending()), auditHead(c));
         } catch (SQLException e) {
             throw unreadable(folder, e, e);
         } catch (FlywayException e) {
             throw unreadable(folder, e.getCause() instanceof SQLException sql ? sql : null, e);
+        }
+    }
+
+    /** The trail's head as the file's head row has it; null when there is none (a new or an old, unreadable trail). */
+    private static AuditAnchor auditHead(Connection c) {
+        try {
+            return hasTable(c, "AUDIT_HEAD") ? AuditAnchor.ofHead(c).orElse(null) : null;
+        } catch (SQLException e) {
+            LOG.warn("The audit trail's head could not be read for the copy's manifest", e);
+            return null;
         }
     }
 
@@ -318,6 +335,7 @@ public final class Database implements AutoCloseable {
             return null;
         }
         Path copy = backup(folder, clock, suffix);
+        writeManifest(copy, clock, probe.auditHead());
         if (suffix.equals(DAMAGED)) {
             notices.add("The database " + file + " looks cut short (" + before.size() + " bytes is not a whole number of "
                     + "H2's " + DatabaseFile.BLOCK + "-byte blocks), so it was copied to " + copy + " before opening it. "
@@ -375,11 +393,37 @@ public final class Database implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * Writes beside a copy its manifest: the audit trail's head at the time of the copy, an anchor kept outside the
+     * database (see {@code verify-audit --expect}). A manifest that cannot be written is logged; the copy stands.
+     */
+    private static void writeManifest(Path copy, Clock clock, AuditAnchor head) {
+        Path manifest = manifestOf(copy);
+        String text = copy.getFileName() + ": a copy of " + DB_NAME + ".mv.db made "
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\n"
+                + (head == null ? "audit trail: no entry could be read from the file\n"
+                : "audit entries: " + head.count() + "\naudit head hash: " + head.hash() + "\n"
+                + "anchor: " + head + "\nTo check later that the trail was neither cut nor rewritten up to here: "
+                + "verify-audit --expect " + head + "\n");
+        try {
+            Files.writeString(manifest, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            OwnerOnly.restrict(manifest);
+        } catch (IOException e) {
+            LOG.warn("The manifest {} of the copy could not be written", manifest, e);
+        }
+    }
+
+    /** The manifest beside a copy in {@code backups/}. */
+    static Path manifestOf(Path copy) {
+        return copy.resolveSibling(copy.getFileName() + MANIFEST);
+    }
+
     /** Keeps the newest {@link #KEPT_UNCLEAN_COPIES} copies made after an unclean close (each start after a crash makes one). */
     private static void pruneUnclean(DataFolder folder) {
         List<Path> copies = copies(folder.path().resolve(BACKUPS), NOT_CLOSED);
         for (Path old : copies.subList(0, Math.max(0, copies.size() - KEPT_UNCLEAN_COPIES))) {
             deleteQuietly(old);
+            deleteQuietly(manifestOf(old));
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <p>The folder is made owner-only before anything is created in it, so a file H2 creates with the umask's
  * {@code rw-r--r--} is never reachable by another user, even before it is tightened too.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
 
@@ -43,7 +43,7 @@ final class OwnerOnly {
     }
 
     /** Creates {@code dir} and its missing parents; each folder this creates is owner-only (on POSIX file systems). */
-    static void createFolder(Path dir) throws IOException {
+    public static void createFolder(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -55,6 +55,18 @@ final class OwnerOnly {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER));
         } else {
             Files.createDirectories(dir);
+        }
+    }
+
+    /**
+     * Creates {@code file} empty and owner-only (on POSIX file systems) unless it exists; an existing file is made
+     * owner-only. The log's files are made so before the logger writes a line in them.
+     */
+    public static void createFile(Path file) throws IOException {
+        try {
+            Files.createFile(file, fileAttributes(file.getParent()));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            restrict(file);
         }
     }
 

@@ -101,6 +101,15 @@ public final class ScreenshotTour {
                 snap(stage[0].getScene(), out.resolve("board-WF-AGT-COMM.png"));
             }
         }
+        // the About box and the keyboard help, over the window (the sidebar's "About" and "Keyboard help", F1)
+        network.higherself.console.ui.help.AboutViewModel about = new network.higherself.console.ui.help.AboutViewModel(
+                network.higherself.console.app.ConsoleVersion.version(), data, new DataFolder(data).logFile(),
+                network.higherself.console.store.Database.databaseFile(new DataFolder(data)));
+        snapDialog(() -> {
+            about.load(executor);
+            return network.higherself.console.ui.help.AboutBox.show(stage[0], about);
+        }, out.resolve("about.png"));
+        snapDialog(() -> network.higherself.console.ui.help.KeyboardHelp.show(stage[0]), out.resolve("keyboard-help.png"));
         CountDownLatch dark = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0].darkProperty().set(true);
@@ -130,6 +139,25 @@ public final class ScreenshotTour {
             throw new IllegalStateException("the console did not get ready within a minute");
         }
         Thread.sleep(600); // let the last pulses lay out and render
+    }
+
+    /** Opens a dialog over the window, photographs it once it has painted, and closes it. */
+    private static void snapDialog(java.util.function.Supplier<javafx.scene.control.Dialog<?>> open, Path file) throws Exception {
+        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            dialog[0] = open.get();
+            shown.countDown();
+        });
+        await(shown);
+        Thread.sleep(700); // its layout and the database's size read in the background
+        snap(dialog[0].getDialogPane().getScene(), file);
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            dialog[0].close();
+            closed.countDown();
+        });
+        await(closed);
     }
 
     private static void snap(Scene scene, Path file) throws Exception {

@@ -66,6 +66,20 @@ public final class MainWindow {
     private Runnable onSignOut = () -> {
     };
     private BiConsumer<Workflow, CardSummary> onShowInsights;
+    private Runnable onShowAbout = () -> {
+    };
+    private Runnable onShowKeyboardHelp = () -> {
+    };
+
+    /** What "About" does (DesktopStart shows the About box). */
+    public void onShowAbout(Runnable action) {
+        this.onShowAbout = action;
+    }
+
+    /** What "Keyboard help", F1 and ? do (DesktopStart shows the sheet). */
+    public void onShowKeyboardHelp(Runnable action) {
+        this.onShowKeyboardHelp = action;
+    }
 
     /** What a board's "Workflow and charts" does, given the board and the card last selected on it (or null). */
     public void onShowInsights(BiConsumer<Workflow, CardSummary> action) {
@@ -88,6 +102,19 @@ public final class MainWindow {
         this.access = access;
         this.settings = settings;
         this.root = Fxml.load("MainWindow.fxml", this);
+        // F1 anywhere, ? where it is not typed into a field: the keyboard help (ui/help/Shortcuts lists both)
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F1) {
+                e.consume();
+                onShowKeyboardHelp.run();
+            }
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                e.consume();
+                onShowKeyboardHelp.run();
+            }
+        });
     }
 
     /** Shows the window; {@code ready} runs once the first board shows its cards. */
@@ -228,6 +255,16 @@ public final class MainWindow {
     @FXML
     private void signOut() {
         onSignOut.run();
+    }
+
+    @FXML
+    private void showKeyboardHelp() {
+        onShowKeyboardHelp.run();
+    }
+
+    @FXML
+    private void showAbout() {
+        onShowAbout.run();
     }
 
     @FXML
