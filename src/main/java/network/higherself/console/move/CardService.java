@@ -145,6 +145,31 @@ public final class CardService {
         return apply(actor, new Change.Reorder(cardId, previousId, nextId, expectedVersion));
     }
 
+    /**
+     * What firing each event that leads out of the card's column would meet now, for {@code actor}, in the
+     * workflow's order: the very checks of a move (the actor's right, the card's own refusal, the target column's
+     * hard limit, the event's guard with what the hooks tell it), in a read-only transaction that is rolled back.
+     * An event whose guard refuses but that asks for input ({@link Card#inputsFor}) is open: its form asks for what
+     * is missing. Empty for a card that does not exist (any more).
+     */
+    public List<MoveCheck> check(long cardId, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Session session = sessionFactory.openSession();
+        try {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            Transaction tx = session.beginTransaction();
+            try {
+                Card card = session.find(Card.class, cardId);
+                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>()).check(card);
+            } finally {
+                tx.rollback();
+            }
+        } finally {
+            session.close();
+        }
+    }
+
     /** Makes {@code change} as {@code actor}, through every step of the pipeline, in one transaction. */
     public Outcome apply(Actor actor, Change change) {
         Objects.requireNonNull(actor, "actor");
@@ -230,6 +255,29 @@ public final class CardService {
             return reordered(card, (Change.Reorder) change);
         }
 
+        /** What each event out of the card's column would meet (see {@link CardService#check}); writes nothing. */
+        List<MoveCheck> check(Card card) {
+            Workflow workflow = workflows.get(card.workflowId());
+            List<MoveCheck> checks = new ArrayList<>();
+            for (Transition t : workflow.transitionsFrom(card.getState())) {
+                MoveCheck.Verdict verdict = MoveCheck.Verdict.OPEN;
+                String reason = null;
+                try {
+                    permitted(workflow, card, t.to(), t, null);
+                    ColumnLimits.placeIn(session, workflow, t.to());
+                    if (card.inputsFor(t.event()).isEmpty()) {
+                        guarded(card, t);
+                    }
+                } catch (RefusedException e) {
+                    verdict = e.outcome.reason() == Outcome.Refusal.NOT_PERMITTED ? MoveCheck.Verdict.FORBIDDEN
+                            : MoveCheck.Verdict.LOCKED;
+                    reason = e.outcome.message();
+                }
+                checks.add(new MoveCheck(t, verdict, reason));
+            }
+            return checks;
+        }
+
         /** The card (a new one for a creation), at the version the person saw. */
         private Card load(Change change) {
             if (change instanceof Change.Create c) {
@@ -256,8 +304,9 @@ public final class CardService {
             }
             Transition t = ((FireResult.Fired) fired).transition();
             if (m.targetState() != null && !t.to().equals(m.targetState())) {
-                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
-                        + m.targetState() + ". " + workflow.optionsFrom(from));
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, workflow.eventLabel(t.event()) + " leads to "
+                        + workflow.stateLabel(t.to()) + ", not to " + workflow.stateLabel(m.targetState()) + ". "
+                        + workflow.optionsFrom(from));
             }
             return t;
         }
@@ -321,7 +370,8 @@ public final class CardService {
             session.persist(card); // an identity column: inserted now, so its id is known
             record(card, AuditAction.CREATED, null, initial, null, null, details(edits), 0,
                     new Change.Create(workflow.id(), card.getTitle(), edits.values()));
-            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".";
+            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in "
+                    + workflow.stateLabel(initial) + ".";
             return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
         }
 
@@ -334,8 +384,8 @@ public final class CardService {
                     new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
             auditGrant(card, grant);
             hooks.afterMove(new HookContext(this, workflow, card, t));
-            String message = Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " ("
-                    + t.event() + ").";
+            String message = Labels.withArticle(card.kindLabel()) + " moved from " + workflow.stateLabel(from) + " to "
+                    + workflow.stateLabel(t.to()) + " (by " + workflow.eventLabel(t.event()) + ").";
             return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
         }
 
@@ -567,9 +617,10 @@ public final class CardService {
         }
     }
 
-    private static Outcome.Refused conflict(Card card) {
+    private Outcome.Refused conflict(Card card) {
+        String now = workflows.find(card.workflowId()).map(w -> w.stateLabel(card.getState())).orElse(card.getState());
         return new Outcome.Refused(Outcome.Refusal.CONFLICT, "Someone else changed this " + card.kindLabel()
-                + " first: it is now in " + card.getState() + ". Look at it again, then retry if the change still makes sense.");
+                + " first: it is now in " + now + ". Look at it again, then retry if the change still makes sense.");
     }
 
     private static Outcome.Refused notFound(long cardId) {

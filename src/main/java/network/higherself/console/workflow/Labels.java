@@ -14,6 +14,11 @@ public final class Labels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** {@code text} in quotation marks, as a sentence names an event: “Client accepted quote”. */
+    public static String quoted(String text) {
+        return "\u201c" + text + "\u201d";
+    }
+
     /** "booking" becomes "A booking", "exhibition" becomes "An exhibition". */
     public static String withArticle(String noun) {
         boolean vowel = !noun.isEmpty() && "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0;

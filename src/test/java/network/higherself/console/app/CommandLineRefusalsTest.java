@@ -264,7 +264,7 @@ class CommandLineRefusalsTest {
                         onDemo("move", "--card", "one", "--event", "client_accepted_quote", "--as", "theo")),
                 refused("card out of range", null, "Invalid value for option '--card'",
                         onDemo("move", "--card", "99999999999999999999999", "--event", "client_accepted_quote", "--as", "theo")),
-                refused("unknown event", stdin(DemoData.DEMO_PASSWORD), "cannot be fired from quote_provided",
+                refused("unknown event", stdin(DemoData.DEMO_PASSWORD), "cannot be fired from Quote provided",
                         onDemo("move", "--card", booking, "--event", "payment_received", "--as", "theo", "--password-stdin")),
                 refused("10,000-character event", null, "(10000 characters) is not an event",
                         onDemo("move", "--card", booking, "--event", LONG, "--as", "theo")),

@@ -109,8 +109,8 @@ class DataCommandsTest {
         String id = line.split("\t")[0];
 
         assertThat(run("move", "--card", id, "--event", "payment_received", "--as", "theo")).isEqualTo(1);
-        assertThat(err.toString()).contains("Refused: 'payment_received' cannot be fired from quote_provided. "
-                + "A booking in quote_provided can go to payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+        assertThat(err.toString()).contains("Refused: \u201cPayment received\u201d cannot be fired from Quote provided. "
+                + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
 
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo", "--note", "Said yes on the phone")).isZero();
         assertThat(out.toString()).startsWith("Card #" + id + " is now in payment_pending.");
@@ -119,7 +119,7 @@ class DataCommandsTest {
         assertThat(err.toString()).contains("does not cover the quote");
 
         assertThat(run("move", "--card", id, "--event", "client_declined_quote", "--as", "theo")).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot be fired from payment_pending");
+        assertThat(err.toString()).contains("cannot be fired from Payment pending");
 
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "nobody")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("That user name and password do not match. "

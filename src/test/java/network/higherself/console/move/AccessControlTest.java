@@ -56,20 +56,7 @@ class AccessControlTest {
 
     /** The same, a permission request being {@code owner}'s. */
     private static long cardIn(Workflow w, String state, StaffMember owner) {
-        long requesterId = owner.getId();
-        Outcome o = store.service.create(w.id(), "Matrix " + w.id(), Actor.system(), (card, refs) -> {
-            if (card instanceof AgentMessage m) {
-                AgentMessage.SENDING_AGENT.set(m, "Nyra");
-                AgentMessage.RECEIVING_AGENT.set(m, "Solari");
-            } else if (card instanceof PermissionRequest p) {
-                PermissionRequest.STAFF_MEMBER.set(p, refs.get(StaffMember.class, requesterId));
-                PermissionRequest.REQUESTED_SCOPES.set(p, "view WF-CONSULT");
-            }
-        });
-        long id = ((Outcome.Done) o).cardId();
-        store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery("UPDATE card SET state = ?1 WHERE id = ?2")
-                .setParameter(1, state).setParameter(2, id).executeUpdate());
-        return id;
+        return store.cardIn(w, state, owner);
     }
 
     /** One staff member of each role, "someone-ROLE"; a permission request in the matrix is their own. */
@@ -139,7 +126,7 @@ class AccessControlTest {
         long id = cardIn(store.workflows.get("WF-GALLERY-EXH"), "concept");
         Outcome o = store.service.move(MoveRequest.byEvent(id, "concept_approved", Actor.staff("theo", Role.FRONT_DESK)));
         assertThat(o).isEqualTo(new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED,
-                "theo (front desk) may not fire concept_approved on Gallery exhibits. Ask for the right with a permission request."));
+                "theo (front desk) may not fire \u201cConcept approved\u201d on Gallery exhibits. Ask for the right with a permission request."));
         assertThat(store.service.create("WF-GALLERY-EXH", "Not mine", Actor.staff("theo", Role.FRONT_DESK), null))
                 .isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
         assertThat(store.service.edit(id, null, Actor.staff("theo", Role.FRONT_DESK), (c, refs) -> c.setTitle("Mine now")))

@@ -62,8 +62,8 @@ class ConflictTest {
         return id;
     }
 
-    static String conflictMessage(String state) {
-        return "Someone else changed this booking first: it is now in " + state
+    static String conflictMessage(String label) {
+        return "Someone else changed this booking first: it is now in " + label
                 + ". Look at it again, then retry if the change still makes sense.";
     }
 
@@ -85,7 +85,7 @@ class ConflictTest {
 
         DbRows.Snapshot afterAna = rows.snapshot(id);
         Outcome ben = store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN).expecting(seen));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
 
         assertThat(rows.snapshot(id)).as("Ben's refused move wrote nothing").isEqualTo(afterAna);
         assertThat(rows.state(id)).isEqualTo("payment_pending");
@@ -103,7 +103,7 @@ class ConflictTest {
         assertThat(store.service.move(MoveRequest.toState(id, "payment_pending", ANA).expecting(seen)).isDone()).isTrue();
         // Ben dragged the card to the same column from the same stale board: he must look again, not move it twice
         Outcome ben = store.service.move(MoveRequest.toState(id, "payment_pending", BEN).expecting(seen));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
         assertThat(rows.audit(id, "MOVED")).extracting(r -> r.get("TO_STATE")).containsExactly("consultation", "quote_provided", "payment_pending");
     }
 
@@ -114,7 +114,7 @@ class ConflictTest {
         assertThat(store.service.move(MoveRequest.byEvent(id, "client_declined_quote", ANA).expecting(seen)).isDone()).isTrue();
         DbRows.Snapshot before = rows.snapshot(id);
         Outcome ben = store.service.edit(id, seen, BEN, (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("400")));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("canceled")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Canceled")));
         assertThat(rows.snapshot(id)).isEqualTo(before);
         assertThat(rows.card(id).get("QUOTE")).isEqualTo(new BigDecimal("480.00"));
     }
@@ -149,7 +149,8 @@ class ConflictTest {
                         .filteredOn(Outcome::isDone).hasSize(1);
                 Outcome.Done winner = (Outcome.Done) (a.isDone() ? a : d);
                 Outcome loser = a.isDone() ? d : a;
-                assertThat(loser).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage(winner.state())));
+                String where = winner.state().equals("canceled") ? "Canceled" : "Payment pending";
+                assertThat(loser).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage(where)));
 
                 assertThat(rows.state(id)).isEqualTo(winner.state());
                 assertThat(rows.version(id)).isEqualTo(version + 1);
@@ -269,7 +270,7 @@ class ConflictTest {
             other.close();
 
             Outcome outcome = ben.get(60, TimeUnit.SECONDS);
-            assertThat(outcome).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+            assertThat(outcome).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
         } finally {
             pool.shutdownNow();
             if (other.isOpen()) {

@@ -79,6 +79,21 @@ public final class ScreenshotTour {
                 // further along: countdowns, Ruvo's checklists in preparation
                 scroll(window[0], w.id(), 0.55);
                 snap(stage[0].getScene(), out.resolve("board-WF-WELL-BOOK-agents.png"));
+                // a card of preparation dragged: its checklist is open, so the next column shows locked and says why
+                CountDownLatch dragging = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    @SuppressWarnings("unchecked")
+                    var cards = (javafx.scene.control.ListView<network.higherself.console.store.CardSummary>)
+                            stage[0].getScene().lookup("#cards-preparation");
+                    if (!cards.getItems().isEmpty()) {
+                        window[0].boardView(w.id()).model().dragStarted(cards.getItems().get(0));
+                    }
+                    dragging.countDown();
+                });
+                await(dragging);
+                Thread.sleep(1500); // the pipeline's answer comes from the background executor
+                snap(stage[0].getScene(), out.resolve("board-WF-WELL-BOOK-drag.png"));
+                Platform.runLater(() -> window[0].boardView(w.id()).model().dragEnded());
             }
             if (w.id().equals("WF-AGT-COMM")) {
                 // the gate has walked every waiting message: the outcomes are on the right

@@ -2,6 +2,7 @@ package network.higherself.console.ui.board;
 
 import network.higherself.console.move.CardService;
 import network.higherself.console.move.ColumnLimits;
+import network.higherself.console.move.MoveCheck;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -31,6 +32,9 @@ public interface BoardStore {
 
     Outcome move(MoveRequest request);
 
+    /** What firing each event out of the card's column would meet now, for {@code actor}; writes nothing. */
+    List<MoveCheck> check(long cardId, Actor actor);
+
     Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor);
 
     Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor);
@@ -57,6 +61,11 @@ public interface BoardStore {
             @Override
             public Outcome move(MoveRequest request) {
                 return cards.move(request);
+            }
+
+            @Override
+            public List<MoveCheck> check(long cardId, Actor actor) {
+                return cards.check(cardId, actor);
             }
 
             @Override

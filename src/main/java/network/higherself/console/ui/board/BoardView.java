@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
+import network.higherself.console.move.MoveCheck;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.Notifier;
@@ -38,6 +39,7 @@ import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -53,6 +55,8 @@ public final class BoardView extends BorderPane {
 
     public static final String SEARCH_ID = "board-search";
     private static final String DRAG_PREFIX = "hsc-card:";
+    /** A "Move via…" item whose guard will refuse now. */
+    static final String LOCKED_MOVE = "move-locked";
 
     private final BoardViewModel model;
     private final CardOpener opener;
@@ -223,8 +227,9 @@ public final class BoardView extends BorderPane {
             });
             cell.setOnDragDone(e -> model.dragEnded());
             cell.setOnContextMenuRequested(e -> {
-                if (cell.getItem() != null) {
-                    moveMenu(cell.getItem()).show(cell, e.getScreenX(), e.getScreenY());
+                CardSummary card = cell.getItem();
+                if (card != null) {
+                    model.moves(card, moves -> moveMenu(card, moves).show(cell, e.getScreenX(), e.getScreenY()));
                 }
             });
             cell.setOnMouseClicked(e -> {
@@ -297,9 +302,28 @@ public final class BoardView extends BorderPane {
         } else if (decision instanceof DropDecision.Fire fire) {
             fire(card, fire.transition());
         } else if (decision instanceof DropDecision.Choose choose) {
-            EventPicker.pick(window(), card.title(), choose.options()).ifPresent(t -> fire(card, t));
+            choose(card, choose.options());
         } else if (decision instanceof DropDecision.Refuse refuse) {
             model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()));
+        }
+    }
+
+    /**
+     * Several events lead where the card was dropped: of those the person may fire (as the pipeline answered during
+     * the drag), one that will go is fired; several, or locked ones, are offered in the event picker. Without an
+     * answer yet, every event is offered: the pipeline decides on the move in any case.
+     */
+    private void choose(CardSummary card, List<Transition> options) {
+        List<MoveCheck> answered = model.checks().stream().filter(m -> options.contains(m.transition())).toList();
+        List<MoveCheck> offered = answered.isEmpty()
+                ? options.stream().map(t -> new MoveCheck(t, MoveCheck.Verdict.OPEN, null)).toList()
+                : answered.stream().filter(m -> m.verdict() != MoveCheck.Verdict.FORBIDDEN).toList();
+        if (offered.isEmpty()) {
+            fire(card, options.get(0)); // none is the person's to fire: the pipeline says so, in its words
+        } else if (offered.size() == 1 && offered.get(0).isOpen()) {
+            fire(card, offered.get(0).transition());
+        } else {
+            EventPicker.pick(window(), card.title(), offered).ifPresent(t -> fire(card, t));
         }
     }
 
@@ -335,19 +359,31 @@ public final class BoardView extends BorderPane {
                 }));
     }
 
-    private ContextMenu moveMenu(CardSummary card) {
+    /**
+     * The "Move via…" menu: the events the person may fire from the card's column ({@code moves}, as the pipeline
+     * answered); a locked one shows a lock, and choosing it says why instead of moving.
+     */
+    private ContextMenu moveMenu(CardSummary card, List<MoveCheck> moves) {
         ContextMenu menu = new ContextMenu();
         menu.setId("move-menu");
-        List<Transition> moves = model.legalMoves(card);
+        String column = model.workflow().stateLabel(card.state());
         if (moves.isEmpty()) {
-            MenuItem none = new MenuItem(Labels.humanize(card.state()) + " is final: no moves");
+            MenuItem none = new MenuItem(model.workflow().isFinal(card.state()) ? column + " is final: no moves"
+                    : "No move from " + column + " is yours to make");
             none.setDisable(true);
             menu.getItems().add(none);
         }
-        for (Transition t : moves) {
-            MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + Labels.humanize(t.to()));
+        for (MoveCheck m : moves) {
+            Transition t = m.transition();
+            MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + model.workflow().stateLabel(t.to()));
             item.setId("move-" + t.event());
-            item.setOnAction(e -> fire(card, t));
+            if (m.isOpen()) {
+                item.setOnAction(e -> fire(card, t));
+            } else {
+                item.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+                item.getStyleClass().add(LOCKED_MOVE);
+                item.setOnAction(e -> model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Not yet", m.reason())));
+            }
             menu.getItems().add(item);
         }
         menu.getItems().add(new SeparatorMenuItem());
@@ -382,12 +418,11 @@ public final class BoardView extends BorderPane {
             }
             case M -> {
                 if (card != null) {
-                    Node anchor = list;
-                    ContextMenu menu = moveMenu(card);
-                    menu.show(anchor, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
-                    if (!menu.getItems().isEmpty()) {
+                    model.moves(card, moves -> {
+                        ContextMenu menu = moveMenu(card, moves);
+                        menu.show(list, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
                         menu.getSkin().getNode().requestFocus();
-                    }
+                    });
                 }
                 e.consume();
             }

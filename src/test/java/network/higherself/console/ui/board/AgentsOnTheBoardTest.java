@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import network.higherself.console.agent.AgentFixture;
 import network.higherself.console.agent.AgentRun;
 import network.higherself.console.card.AgentMessage;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,25 +214,10 @@ class AgentsOnTheBoardTest {
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
         Workflow w = fx.workflows.get(workflowId);
-        BoardView[] view = new BoardView[1];
-        CountDownLatch ready = new CountDownLatch(1);
-        robot.interact(() -> {
+        return BoardOnStage.show(robot, stage, () -> {
             main.select(workflowId);
-            view[0] = new BoardView(main.board(w), new CardOpener() {
-                @Override
-                public void open(Window owner, long cardId, Runnable then) {
-                }
-
-                @Override
-                public void create(Window owner, Workflow workflow, Runnable then) {
-                }
-            });
-            stage.getScene().setRoot(view[0]);
-            view[0].load(ready::countDown);
+            return main.board(w);
         });
-        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        return view[0];
     }
 
     /** Waits (a layout pulse or two: a list repaints its cells on the next one) for the label to say {@code text}. */

@@ -3,6 +3,7 @@ package network.higherself.console.ui.board;
 import javafx.collections.FXCollections;
 import javafx.collections.SetChangeListener;
 import network.higherself.console.card.Priority;
+import network.higherself.console.move.MoveCheck;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.move.TestStore;
@@ -52,11 +53,29 @@ class BoardViewModelTest {
     Path dir;
 
     private static CardSummary cardIn(Workflow w, String state) {
-        return new CardSummary(1, w.id(), state, 1024, "A card", null, Priority.NORMAL, Instant.parse("2026-11-01T10:00:00Z"), 0);
+        return new CardSummary(stateIndex(w, state) + 1, w.id(), state, 1024, "A card", null, Priority.NORMAL, Instant.parse("2026-11-01T10:00:00Z"), 0);
     }
 
-    /** A board over a store that fails the test when anything is read or written: lighting columns reads nothing. */
+    private static int stateIndex(Workflow w, String state) {
+        return w.states().stream().map(State::id).toList().indexOf(state);
+    }
+
+    /** What the pipeline would answer for a card of {@link #cardIn}: every event out of its column open. */
+    private static List<MoveCheck> allOpen(Workflow w, long cardId) {
+        return w.transitionsFrom(w.states().get((int) cardId - 1).id()).stream()
+                .map(t -> new MoveCheck(t, MoveCheck.Verdict.OPEN, null)).toList();
+    }
+
     private static BoardViewModel boardReadingNothing(Workflow w, Supplier<Rights> rights) {
+        return boardReadingNothing(w, rights, id -> allOpen(w, id));
+    }
+
+    /**
+     * A board over a store that fails the test when anything is read or written: lighting columns reads nothing but
+     * the pipeline's answer for the dragged card ({@code checks}).
+     */
+    private static BoardViewModel boardReadingNothing(Workflow w, Supplier<Rights> rights,
+                                                      java.util.function.LongFunction<List<MoveCheck>> checks) {
         BoardStore none = new BoardStore() {
             @Override
             public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit,
@@ -77,6 +96,11 @@ class BoardViewModelTest {
             @Override
             public Outcome move(MoveRequest request) {
                 throw new AssertionError("a drag moved a card");
+            }
+
+            @Override
+            public List<MoveCheck> check(long cardId, Actor actor) {
+                return checks.apply(cardId);
             }
 
             @Override
@@ -128,14 +152,42 @@ class BoardViewModelTest {
         Workflow booking = CATALOG.get("WF-WELL-BOOK");
         // may fire the quote's acceptance, not its decline: canceled stays dark although the workflow leads there
         Rights rights = Rights.NONE.with(booking.id(), new WorkflowRights(true, false, false, false, Set.of("client_accepted_quote")));
-        BoardViewModel model = boardReadingNothing(booking, () -> rights);
+        BoardViewModel model = boardReadingNothing(booking, () -> rights, id -> allOpen(booking, id).stream()
+                .map(m -> m.transition().event().equals("client_accepted_quote") ? m
+                        : new MoveCheck(m.transition(), MoveCheck.Verdict.FORBIDDEN, "theo may not")).toList());
 
         Map<ColumnViewModel.DropLook, Set<String>> looks = looksDuring(model, cardIn(booking, "quote_provided"));
 
         assertThat(looks.get(ColumnViewModel.DropLook.LIT)).containsExactly("payment_pending");
         assertThat(looks.get(ColumnViewModel.DropLook.DIMMED)).contains("canceled");
-        assertThat(model.legalMoves(cardIn(booking, "quote_provided"))).extracting(Transition::event)
+        List<MoveCheck> offered = new ArrayList<>();
+        model.moves(cardIn(booking, "quote_provided"), offered::addAll);
+        assertThat(offered).extracting(m -> m.transition().event())
                 .as("the Move via… menu offers the same").containsExactly("client_accepted_quote");
+    }
+
+    @Test
+    void aColumnWhoseGuardWillRefuseShowsLockedWithTheReasonUntilTheDragEnds() {
+        Workflow booking = CATALOG.get("WF-WELL-BOOK");
+        String why = "A quote is needed before the client can accept it: enter the quoted amount first.";
+        BoardViewModel model = boardReadingNothing(booking, () -> null, id -> allOpen(booking, id).stream()
+                .map(m -> m.transition().event().equals("client_accepted_quote")
+                        ? new MoveCheck(m.transition(), MoveCheck.Verdict.LOCKED, why) : m).toList());
+        CardSummary card = cardIn(booking, "quote_provided");
+
+        model.dragStarted(card);
+        ColumnViewModel pending = model.column("payment_pending").orElseThrow();
+        assertThat(pending.dropLookProperty().get()).isEqualTo(ColumnViewModel.DropLook.LOCKED);
+        assertThat(pending.lockReasonProperty().get()).isEqualTo(why);
+        assertThat(model.column("canceled").orElseThrow().dropLookProperty().get()).isEqualTo(ColumnViewModel.DropLook.LIT);
+        List<MoveCheck> offered = new ArrayList<>();
+        model.moves(card, offered::addAll);
+        assertThat(offered).extracting(MoveCheck::verdict).as("the menu offers both, the acceptance locked")
+                .containsExactly(MoveCheck.Verdict.LOCKED, MoveCheck.Verdict.OPEN);
+
+        model.dragEnded();
+        assertThat(pending.dropLookProperty().get()).isEqualTo(ColumnViewModel.DropLook.NONE);
+        assertThat(pending.lockReasonProperty().get()).isNull();
     }
 
     @Test
@@ -186,7 +238,10 @@ class BoardViewModelTest {
                         assertThat(d).isInstanceOf(DropDecision.Choose.class);
                     } else {
                         assertThat(d).isInstanceOfSatisfying(DropDecision.Refuse.class,
-                                r -> assertThat(r.message()).startsWith("No event leads from " + from.id() + " to " + to.id()));
+                                r -> assertThat(r.message()).startsWith(w.isFinal(from.id())
+                                        ? "A" + (w.cardNoun().matches("[aeiou].*") ? "n " : " ") + w.cardNoun() + " in "
+                                        + from.label() + " is finished"
+                                        : "No event leads from " + from.label() + " to " + to.label()));
                     }
                 }
             }
@@ -197,7 +252,7 @@ class BoardViewModelTest {
     void aRefusedDropNamesTheLegalEvents() {
         Workflow booking = CATALOG.get("WF-WELL-BOOK");
         assertThat(DropDecision.decide(booking, "quote_provided", "completed")).isEqualTo(new DropDecision.Refuse(
-                "No event leads from quote_provided to completed. A booking in quote_provided can go to "
-                        + "payment_pending (client_accepted_quote) or canceled (client_declined_quote)."));
+                "No event leads from Quote provided to Completed. A booking in Quote provided can go to Payment pending "
+                        + "(by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d)."));
     }
 }
