@@ -8,6 +8,7 @@ import network.higherself.console.card.CardKind;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.Face;
 import network.higherself.console.card.FieldType;
+import network.higherself.console.card.PassedDate;
 import network.higherself.console.card.Priority;
 import network.higherself.console.card.Reference;
 
@@ -16,11 +17,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,6 +181,11 @@ public final class CardQueries {
         return sql.computeIfAbsent(workflowId, w -> new KindSql(CardKinds.of(w)));
     }
 
+    /** A date as JDBC binds it: an instant as a UTC timestamp with time zone, a local date or date-time as it is. */
+    private static Object bindable(Temporal value) {
+        return value instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : value;
+    }
+
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
@@ -231,7 +237,6 @@ public final class CardQueries {
         private final String joins;
         private final List<String> searched = new ArrayList<>();
         private final String searchJoins;
-        private final String due;
         private final List<CardDate> dates = new ArrayList<>();
 
         KindSql(CardKind kind) {
@@ -251,10 +256,6 @@ public final class CardQueries {
                 }).append(" AS f_").append(f.key()).append(", ");
             }
             this.joins = j.toString();
-            List<String> dueBy = kind.dueBy().stream()
-                    .map(f -> f.type() == FieldType.DATE ? "CAST(c." + f.column() + " AS TIMESTAMP)" : "c." + f.column()).toList();
-            this.due = dueBy.isEmpty() ? null : dueBy.size() == 1 ? dueBy.get(0) : "COALESCE(" + String.join(", ", dueBy) + ")";
-            s.append(due == null ? "NULL" : due).append(" AS due, ");
             for (CardDate d : CardDate.values()) {
                 if (d.field() != null && d.of(kind)) {
                     dates.add(d);
@@ -315,13 +316,17 @@ public final class CardQueries {
                 w.append(" AND c.").append(Card.ASSIGNEE.column()).append(" = ?");
                 params.add(f.assignee());
             }
-            if (f.overdueAt() != null) {
-                if (due == null) {
-                    w.append(" AND FALSE"); // a card of this kind is never due
-                } else {
-                    w.append(" AND ").append(due).append(" < ?");
-                    params.add(Timestamp.valueOf(f.overdueAt()));
+            if (f.overdue() != null) {
+                // overdue by the date of the card's current state only: a card of a state that waits for no time never is
+                List<String> passed = new ArrayList<>();
+                for (PassedDate p : f.overdue()) {
+                    if (p.date().of(kind)) {
+                        passed.add("(c.state = ? AND c." + p.date().column() + " <= ?)");
+                        params.add(p.state());
+                        params.add(bindable(p.latest()));
+                    }
                 }
+                w.append(passed.isEmpty() ? " AND FALSE" : " AND (" + String.join(" OR ", passed) + ")");
             }
             if (f.highPriority()) {
                 w.append(" AND c.").append(Card.PRIORITY.column()).append(" IN ('HIGH', 'URGENT')");
@@ -341,7 +346,7 @@ public final class CardQueries {
             return new CardSummary(rs.getLong("id"), rs.getString("workflow_id"), rs.getString("state"),
                     rs.getLong("position"), rs.getString("title"), rs.getString("assignee"),
                     Priority.valueOf(rs.getString("priority")), since, rs.getLong("version"), kind.face().facts(values(rs)),
-                    rs.getObject("due", LocalDateTime.class), d, rs.getInt("tasks"), rs.getInt("tasks_done"),
+                    d, rs.getInt("tasks"), rs.getInt("tasks_done"),
                     rs.getInt("open_required"), rs.getString("problem"));
         }
 

@@ -14,6 +14,7 @@ import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import network.higherself.console.agent.Checklist;
 import network.higherself.console.agent.Countdowns;
+import network.higherself.console.agent.TimedEvent;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
@@ -39,7 +40,6 @@ import network.higherself.console.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +167,8 @@ public final class BoardViewModel {
             f = f.withAssignee(actor.get().name());
         }
         if (overdue.get()) {
-            f = f.withOverdueAt(LocalDateTime.now(clock));
+            // by the date its current state waits for, as its countdown says ("payment deadline passed")
+            f = f.withOverdue(TimedEvent.passed(workflow.id(), clock.instant(), clock.getZone()));
         }
         return f.withHighPriority(highPriority.get());
     }
@@ -400,11 +401,6 @@ public final class BoardViewModel {
         }
         return Optional.of(card.tasksDone() == card.tasks() ? "Checklist done"
                 : "Checklist " + card.tasksDone() + " of " + card.tasks() + " done");
-    }
-
-    /** Whether a card is past the date it is due by (and not finished). */
-    public boolean isOverdue(CardSummary card) {
-        return card.due() != null && !workflow.isFinal(card.state()) && card.due().isBefore(LocalDateTime.now(clock));
     }
 
     private void fail(String what, Throwable e) {
