@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -117,6 +118,82 @@ public final class CardQueries {
             }
         } catch (SQLException e) {
             throw new StoreException("Cards could not be counted: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The cards of a board, in any column, that the board's search finds for {@code text} (title and key fields, the
+     * same matching as {@link ColumnFilter#withText}), at most {@code limit}, in column order.
+     */
+    public List<CardSummary> search(String workflowId, String text, int limit) {
+        KindSql k = sqlOf(workflowId);
+        ColumnFilter f = ColumnFilter.ALL.withText(text);
+        List<Object> params = new ArrayList<>(List.of(workflowId));
+        String where = k.where(f, params);
+        params.add(limit);
+        String ids = "SELECT c.id FROM card c " + k.filterJoins(f) + "WHERE c.workflow_id = ?" + where + ORDER + " LIMIT ?";
+        return query(k, k.select + "FROM (" + ids + ") p JOIN card c ON c.id = p.id " + k.joins + ORDER, params);
+    }
+
+    /**
+     * The cards of a board in {@code states} whose {@code date} is set and lies from {@code from} (inclusive, null:
+     * any time before) until {@code until} (exclusive, null: any time after), earliest first. The bounds are of the
+     * date's stored type ({@code LocalDateTime}, {@code LocalDate}, {@code Instant}).
+     */
+    public List<CardSummary> dated(String workflowId, java.util.Collection<String> states, CardDate date, Temporal from,
+                                   Temporal until) {
+        KindSql k = sqlOf(workflowId);
+        if (states.isEmpty() || !date.of(k.kind)) {
+            return List.of();
+        }
+        String col = "c." + date.column();
+        List<Object> params = new ArrayList<>(List.of(workflowId));
+        params.addAll(states);
+        StringBuilder where = new StringBuilder("WHERE c.workflow_id = ? AND c.state IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(") AND ")
+                .append(col).append(" IS NOT NULL");
+        if (from != null) {
+            where.append(" AND ").append(col).append(" >= ?");
+            params.add(bindable(from));
+        }
+        if (until != null) {
+            where.append(" AND ").append(col).append(" < ?");
+            params.add(bindable(until));
+        }
+        return query(k, k.select + "FROM card c " + k.joins + where + " ORDER BY " + col + ", c.id", params);
+    }
+
+    /** One card as its board shows it, or empty when there is no such card. */
+    public Optional<CardSummary> card(long id) {
+        String workflowId;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT workflow_id FROM card WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                workflowId = rs.getString("workflow_id");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The card could not be read: " + e.getMessage(), e);
+        }
+        KindSql k = sqlOf(workflowId);
+        return query(k, k.select + "FROM card c " + k.joins + "WHERE c.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Where {@code card} is in its column, unfiltered: how many cards come before it (0: it is the first). */
+    public long indexInColumn(CardSummary card) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS cards_before FROM card c WHERE c.workflow_id = ? "
+                     + "AND c.state = ? AND (c.position < ? OR (c.position = ? AND c.id < ?))")) {
+            bind(ps, List.of(card.workflowId(), card.state(), card.position(), card.position(), card.id()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong("cards_before");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The card could not be found in its column: " + e.getMessage(), e);
         }
     }
 
