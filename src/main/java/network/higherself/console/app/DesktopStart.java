@@ -24,6 +24,9 @@ import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.ui.search.SearchViewModel;
+import network.higherself.console.ui.today.TodayViewModel;
+import network.higherself.console.today.Today;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -66,6 +69,12 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                // Today (what needs someone today, first for the front desk and managers) and the search across boards
+                window.withToday(new TodayViewModel(Today.standard(services.workflows(), services.queries(),
+                        services.agents().runner()::holds), services.workflows(), services.cards()::rightsOf, model::actor,
+                        executor, services.clock()));
+                window.withSearch(new SearchViewModel(services.workflows(), services.queries(), model.rightsProperty()::get,
+                        executor));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),

@@ -205,6 +205,23 @@ public final class BoardViewModel {
     }
 
     /**
+     * Shows {@code card} on the board: the search and quick filters are cleared (so it is not filtered out), the board
+     * is read again, and {@code then} gets the card's column and its place in it once that page is fetched (to scroll
+     * to it and select it). A card no longer in its column is looked for no further: {@code then} is not called.
+     */
+    public void reveal(CardSummary card, java.util.function.BiConsumer<ColumnViewModel, Integer> then) {
+        search.set("");
+        mine.set(false);
+        overdue.set(false);
+        highPriority.set(false);
+        executor.run(() -> store.indexInColumn(card), index -> refresh(() -> column(card.state()).ifPresent(c -> {
+            if (index < c.cards().size()) {
+                c.cards().whenLoaded(index.intValue(), () -> then.accept(c, index.intValue()));
+            }
+        })), e -> fail("The card could not be found on its board", e));
+    }
+
+    /**
      * A card is being dragged: light the columns it may go to, dim the rest — at once from the workflow and the
      * person's rights as last read, then as the change pipeline answers ({@link BoardStore#check}): a column whose
      * every event the person may fire would be refused now by its guard (or the column's hard limit) shows locked,
