@@ -253,8 +253,12 @@ public final class MainWindow {
                 showBoard(model.selectedProperty().get(), ready);
             }
         });
-        model.selectedProperty().addListener((o, a, w) -> showBoard(w, () -> {
-        }));
+        model.selectedProperty().addListener((o, a, w) -> {
+            if (!todayShown) { // Today stays until the person picks a board (a change of rights may change the selection)
+                showBoard(w, () -> {
+                });
+            }
+        });
     }
 
     /** The board view of a workflow, once it has been shown. */
@@ -313,14 +317,20 @@ public final class MainWindow {
         boards.setCellFactory(v -> new WorkflowCell(model));
         boards.getSelectionModel().select(model.selectedProperty().get());
         boards.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && todayShown && now.equals(model.selectedProperty().get())) {
-                showBoard(now, () -> { // back from Today to the board last shown
-                });
-            } else if (now != null) {
+            if (now != null) {
+                boolean fromToday = todayShown;
                 model.selectedProperty().set(now);
+                if (fromToday) {
+                    showBoard(now, () -> { // a board picked in the sidebar while Today is on show
+                    });
+                }
             }
         });
-        model.selectedProperty().addListener((o, a, w) -> boards.getSelectionModel().select(w));
+        model.selectedProperty().addListener((o, a, w) -> {
+            if (!todayShown) {
+                boards.getSelectionModel().select(w);
+            }
+        });
         model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> boards.refresh());
 
         signedInAs.textProperty().bind(Bindings.createStringBinding(() -> model.actingAsProperty().get() == null ? ""
