@@ -57,6 +57,7 @@ public final class SearchDialog {
     private void initialize() {
         field.textProperty().bindBidirectional(model.textProperty());
         hits.setItems(model.hits());
+        hits.setCellFactory(v -> new HitCell());
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
@@ -82,6 +83,33 @@ public final class SearchDialog {
                 choose(hits.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** A hit: its title, then its board and column, muted; as wide as the list (no sideways scrolling). */
+    private static final class HitCell extends javafx.scene.control.ListCell<SearchViewModel.Hit> {
+        HitCell() {
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(SearchViewModel.Hit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            setText(null);
+            if (empty || hit == null) {
+                setGraphic(null);
+                return;
+            }
+            Label title = new Label(hit.card().title());
+            title.getStyleClass().add("search-hit-title");
+            Label where = new Label(hit.board() + "  \u00b7  " + hit.column());
+            where.getStyleClass().add("search-hit-where");
+            where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+            javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(12, title, spacer, where);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            setGraphic(row);
+        }
     }
 
     private void choose(SearchViewModel.Hit hit) {

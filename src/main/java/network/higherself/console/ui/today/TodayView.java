@@ -100,11 +100,13 @@ public final class TodayView extends BorderPane {
         Label title = new Label(l.card().title());
         title.getStyleClass().add("today-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Label why = new Label(l.why());
+        // one line each: a long reason (an agent's refusal) is cut with an ellipsis and shown whole in the tooltip
+        Label why = new Label(l.why().replace('\n', ' '));
         why.getStyleClass().add("today-why");
-        why.setWrapText(true);
+        why.setMinWidth(0);
         HBox.setHgrow(why, Priority.ALWAYS);
         why.setMaxWidth(Double.MAX_VALUE);
+        why.setTooltip(new javafx.scene.control.Tooltip(l.why()));
         Label where = new Label(model.where(l));
         where.getStyleClass().add("today-where");
         where.setMinWidth(Region.USE_PREF_SIZE);
@@ -114,8 +116,10 @@ public final class TodayView extends BorderPane {
         b.getStyleClass().addAll(LINE, "flat");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setAlignment(Pos.CENTER_LEFT);
-        row.prefWidthProperty().bind(b.widthProperty().subtract(24));
+        row.setMinWidth(0);
+        row.setPrefWidth(0); // as wide as the view gives, never wider: the reason gives way
         b.setGraphic(row);
+        b.setMinHeight(Region.USE_PREF_SIZE);
         b.setUserData(l.card());
         b.setOnAction(e -> onOpen.accept(l.card()));
         return b;
