@@ -131,9 +131,10 @@ class TodayWindowTest {
         ListView<CardSummary> list = robot.lookup("#cards-preparation").queryAs(ListView.class);
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(BEFORE);
         assertThat(list.isFocused()).as("the keyboard is on the card").isTrue();
-        // scrolled to it: the card's cell is on screen
-        assertThat(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> cell) -> cell.getItem() instanceof CardSummary c
-                && c.id() == card && cell.isVisible()).tryQuery()).isPresent();
+        // scrolled to it: a cell shows the card (after the list's next layout pulse: scrollTo takes effect there)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".list-cell")
+                .match((javafx.scene.control.ListCell<?> cell) -> cell.getItem() instanceof CardSummary c && c.id() == card
+                        && cell.isVisible()).tryQuery().isPresent());
     }
 
     @Test
