@@ -72,6 +72,9 @@ public final class CardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
 
+    /** How many changes of a batch the session keeps (the things they refer to, read once) before it is cleared. */
+    private static final int BATCH_CLEAR = 200;
+
     private final SessionFactory sessionFactory;
     private final WorkflowCatalog workflows;
     private final Clock clock;
@@ -274,7 +277,9 @@ public final class CardService {
                     allDone = false;
                     break;
                 }
-                session.clear(); // nothing of a refused change stays in the session; the session stays small
+                if (!outcome.isDone() || (i + 1) % BATCH_CLEAR == 0) {
+                    session.clear(); // nothing of a refused change stays in the session; the session stays small
+                }
                 allDone &= outcome.isDone();
                 outcomes.add(outcome);
                 progress.checked(i + 1, changes.size());
