@@ -69,6 +69,7 @@ public final class BoardView extends BorderPane {
     private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
     /** Export and import as CSV: its items are made by the window each time it opens (they follow the person's rights). */
     private final MenuButton data = new MenuButton("Data", new FontIcon(MaterialDesignS.SWAP_VERTICAL));
+    private final HBox bar = new HBox(8);
     /** The card last selected in any column (the workflow's diagram highlights where it can go). */
     private CardSummary lastSelected;
 
@@ -140,8 +141,9 @@ public final class BoardView extends BorderPane {
     public void onDataMenu(Supplier<List<MenuItem>> items) {
         data.setOnShowing(e -> data.getItems().setAll(items.get()));
         data.getItems().setAll(items.get());
-        data.setVisible(true);
-        data.setManaged(true);
+        if (!bar.getChildren().contains(data)) {
+            bar.getChildren().add(bar.getChildren().indexOf(insights) + 1, data);
+        }
     }
 
     /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
@@ -194,15 +196,13 @@ public final class BoardView extends BorderPane {
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
         insights.setId("board-insights");
         insights.setDisable(true); // until the window says what it opens
-        data.setId("board-data");
-        data.setVisible(false); // until the window says what it offers
-        data.setManaged(false);
+        data.setId("board-data"); // in the bar once the window says what it offers
         // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
         for (Region keepsItsText : List.of(title, mine, overdue, high, insights, data, add)) {
             keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
-        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, data, add);
+        bar.getChildren().setAll(title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));
