@@ -27,6 +27,8 @@ import network.higherself.console.ui.shell.WindowSettings;
 import network.higherself.console.ui.search.SearchViewModel;
 import network.higherself.console.ui.today.TodayViewModel;
 import network.higherself.console.today.Today;
+import network.higherself.console.ui.transfer.FilePicker;
+import network.higherself.console.ui.transfer.TransferWindows;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -75,6 +77,17 @@ final class DesktopStart {
                         executor, services.clock()));
                 window.withSearch(new SearchViewModel(services.workflows(), services.queries(), model.rightsProperty()::get,
                         executor));
+                // a board's cards out and in as CSV, and the audit trail out, each in a window of its own
+                TransferWindows transfers = new TransferWindows(services.transfers(), services.cards(), executor,
+                        FilePicker.system(), model::actor, w -> {
+                            var board = window.boardView(w.id());
+                            if (board != null) {
+                                board.load(() -> {
+                                });
+                            }
+                            model.refreshCounts();
+                        });
+                window.onDataMenu(w -> transfers.items(stage, w));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
