@@ -24,6 +24,9 @@ import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.ui.search.SearchViewModel;
+import network.higherself.console.ui.today.TodayViewModel;
+import network.higherself.console.today.Today;
 import network.higherself.console.ui.transfer.FilePicker;
 import network.higherself.console.ui.transfer.TransferWindows;
 
@@ -68,6 +71,12 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                // Today (what needs someone today, first for the front desk and managers) and the search across boards
+                window.withToday(new TodayViewModel(Today.standard(services.workflows(), services.queries(),
+                        services.agents().runner()::holds), services.workflows(), services.cards()::rightsOf, model::actor,
+                        executor, services.clock()));
+                window.withSearch(new SearchViewModel(services.workflows(), services.queries(), model.rightsProperty()::get,
+                        executor));
                 // a board's cards out and in as CSV, and the audit trail out, each in a window of its own
                 TransferWindows transfers = new TransferWindows(services.transfers(), services.cards(), executor,
                         FilePicker.system(), model::actor, w -> {

@@ -116,7 +116,7 @@ public final class BoardView extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.F) { // Ctrl+Shift+F: all boards
                 search.requestFocus();
                 search.selectAll();
                 e.consume();
@@ -154,6 +154,30 @@ public final class BoardView extends BorderPane {
     /** Reads the board from the database; {@code ready} runs once every column shows its first cards. */
     public void load(Runnable ready) {
         model.refresh(ready);
+    }
+
+    /** Shows {@code card}: its column scrolled to it, the card selected and focused (see {@link BoardViewModel#reveal}). */
+    public void reveal(CardSummary card, Runnable done) {
+        model.reveal(card, (column, index) -> columns.stream().filter(c -> c.model() == column).findFirst().ifPresent(c -> {
+            ListView<CardSummary> list = c.list();
+            list.scrollTo(index);
+            list.requestFocus();
+            list.getSelectionModel().clearAndSelect(index);
+            list.getFocusModel().focus(index);
+            scrollToColumn(c);
+            done.run();
+        }));
+    }
+
+    /** Scrolls the board sideways so that {@code column} is in sight. */
+    private void scrollToColumn(ColumnView column) {
+        ScrollPane scroll = (ScrollPane) getCenter();
+        double content = scroll.getContent().getBoundsInLocal().getWidth();
+        double view = scroll.getViewportBounds().getWidth();
+        if (content > view) {
+            double x = column.getBoundsInParent().getMinX() - 16;
+            scroll.setHvalue(Math.max(0, Math.min(1, x / (content - view))));
+        }
     }
 
     /** Puts the keyboard focus on the first card of the first column that has one. */
