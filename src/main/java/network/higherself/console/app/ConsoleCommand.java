@@ -31,6 +31,16 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Lock the console after N minutes without input (default: ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(names = "--encrypt", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Create a new data folder encrypted (H2's AES cipher): its passphrase is asked for now and at "
+                    + "every start, and stored nowhere.")
+    boolean encrypt;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "An encrypted data folder's passphrase, on the first line of FILE (readable by you only); "
+                    + "else HSC_PASSPHRASE, else typed at the terminal.")
+    Path passphraseFile;
+
     @Option(names = "--no-demo", description = "In a new data folder, start empty: the first start creates the administrator's account.")
     boolean noDemo;
 
@@ -40,6 +50,11 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Where a command gets an encrypted folder's passphrase. */
+    network.higherself.console.store.Passphrases passphrases() {
+        return new PassphraseSource(passphraseFile);
     }
 
     @Override
