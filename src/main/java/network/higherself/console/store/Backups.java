@@ -92,6 +92,7 @@ public final class Backups {
             try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            OwnerOnly.restrict(copy); // where the file system does not take the permissions at creation
             long bytes = Files.size(copy);
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
             Path folder = db.folder().path();
@@ -150,7 +151,10 @@ public final class Backups {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().equals(Database.DB_NAME + ".mv.db")) {
-                    Files.copy(in, copy);
+                    Files.createFile(copy, OwnerOnly.fileAttributes(copy.getParent())); // readable by its owner only
+                    try (var out = Files.newOutputStream(copy)) {
+                        in.transferTo(out);
+                    }
                     return;
                 }
             }
