@@ -41,6 +41,10 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + "else HSC_PASSPHRASE, else typed at the terminal.")
     Path passphraseFile;
 
+    @Option(names = "--exit-after-first-frame", hidden = true,
+            description = "Close the window once its first frame is drawn (CI's check that the package starts).")
+    boolean exitAfterFirstFrame;
+
     @Option(names = "--no-demo", description = "In a new data folder, start empty: the first start creates the administrator's account.")
     boolean noDemo;
 
@@ -69,12 +73,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                 ConsoleVersion.version(), folder);
         Services services;
         try {
-            services = Services.open(folder, clock);
+            services = Services.open(folder, clock, passphraseFile != null ? passphrases() : new WindowPassphrases(), encrypt);
         } catch (InvalidWorkflowException e) {
             return refuseToStart("A workflow definition is not valid",
                     e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");
         } catch (StoreException e) {
             return refuseToStart("The console's data cannot be opened", e.getMessage());
+        } catch (PasswordPrompt.Unavailable e) {
+            return refuseToStart("The passphrase cannot be read", e.getMessage());
         }
         try (services) {
             services.database().notices().forEach(System.err::println);
@@ -85,7 +91,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 System.out.println(demo + " " + folder);
                 notice = notice.isEmpty() ? demo : notice + " " + demo;
             }
-            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log);
+            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log, exitAfterFirstFrame);
         }
     }
 
