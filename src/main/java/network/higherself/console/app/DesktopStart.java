@@ -137,7 +137,10 @@ final class DesktopStart {
                 });
                 backups.daily(); // the first start of the day keeps a copy (the newest seven are kept)
                 if (exitAfterFirstFrame) {
-                    exitAfterFirstFrame(stage);
+                    exitAfterFirstFrame(stage, () -> {
+                        Platform.exit();
+                        closed.countDown();
+                    });
                 }
             });
         } catch (RuntimeException e) {
@@ -199,7 +202,7 @@ final class DesktopStart {
     }
 
     /** Closes the window after its first frame is drawn, saying how long after the process's start that was. */
-    private static void exitAfterFirstFrame(Stage stage) {
+    private static void exitAfterFirstFrame(Stage stage, Runnable close) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
@@ -212,7 +215,7 @@ final class DesktopStart {
                     System.out.println("First frame shown " + ms + " ms after the process started ("
                             + stage.getScene().getRoot().getClass().getSimpleName() + ", " + (int) stage.getWidth() + "x"
                             + (int) stage.getHeight() + "); closing as asked (--exit-after-first-frame).");
-                    stage.hide();
+                    close.run(); // as closing the window does, without hiding it inside a pulse (glass refuses that)
                 }
             }
         }.start();
