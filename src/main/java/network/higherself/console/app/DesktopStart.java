@@ -137,7 +137,7 @@ final class DesktopStart {
                 });
                 backups.daily(); // the first start of the day keeps a copy (the newest seven are kept)
                 if (exitAfterFirstFrame) {
-                    exitAfterFirstFrame(stage, () -> {
+                    exitAfterFirstFrame(stage, services.clock(), () -> {
                         Platform.exit();
                         closed.countDown();
                     });
@@ -202,7 +202,7 @@ final class DesktopStart {
     }
 
     /** Closes the window after its first frame is drawn, saying how long after the process's start that was. */
-    private static void exitAfterFirstFrame(Stage stage, Runnable close) {
+    private static void exitAfterFirstFrame(Stage stage, java.time.Clock clock, Runnable close) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
@@ -210,8 +210,9 @@ final class DesktopStart {
             public void handle(long now) {
                 if (++frames == 2) { // the pulse after the first: the first frame has been drawn
                     stop();
-                    long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant()
-                            .orElse(java.time.Instant.now()), java.time.Instant.now()).toMillis();
+                    java.time.Instant now = clock.instant();
+                    long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(now), now)
+                            .toMillis();
                     System.out.println("First frame shown " + ms + " ms after the process started ("
                             + stage.getScene().getRoot().getClass().getSimpleName() + ", " + (int) stage.getWidth() + "x"
                             + (int) stage.getHeight() + "); closing as asked (--exit-after-first-frame).");
