@@ -24,6 +24,8 @@ import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.ui.transfer.FilePicker;
+import network.higherself.console.ui.transfer.TransferWindows;
 
 import network.higherself.console.store.BackupRequests;
 import network.higherself.console.store.Backups;
@@ -106,6 +108,17 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                // a board's cards out and in as CSV, and the audit trail out, each in a window of its own
+                TransferWindows transfers = new TransferWindows(services.transfers(), services.cards(), executor,
+                        FilePicker.system(), model::actor, w -> {
+                            var board = window.boardView(w.id());
+                            if (board != null) {
+                                board.load(() -> {
+                                });
+                            }
+                            model.refreshCounts();
+                        });
+                window.onDataMenu(w -> transfers.items(stage, w));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),

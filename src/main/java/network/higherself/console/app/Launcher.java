@@ -33,6 +33,8 @@ public final class Launcher {
         cl.addSubcommand(new BackupCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
         cl.addSubcommand(new DiagramCommand());
+        cl.addSubcommand(new ExportCommand(passwords, stdin));
+        cl.addSubcommand(new ImportCommand(passwords, stdin));
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new MoveCommand(passwords, stdin));

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
@@ -42,10 +43,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A board: a toolbar (search, quick filters, new card) over one column per state. Cards are dragged between
@@ -64,6 +67,9 @@ public final class BoardView extends BorderPane {
     private final List<ColumnView> columns = new ArrayList<>();
     private final TextField search = new TextField();
     private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
+    /** Export and import as CSV: its items are made by the window each time it opens (they follow the person's rights). */
+    private final MenuButton data = new MenuButton("Data", new FontIcon(MaterialDesignS.SWAP_VERTICAL));
+    private final HBox bar = new HBox(8);
     /** The card last selected in any column (the workflow's diagram highlights where it can go). */
     private CardSummary lastSelected;
 
@@ -131,6 +137,15 @@ public final class BoardView extends BorderPane {
         insights.setDisable(false);
     }
 
+    /** What the "Data" menu offers (export, import), asked again each time it opens; the menu shows once given. */
+    public void onDataMenu(Supplier<List<MenuItem>> items) {
+        data.setOnShowing(e -> data.getItems().setAll(items.get()));
+        data.getItems().setAll(items.get());
+        if (!bar.getChildren().contains(data)) {
+            bar.getChildren().add(bar.getChildren().indexOf(insights) + 1, data);
+        }
+    }
+
     /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
     void repaintTimes() {
         model.tickClock();
@@ -181,12 +196,13 @@ public final class BoardView extends BorderPane {
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
         insights.setId("board-insights");
         insights.setDisable(true); // until the window says what it opens
+        data.setId("board-data"); // in the bar once the window says what it offers
         // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
-        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, add)) {
+        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, data, add)) {
             keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
-        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, add);
+        bar.getChildren().setAll(title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));

@@ -66,6 +66,7 @@ public final class MainWindow {
     private Runnable onSignOut = () -> {
     };
     private BiConsumer<Workflow, CardSummary> onShowInsights;
+    private java.util.function.Function<Workflow, java.util.List<javafx.scene.control.MenuItem>> dataMenu;
     private Runnable onShowAbout = () -> {
     };
     private Runnable onShowKeyboardHelp = () -> {
@@ -94,6 +95,11 @@ public final class MainWindow {
     /** What a board's "Workflow and charts" does, given the board and the card last selected on it (or null). */
     public void onShowInsights(BiConsumer<Workflow, CardSummary> action) {
         this.onShowInsights = action;
+    }
+
+    /** What a board's "Data" menu offers (CSV export and import), given the board; asked each time the menu opens. */
+    public void onDataMenu(java.util.function.Function<Workflow, java.util.List<javafx.scene.control.MenuItem>> items) {
+        this.dataMenu = items;
     }
 
     /** What "Sign out" does (the shell shows the sign-in screen). */
@@ -196,6 +202,9 @@ public final class MainWindow {
             });
             if (onShowInsights != null) {
                 view.onShowInsights(card -> onShowInsights.accept(w, card));
+            }
+            if (dataMenu != null) {
+                view.onDataMenu(() -> dataMenu.apply(w));
             }
             views.put(w.id(), view);
             root.setCenter(view);
