@@ -223,8 +223,8 @@ final class DesktopStart {
             public void handle(long now) {
                 if (++frames == 2) { // the pulse after the first: the first frame has been drawn
                     stop();
-                    java.time.Instant now = clock.instant();
-                    long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(now), now)
+                    java.time.Instant shown = clock.instant();
+                    long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(shown), shown)
                             .toMillis();
                     System.out.println("First frame shown " + ms + " ms after the process started ("
                             + stage.getScene().getRoot().getClass().getSimpleName() + ", " + (int) stage.getWidth() + "x"
