@@ -49,18 +49,23 @@ final class BoardOnStage {
 
     /** Shows the board {@code model} makes (built on the JavaFX thread) and waits until every column shows its first cards. */
     static BoardView show(FxRobot robot, Stage stage, Supplier<BoardViewModel> model) throws InterruptedException {
+        return show(robot, stage, model, new CardOpener() {
+            @Override
+            public void open(Window owner, long cardId, Runnable then) {
+            }
+
+            @Override
+            public void create(Window owner, Workflow workflow, Runnable then) {
+            }
+        });
+    }
+
+    /** Shows the board {@code model} makes, opening cards with {@code opener}, and waits until every column shows its first cards. */
+    static BoardView show(FxRobot robot, Stage stage, Supplier<BoardViewModel> model, CardOpener opener) throws InterruptedException {
         BoardView[] view = new BoardView[1];
         CountDownLatch ready = new CountDownLatch(1);
         robot.interact(() -> {
-            view[0] = new BoardView(model.get(), new CardOpener() {
-                @Override
-                public void open(Window owner, long cardId, Runnable then) {
-                }
-
-                @Override
-                public void create(Window owner, Workflow workflow, Runnable then) {
-                }
-            });
+            view[0] = new BoardView(model.get(), opener);
             stage.getScene().setRoot(view[0]);
             view[0].load(ready::countDown);
         });
