@@ -188,14 +188,17 @@ public final class BoardView extends BorderPane {
         });
     }
 
-    /** Scrolls the board sideways so that {@code column} is in sight. */
+    /** Scrolls the board sideways so that {@code column} is in sight, if it is not already. */
     private void scrollToColumn(ColumnView column) {
         ScrollPane scroll = (ScrollPane) getCenter();
         double content = scroll.getContent().getBoundsInLocal().getWidth();
         double view = scroll.getViewportBounds().getWidth();
         if (content > view) {
-            double x = column.getBoundsInParent().getMinX() - 16;
-            scroll.setHvalue(Math.max(0, Math.min(1, x / (content - view))));
+            double left = scroll.getHvalue() * (content - view);
+            double min = column.getBoundsInParent().getMinX();
+            if (min < left || column.getBoundsInParent().getMaxX() > left + view) { // off screen, or partly
+                scroll.setHvalue(Math.max(0, Math.min(1, (min - 16) / (content - view))));
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
+import network.higherself.console.ui.common.Png;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,13 @@ class KeyboardAndFocusTest {
         return cards.getSelectionModel().getSelectedItems().size() == 1 ? cards.getSelectionModel().getSelectedItem() : null;
     }
 
+    /** Whether the whole column {@code query} is within the board's visible part. */
+    private static boolean inSight(FxRobot robot, BoardView view, String query) {
+        javafx.geometry.Bounds column = robot.lookup(query).query().localToScene(robot.lookup(query).query().getBoundsInLocal());
+        javafx.geometry.Bounds board = view.getCenter().localToScene(view.getCenter().getBoundsInLocal());
+        return column.getMinX() >= board.getMinX() && column.getMaxX() <= board.getMaxX();
+    }
+
     private static long selectedOnBoard(BoardView view) {
         return view.lookupAll(".column-cards").stream().map(n -> (ListView<?>) n)
                 .mapToLong(l -> l.getSelectionModel().getSelectedIndices().size()).sum();
@@ -124,6 +132,9 @@ class KeyboardAndFocusTest {
     void afterAMoveByKeyboardTheMovedCardHasTheFocusAndMWorksOnItAtOnce(FxRobot robot) throws Exception {
         long id = booking("Sound bath for Ada", "70.00");
         BoardView view = show(robot);
+        robot.interact(() -> stage.setWidth(900)); // Payment pending, where the card goes, is off screen
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inSight(robot, view, "#column-payment_pending")).isFalse();
         robot.interact(view::focusFirstCard);
 
         robot.type(KeyCode.M);
@@ -137,6 +148,7 @@ class KeyboardAndFocusTest {
         assertThat(focused.id()).isEqualTo(id);
         assertThat(focused.state()).as("it has the focus where it went").isEqualTo("payment_pending");
         assertThat(selectedOnBoard(view)).as("one card selected on the board").isEqualTo(1);
+        assertThat(inSight(robot, view, "#column-payment_pending")).as("the board scrolled to its column").isTrue();
 
         // no arrow first: M acts on the moved card, offering the moves from its new column
         robot.type(KeyCode.M);
@@ -209,6 +221,7 @@ class KeyboardAndFocusTest {
         assertThat(count.getText()).as("Shift-click takes the range").isEqualTo("3 cards selected");
         assertThat(selectedCells(robot)).as("each selected card shows it")
                 .containsExactlyInAnyOrder("Reiki session", "Sound bath", "Yoga retreat");
+        save(view, "board-multi-select.png"); // looked at: the count in the toolbar, each selected card tinted
 
         robot.type(KeyCode.M);
         settle(view);
@@ -275,6 +288,14 @@ class KeyboardAndFocusTest {
         }
         assertThat(view.model().column("payment_pending").orElseThrow().countProperty().get()).isEqualTo(2);
         assertThat(view.model().column("quote_provided").orElseThrow().countProperty().get()).as("Yoga retreat stays").isEqualTo(1);
+    }
+
+    private static void save(BoardView view, String name) throws Exception {
+        java.util.concurrent.CompletableFuture<byte[]> png = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> png.complete(Png.encode(view.getScene().snapshot(null))));
+        Path out = Path.of("target", "screenshots", name);
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.write(out, png.get(10, TimeUnit.SECONDS));
     }
 
     /** Chooses the menu item {@code id}, as a click does: it fires and the menu closes. */
