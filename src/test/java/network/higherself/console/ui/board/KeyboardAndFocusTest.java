@@ -3,7 +3,6 @@ package network.higherself.console.ui.board;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,7 +30,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FxTest
 class KeyboardAndFocusTest {
 
-    private static final String NO_QUOTE = "A quote is needed before the client can accept it: enter the quoted amount first.";
 
     @TempDir
     Path dir;
@@ -77,28 +74,11 @@ class KeyboardAndFocusTest {
     }
 
     private BoardView show(FxRobot robot) throws InterruptedException {
-        return show(robot, new CardOpener() {
-            @Override
-            public void open(Window owner, long cardId, Runnable then) {
-            }
-
-            @Override
-            public void create(Window owner, Workflow workflow, Runnable then) {
-            }
-        });
+        return show(robot, BoardOnStage.NO_OPENER);
     }
 
-    /** A booking in quote_provided, with a quote or ({@code quote} null) with its quote taken away again. */
     private long booking(String title, String quote) {
-        long id = ((Outcome.Done) store.service.create(Booking.WORKFLOW, title, amara,
-                (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("70.00")))).cardId();
-        for (String e : List.of("consultation_scheduled", "consultation_completed")) {
-            assertThat(store.service.move(MoveRequest.byEvent(id, e, amara)).isDone()).isTrue();
-        }
-        if (quote == null) {
-            assertThat(store.service.edit(id, null, amara, (card, refs) -> Booking.QUOTE.set(card, null)).isDone()).isTrue();
-        }
-        return id;
+        return BoardOnStage.bookingInQuoteProvided(store, amara, title, quote != null);
     }
 
     private void settle(BoardView view) throws Exception {
@@ -139,7 +119,7 @@ class KeyboardAndFocusTest {
 
         robot.type(KeyCode.M);
         settle(view);
-        assertThat(menuItemIds(robot)).contains("move-deposit_accepted", "move-client_accepted_quote");
+        assertThat(BoardOnStage.menuItemIds(robot)).contains("move-deposit_accepted", "move-client_accepted_quote");
         choose(robot, "move-client_accepted_quote");
         settle(view);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> focusedCard(view) != null);
@@ -153,7 +133,7 @@ class KeyboardAndFocusTest {
         // no arrow first: M acts on the moved card, offering the moves from its new column
         robot.type(KeyCode.M);
         settle(view);
-        assertThat(menuItemIds(robot)).contains("move-payment_received").doesNotContain("move-client_accepted_quote");
+        assertThat(BoardOnStage.menuItemIds(robot)).contains("move-payment_received").doesNotContain("move-client_accepted_quote");
         robot.type(KeyCode.ESCAPE);
     }
 
@@ -249,7 +229,7 @@ class KeyboardAndFocusTest {
         robot.press(KeyCode.SHIFT).clickOn("Yoga retreat").release(KeyCode.SHIFT);
         robot.type(KeyCode.M);
         settle(view);
-        MenuItem accept = menuItem(robot, "move-client_accepted_quote");
+        MenuItem accept = BoardOnStage.menuItem(robot, "move-client_accepted_quote");
         assertThat(accept.getStyleClass()).as("it goes for two of the three").doesNotContain(BoardView.LOCKED_MOVE);
         choose(robot, "move-client_accepted_quote");
         settle(view);
@@ -257,7 +237,7 @@ class KeyboardAndFocusTest {
         Feedback said = view.model().feedbackProperty().get();
         assertThat(said.kind()).isEqualTo(Feedback.Kind.REFUSED);
         assertThat(said.title()).isEqualTo("2 of 3 cards moved to Payment pending");
-        assertThat(said.message()).isEqualTo("'Sound bath' was not moved: " + NO_QUOTE);
+        assertThat(said.message()).isEqualTo("'Sound bath' was not moved: " + BoardOnStage.NO_QUOTE);
         assertThat(said.title() + said.message()).doesNotContain("payment_pending", "client_accepted_quote");
         for (long id : List.of(a, c)) {
             assertThat(store.service.check(id, amara)).extracting(m -> m.transition().from()).containsOnly("payment_pending");
@@ -300,7 +280,7 @@ class KeyboardAndFocusTest {
 
     /** Chooses the menu item {@code id}, as a click does: it fires and the menu closes. */
     private static void choose(FxRobot robot, String id) {
-        MenuItem item = menuItem(robot, id);
+        MenuItem item = BoardOnStage.menuItem(robot, id);
         robot.interact(() -> {
             item.getParentPopup().hide();
             item.fire();
@@ -314,15 +294,5 @@ class KeyboardAndFocusTest {
                 .map(cell -> ((CardSummary) cell.getItem()).title()).toList();
     }
 
-    private static List<String> menuItemIds(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
-                .map(w -> (ContextMenu) w).flatMap(m -> m.getItems().stream())
-                .map(MenuItem::getId).filter(i -> i != null && i.startsWith("move-")).toList();
-    }
 
-    private static MenuItem menuItem(FxRobot robot, String id) {
-        return robot.listWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
-                .map(w -> (ContextMenu) w).flatMap(m -> m.getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));
-    }
 }
