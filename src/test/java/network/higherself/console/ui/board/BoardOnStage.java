@@ -56,6 +56,23 @@ final class BoardOnStage {
         return store;
     }
 
+    /**
+     * The bookings' store with a second way from quote_provided to payment_pending (a deposit, no guard), so that a drop
+     * there is a choice and the acceptance's guard can lock one way while the other stays open; the stage made ready.
+     */
+    static TestStore bookingsWithDeposit(Path dir, Stage stage) throws IOException {
+        return storeWithSecondWay(dir, stage, Booking.WORKFLOW, "quote_provided", "payment_pending", "deposit_accepted");
+    }
+
+    /** Shows the bookings' board as {@code actor} sees it (with their rights), opening cards with {@code opener}. */
+    static BoardView showBookings(FxRobot robot, Stage stage, TestStore store, FxBackgroundExecutor executor, Actor actor,
+                                  CardOpener opener) throws InterruptedException {
+        Workflow w = store.workflows.get(Booking.WORKFLOW);
+        return show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
+                new network.higherself.console.store.CardQueries(store.db.dataSource()), executor, () -> actor,
+                () -> store.service.rightsOf(actor), store.clock), opener);
+    }
+
     /** Shows the board {@code model} makes (built on the JavaFX thread) and waits until every column shows its first cards. */
     static BoardView show(FxRobot robot, Stage stage, Supplier<BoardViewModel> model) throws InterruptedException {
         return show(robot, stage, model, NO_OPENER);

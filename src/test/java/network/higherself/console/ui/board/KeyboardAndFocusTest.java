@@ -10,13 +10,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import network.higherself.console.card.Booking;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.move.TestStore;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
-import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
@@ -56,8 +54,7 @@ class KeyboardAndFocusTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        // a second way from quote_provided to payment_pending (a deposit, no guard)
-        store = BoardOnStage.storeWithSecondWay(dir, stage, Booking.WORKFLOW, "quote_provided", "payment_pending", "deposit_accepted");
+        store = BoardOnStage.bookingsWithDeposit(dir, stage);
     }
 
     @AfterEach
@@ -67,10 +64,7 @@ class KeyboardAndFocusTest {
     }
 
     private BoardView show(FxRobot robot, CardOpener opener) throws InterruptedException {
-        Workflow w = store.workflows.get(Booking.WORKFLOW);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> amara, () -> store.service.rightsOf(amara),
-                store.clock), opener);
+        return BoardOnStage.showBookings(robot, stage, store, executor, amara, opener);
     }
 
     private BoardView show(FxRobot robot) throws InterruptedException {

@@ -16,11 +16,9 @@ import network.higherself.console.move.TestStore;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.WorkflowRights;
-import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
-import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +53,7 @@ class OfferOnlyWhatWorksTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        // a second way from quote_provided to payment_pending (a deposit, no guard), so that a drop there is a choice
-        store = BoardOnStage.storeWithSecondWay(dir, stage, Booking.WORKFLOW, "quote_provided", "payment_pending", "deposit_accepted");
+        store = BoardOnStage.bookingsWithDeposit(dir, stage);
     }
 
     @AfterEach
@@ -66,9 +63,7 @@ class OfferOnlyWhatWorksTest {
     }
 
     private BoardView show(FxRobot robot, Actor actor) throws InterruptedException {
-        Workflow w = store.workflows.get(Booking.WORKFLOW);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> actor, () -> store.service.rightsOf(actor), store.clock));
+        return BoardOnStage.showBookings(robot, stage, store, executor, actor, BoardOnStage.NO_OPENER);
     }
 
     /** A booking with its quote given, then taken away again: in quote_provided, its acceptance's guard refuses. */
