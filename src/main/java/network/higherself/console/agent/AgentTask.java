@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import network.higherself.console.workflow.Labels;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class AgentTask {
                      Instant createdAt) {
         this.cardId = cardId;
         this.kind = kind;
-        this.title = title.length() > 200 ? title.substring(0, 199) + "\u2026" : title;
+        this.title = Labels.cut(title, 200);
         this.required = required;
         this.position = position;
         this.createdBy = createdBy;

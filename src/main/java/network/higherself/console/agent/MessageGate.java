@@ -1,5 +1,6 @@
 package network.higherself.console.agent;
 
+import network.higherself.console.workflow.Labels;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Card;
 import network.higherself.console.move.FieldValues;
@@ -105,7 +106,7 @@ public final class MessageGate {
     public AgentRun.Line send(String sender, String receiver, String type, String payload) {
         Workflow gate = workflows.get(AgentMessage.WORKFLOW);
         Actor creator = Agents.responsibleFor(gate, gate.initialState().id());
-        Outcome o = cards.create(AgentMessage.WORKFLOW, MessageRules.clip(type + ": " + sender + " \u2192 " + receiver, Card.TITLE_MAX),
+        Outcome o = cards.create(AgentMessage.WORKFLOW, Labels.cut(type + ": " + sender + " \u2192 " + receiver, Card.TITLE_MAX),
                 creator, FieldValues.NONE.with(AgentMessage.SENDING_AGENT, sender).with(AgentMessage.RECEIVING_AGENT, receiver)
                         .with(AgentMessage.PATTERN, type).with(AgentMessage.PAYLOAD_SUMMARY, payload));
         if (!(o instanceof Outcome.Done done)) {
@@ -195,7 +196,7 @@ public final class MessageGate {
     }
 
     private Outcome deny(long id, String event, Actor agent, long version, String reason) {
-        String why = MessageRules.clip(reason, 500);
+        String why = Labels.cut(reason, 500);
         return cards.move(MoveRequest.byEvent(id, event, agent).expecting(version).withNote(why)
                 .with(FieldValues.NONE.with(AgentMessage.DENIAL_REASON, why)));
     }

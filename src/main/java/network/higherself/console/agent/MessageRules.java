@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import network.higherself.console.workflow.Labels;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.card.AgentMessage;
@@ -145,7 +146,7 @@ public final class MessageRules {
         Card card = context.card();
         for (MessagePattern p : sent) {
             String payload = payloadFor(p, card, tasks);
-            String title = clip(p.type() + ": " + p.sender() + " \u2192 " + p.receiver() + " about " + card.kindLabel() + " #"
+            String title = Labels.cut(p.type() + ": " + p.sender() + " \u2192 " + p.receiver() + " about " + card.kindLabel() + " #"
                     + card.getId() + " '" + card.getTitle() + "'", Card.TITLE_MAX);
             context.create(AgentMessage.WORKFLOW, title, creator, FieldValues.NONE.with(AgentMessage.SENDING_AGENT, p.sender())
                     .with(AgentMessage.RECEIVING_AGENT, p.receiver()).with(AgentMessage.PATTERN, p.type())
@@ -166,7 +167,7 @@ public final class MessageRules {
         for (String f : p.payload()) {
             String v = f.equals("tasks") ? String.join("; ", tasks) : f.equals("title") ? card.getTitle() : fields.get(f);
             if (!f.equals("card_id") && v != null && !v.isBlank()) {
-                o.put(f, clip(v, VALUE_MAX));
+                o.put(f, Labels.cut(v, VALUE_MAX));
             }
         }
         String text = o.toString();
@@ -175,7 +176,7 @@ public final class MessageRules {
             o.fieldNames().forEachRemaining(keys::add);
             for (String k : keys) {
                 if (o.get(k).isTextual()) {
-                    o.put(k, clip(o.get(k).asText(), Math.max(10, o.get(k).asText().length() / 2)));
+                    o.put(k, Labels.cut(o.get(k).asText(), Math.max(10, o.get(k).asText().length() / 2)));
                 }
             }
             text = o.toString();
@@ -212,7 +213,7 @@ public final class MessageRules {
             if (!(subject instanceof Campaign)) {
                 throw context.refuse(Outcome.Refusal.GUARD, "A content piece can only be started for a campaign.");
             }
-            Outcome.Done piece = context.create(ContentPiece.WORKFLOW, clip("Content for " + subject.getTitle(), Card.TITLE_MAX),
+            Outcome.Done piece = context.create(ContentPiece.WORKFLOW, Labels.cut("Content for " + subject.getTitle(), Card.TITLE_MAX),
                     receiver, FieldValues.NONE.withValue(ContentPiece.CAMPAIGN, subjectId));
             note += ": started content piece #" + piece.cardId();
         }
@@ -222,9 +223,5 @@ public final class MessageRules {
 
     private static String show(String s) {
         return s == null ? "(nobody)" : s;
-    }
-
-    static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }

@@ -135,7 +135,7 @@ public final class TaskService {
         boolean open = checklists.stream().anyMatch(c -> c.workflowId().equals(card.workflowId()) && c.state().equals(card.getState()));
         if (!open) {
             return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, Labels.withArticle(card.kindLabel()) + " '" + card.getTitle()
-                    + "' is in " + card.getState() + " now: its checklist is closed.");
+                    + "' is in " + workflow.stateLabel(card.getState()) + " now: its checklist is closed.");
         }
         if (task.isDone() == done) {
             return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "Nothing changed.");

@@ -36,7 +36,7 @@ public record TimedEvent(String workflowId, String fromState, String event, Card
     public static final Period PREPARATION_LEAD = Period.ofDays(2);
 
     /**
-     * The console's timed events (DESIGN.md, "Agents and time"). Rules decided here:
+     * The console's timed events (docs/decisions/0002-agents-time-tasks-messages.md). Rules decided here:
      * <ul>
      *   <li>a booking's payment times out at its payment deadline; preparation starts two days before its service;</li>
      *   <li>an exhibition's submission deadline is a whole day: submissions close at the end of it (the start of

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code higher-self-console [--data-dir DIR]}: opens the console window. */
-@Command(name = "higher-self-console", mixinStandardHelpOptions = true, version = "Higher Self Console 0.1",
+@Command(name = "higher-self-console", mixinStandardHelpOptions = true, versionProvider = ConsoleVersion.class,
         description = "The Higher Self staff console. Without a command, opens the console window.")
 public final class ConsoleCommand implements Callable<Integer> {
 
@@ -49,6 +49,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             return 2;
         }
         DataFolder folder = dataFolder();
+        java.nio.file.Path log = ConsoleLog.writeTo(folder, System.err::println);
+        org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class).info("Higher Self Console {} starts on the data folder {}",
+                ConsoleVersion.version(), folder);
         Services services;
         try {
             services = Services.open(folder, clock);
@@ -59,13 +62,15 @@ public final class ConsoleCommand implements Callable<Integer> {
             return refuseToStart("The console's data cannot be opened", e.getMessage());
         }
         try (services) {
-            String notice = "";
+            services.database().notices().forEach(System.err::println);
+            String notice = String.join(" ", services.database().notices());
             if (services.database().created() && DemoData.isEmpty(services.database()) && !noDemo) {
                 int cards = services.demoData().seed();
-                notice = "New data folder: demo data was created (" + cards + " cards).";
-                System.out.println(notice + " " + folder);
+                String demo = "New data folder: demo data was created (" + cards + " cards).";
+                System.out.println(demo + " " + folder);
+                notice = notice.isEmpty() ? demo : notice + " " + demo;
             }
-            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes));
+            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log);
         }
     }
 

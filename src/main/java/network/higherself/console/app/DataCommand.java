@@ -1,12 +1,17 @@
 package network.higherself.console.app;
 
+import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StoreException;
+import network.higherself.console.store.StoreFailures;
+import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.InvalidWorkflowException;
+import network.higherself.console.workflow.Workflow;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,7 +28,10 @@ abstract class DataCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Services services = Services.open(parent.dataFolder(), parent.clock())) {
+        DataFolder folder = parent.dataFolder();
+        ConsoleLog.writeTo(folder, err()::println);
+        try (Services services = Services.open(folder, parent.clock())) {
+            services.database().notices().forEach(err()::println);
             int status = run(services, out(), err());
             out().flush();
             err().flush();
@@ -32,10 +40,28 @@ abstract class DataCommand implements Callable<Integer> {
             err().println(e.getMessage());
             err().flush();
             return 1;
+        } catch (RuntimeException e) {
+            RuntimeException explained = StoreFailures.explain(e); // a read-only database, a full disk...
+            if (explained == e) {
+                throw e;
+            }
+            err().println(explained.getMessage());
+            err().flush();
+            return 1;
         }
     }
 
     abstract int run(Services services, PrintWriter out, PrintWriter err);
+
+    /** The board with this id, or empty after saying on {@code err} which boards there are. */
+    static Optional<Workflow> board(Services services, String id, PrintWriter err) {
+        Optional<Workflow> found = services.workflows().find(id);
+        if (found.isEmpty()) {
+            err.println("There is no board " + Identifier.shown(id) + ". The boards are: "
+                    + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
+        }
+        return found;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

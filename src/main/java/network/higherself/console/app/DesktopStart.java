@@ -5,14 +5,21 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.signin.SignInService;
+import network.higherself.console.store.HistoryQueries;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.card.CardEditor;
-import network.higherself.console.ui.card.CardFormStore;
 import network.higherself.console.ui.card.ChecklistStore;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.errors.WindowErrors;
+import network.higherself.console.ui.help.AboutBox;
+import network.higherself.console.ui.help.AboutViewModel;
+import network.higherself.console.ui.help.KeyboardHelp;
+import network.higherself.console.ui.insight.DiagramViewModel;
+import network.higherself.console.ui.insight.InsightSource;
+import network.higherself.console.ui.insight.InsightWindows;
 import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
@@ -26,28 +33,51 @@ final class DesktopStart {
     private DesktopStart() {
     }
 
-    static int run(Services services, String notice, java.time.Duration idleLimit) {
+    /** {@code log} is the log file, or null when there is none (an error's details then go to a file of their own). */
+    static int run(Services services, String notice, java.time.Duration idleLimit, java.nio.file.Path log) {
         SignInService signIn = new SignInService(services.database().sessionFactory(), services.clock());
         boolean firstStart = signIn.needsFirstAdministrator();
         CountDownLatch closed = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        // the last resort: an error no code caught, on any thread, is logged and shown in words; the console goes on
+        WindowErrors errors = new WindowErrors(ConsoleVersion.version(), e -> log != null
+                ? "The details are written in the console's log, " + log + "."
+                : UnexpectedError.detailsWrittenTo(e, "window"));
+        Thread.setDefaultUncaughtExceptionHandler(errors);
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(errors);
                 Theme.applyLight();
                 MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
                         services.database().folder(), notice);
                 shownModel.set(model);
                 Stage stage = new Stage();
-                CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(),
-                        services.workflows()), ChecklistStore.of(services.agents().tasks()), services.workflows(),
+                CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                         services.clock().getZone(), executor, model::actor);
                 AccessViewModel access = new AccessViewModel(services.cards(),
                         new PermissionQueries(services.database().dataSource()), executor, model::actor);
                 MainWindow window = new MainWindow(model, editor, access,
                         new WindowSettings(services.database().folder().path().resolve("window.properties")));
+                // a board's workflow drawn and its charts, in a window of their own; closed when the person signs out
+                InsightWindows insights = new InsightWindows(InsightSource.of(
+                        new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
+                window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
+                        : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
+                window.onShowAbout(() -> {
+                    AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
+                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()));
+                    about.load(executor);
+                    AboutBox.show(stage, about);
+                });
+                model.actingAsProperty().addListener((o, was, who) -> {
+                    if (who == null) {
+                        insights.closeAll();
+                    }
+                });
                 stage.setOnHidden(e -> {
                     Platform.exit();
                     closed.countDown();

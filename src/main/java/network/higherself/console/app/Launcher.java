@@ -31,6 +31,7 @@ public final class Launcher {
     static CommandLine commandLine(PasswordPrompt passwords, InputStream stdin) {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
+        cl.addSubcommand(new DiagramCommand());
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new MoveCommand(passwords, stdin));

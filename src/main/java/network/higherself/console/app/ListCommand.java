@@ -33,10 +33,8 @@ final class ListCommand extends DataCommand {
 
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
-        Optional<Workflow> found = services.workflows().find(board);
+        Optional<Workflow> found = board(services, board, err);
         if (found.isEmpty()) {
-            err.println("There is no board " + Identifier.shown(board) + ". The boards are: "
-                    + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
             return 1;
         }
         Workflow w = found.get();

@@ -9,6 +9,8 @@ import network.higherself.console.agent.MessageRules;
 import network.higherself.console.agent.PatternRegistry;
 import network.higherself.console.agent.TaskService;
 import network.higherself.console.agent.TimedEvents;
+import network.higherself.console.cardform.CardFormStore;
+import network.higherself.console.cardform.CardForms;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.demo.SteppingClock;
 import network.higherself.console.move.AccessControl;
@@ -29,10 +31,12 @@ import java.util.List;
 /**
  * Everything the console runs on, wired with plain constructors in this one place: the workflows, the
  * database, the change pipeline (with the agents' hooks), column limits and role rights (written through the
- * pipeline's transactions), the queries and the agents. The window and the command line both start from here.
+ * pipeline's transactions), the queries, the agents and the card dialog's reads and writes. The window and the
+ * command line both start from here.
  */
 public record Services(WorkflowCatalog workflows, Database database, CardService cards, ColumnLimits limits,
-                       RoleRightsAdmin roleRights, CardQueries queries, Clock clock, Agents agents) implements AutoCloseable {
+                       RoleRightsAdmin roleRights, CardQueries queries, Clock clock, Agents agents,
+                       CardForms cardForms) implements AutoCloseable {
 
     /**
      * Opens the data folder: its workflow definitions (bundled, or replaced there) and its database, and wires
@@ -74,7 +78,7 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         TimedEvents timed = new TimedEvents(sessions, workflows, clock);
         AgentRunner runner = new AgentRunner(timed, tasks, cards, gate, clock);
         return new Services(workflows, database, cards, new ColumnLimits(cards), new RoleRightsAdmin(cards), queries, clock,
-                new Agents(tasks, gate, timed, runner, hooks, clock));
+                new Agents(tasks, gate, timed, runner, hooks, clock), new CardFormStore(sessions, cards, workflows));
     }
 
     /**

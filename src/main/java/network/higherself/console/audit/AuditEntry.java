@@ -17,6 +17,14 @@ import java.time.Instant;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    /** The most characters an entry's note keeps (the change pipeline refuses a longer one). */
+    public static final int NOTE_MAX = 1000;
+    /**
+     * The most characters an entry's details keep: what a change did to every field, whole (V10 widened the column
+     * from 8,000 to H2's largest text; the change pipeline refuses a change whose details would not fit).
+     */
+    public static final int DETAILS_MAX = 1_000_000;
+
     @Id
     private long seq;
 
@@ -45,10 +53,10 @@ public class AuditEntry {
     @Column(length = 64)
     private String event;
 
-    @Column(length = 1000)
+    @Column(length = NOTE_MAX)
     private String note;
 
-    @Column(length = 8000)
+    @Column(length = DETAILS_MAX)
     private String details;
 
     @Column(name = "prev_hash", nullable = false, length = 64)

@@ -1,5 +1,7 @@
 package network.higherself.console.audit;
 
+import network.higherself.console.workflow.Labels;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -10,11 +12,7 @@ public record AuditRecord(Instant at, String actor, AuditAction action, String w
     public AuditRecord {
         // the database keeps microseconds: hash exactly what is stored
         at = at.truncatedTo(ChronoUnit.MICROS);
-        note = note == null || note.isBlank() ? null : truncate(note.strip(), 1000);
-        details = details == null || details.isBlank() ? null : truncate(details, 8000);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+        note = note == null || note.isBlank() ? null : Labels.cut(note.strip(), AuditEntry.NOTE_MAX);
+        details = details == null || details.isBlank() ? null : Labels.cut(details, AuditEntry.DETAILS_MAX);
     }
 }

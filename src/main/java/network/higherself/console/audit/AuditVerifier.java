@@ -7,17 +7,31 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** Walks the trail from the first entry, recomputing every hash; reports the first entry that does not match. */
+/**
+ * Walks the trail from the first entry, recomputing every hash; reports the first entry that does not match, or
+ * where the trail differs from an anchor kept elsewhere ({@link AuditAnchor}).
+ */
 public final class AuditVerifier {
 
-    /** The outcome: how many entries were checked, and the first problem if there is one. */
-    public record Verification(long checked, Optional<String> problem) {
+    /**
+     * The outcome: how many entries were checked, the first problem if there is one, and the chain's head when
+     * it is intact (empty for a trail with no entry).
+     */
+    public record Verification(long checked, Optional<String> problem, Optional<AuditAnchor> head) {
         public boolean intact() {
             return problem.isEmpty();
         }
     }
 
     public Verification verify(Connection connection) throws SQLException {
+        return verify(connection, null);
+    }
+
+    /**
+     * As {@link #verify(Connection)}, and also checks that entry {@code expected.count()} is there with the hash
+     * {@code expected} kept (null: no anchor to check against).
+     */
+    public Verification verify(Connection connection, AuditAnchor expected) throws SQLException {
         long expectedSeq = 1;
         String prev = AuditHash.GENESIS;
         long checked = 0;
@@ -48,6 +62,11 @@ public final class AuditVerifier {
                         return broken(checked, "entry " + seq + " (" + rs.getString("action") + " by " + rs.getString("actor")
                                 + ") does not match its hash: it was changed after it was written");
                     }
+                    if (expected != null && seq == expected.count() && !stored.equals(expected.hash())) {
+                        return broken(checked, "entry " + seq + " is not the entry the anchor " + expected + " was taken "
+                                + "of: its hash is " + stored + ". The trail was rewritten at or before entry " + seq
+                                + ", and its hashes recomputed");
+                    }
                     prev = stored;
                     expectedSeq++;
                     checked++;
@@ -66,10 +85,17 @@ public final class AuditVerifier {
                         : "the trail's head does not match entry " + checked + " (the trail was changed)");
             }
         }
-        return new Verification(checked, Optional.empty());
+        if (expected != null && checked < expected.count()) {
+            return broken(checked, "the trail ends at entry " + checked + ", but the anchor " + expected + " was taken when it had "
+                    + expected.count() + " entries: " + (checked + 1 == expected.count() ? "entry " + expected.count() + " was"
+                    : "entries " + (checked + 1) + " to " + expected.count() + " were") + " cut off, and the head record "
+                    + "rewritten to match");
+        }
+        return new Verification(checked, Optional.empty(),
+                checked == 0 ? Optional.empty() : Optional.of(new AuditAnchor(checked, prev)));
     }
 
     private static Verification broken(long checked, String problem) {
-        return new Verification(checked, Optional.of(problem));
+        return new Verification(checked, Optional.of(problem), Optional.empty());
     }
 }

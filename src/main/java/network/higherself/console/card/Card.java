@@ -12,6 +12,7 @@ import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import network.higherself.console.staff.Actor;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 
 import static network.higherself.console.card.FieldOption.required;
 import static network.higherself.console.card.FieldOption.searchable;
@@ -145,6 +147,30 @@ public abstract class Card {
     /** Writes one of this card's fields (see {@link #valueOf}); {@link CardField#set} checks and cleans the value first. */
     protected <V> void write(CardField<V> field, V value) {
         field.write(this, value);
+    }
+
+    /**
+     * Why {@code actor} may not fire {@code event} on this card although their rights allow the event on its board
+     * (someone else's permission request); empty when nothing more stands in the way. Checked by the change
+     * pipeline with the actor's rights, before anything is written.
+     */
+    public Optional<String> refuseFire(String event, Actor actor) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code actor} may not make a change that gives {@code changed} new values, the card having been in
+     * {@code stateBefore} (null: the change creates it) and belonging to {@code ownerBefore} (see {@link #owner()});
+     * empty when the change may go ahead. Checked by the change pipeline after the values are applied (so that
+     * the fields a change really alters are known, whatever path it came by) and before anything is written.
+     */
+    public Optional<String> refuseChange(Actor actor, String stateBefore, String ownerBefore, Set<CardField<?>> changed) {
+        return Optional.empty();
+    }
+
+    /** The user name of the person the card belongs to (a permission request's requester); null for most cards. */
+    public String owner() {
+        return null;
     }
 
     /** What an event does to the card beyond its state (e.g. a permission request's grant); by default nothing. */

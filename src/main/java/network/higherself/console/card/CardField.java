@@ -347,6 +347,7 @@ public final class CardField<V> {
                 default -> null;
             });
             found.add(maxLength > 0 ? Checks.lengthProblem(label, s, maxLength) : null);
+            found.add(Checks.controlProblem(label, s, type == FieldType.LONG_TEXT));
         }
         if (v instanceof BigDecimal amount) {
             found.add(Checks.negativeProblem(label, amount));

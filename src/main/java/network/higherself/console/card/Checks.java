@@ -42,6 +42,28 @@ public final class Checks {
                 ? label + " is " + value.length() + " characters long; at most " + max + " fit." : null;
     }
 
+    /**
+     * What is wrong with control characters in {@code value}: none at all in a one-line value (a title, a name: a
+     * line break or a tab there could forge a line of a list or a file made from it); in a text of several lines
+     * only line breaks and tabs. Null when there is none.
+     */
+    public static String controlProblem(String label, String value, boolean severalLines) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && !(severalLines && (c == '\n' || c == '\r' || c == '\t'))) {
+                String what = c == '\n' || c == '\r' ? "a line break" : c == '\t' ? "a tab"
+                        : String.format("an invisible control character (U+%04X)", (int) c);
+                return label + " holds " + what + " at character " + (i + 1) + (severalLines
+                        ? ": remove it (only line breaks and tabs may be in it)."
+                        : ": write it on one line, without tabs or other control characters.");
+            }
+        }
+        return null;
+    }
+
     public static void maxLength(List<String> problems, String label, String value, int max) {
         add(problems, lengthProblem(label, value, max));
     }

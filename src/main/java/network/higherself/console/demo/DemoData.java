@@ -2,6 +2,8 @@ package network.higherself.console.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import network.higherself.console.audit.AccountEntry;
+import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Artist;
 import network.higherself.console.card.ArtworkStatus;
@@ -85,14 +87,31 @@ public final class DemoData {
             ContentPiece.WORKFLOW, List.of("malik", "lucia"), InterfaceRelease.WORKFLOW, List.of("malik", "amara"),
             AgentMessage.WORKFLOW, List.of("amara", "jonas"), PermissionRequest.WORKFLOW, List.of("jonas", "elena"));
 
+    /** Who asks for access in the demo's permission requests. */
+    private static final List<String> REQUESTERS = List.of("lucia", "theo", "malik", "priya");
+
     private final Database database;
     private final WorkflowCatalog workflows;
     private final Clock realClock;
     private final CardService service;
     private final SteppingClock clock;
     private final Random random = new Random(42);
-    /** The demo messages' payloads (lead_handoff, preparation_ready, content_request), about demo cards made before. */
-    private List<String> payloads = List.of("{}", "{}", "{}");
+    /** The demo's agent messages to choose from, each about a demo card made before, by their titles. */
+    private Map<String, Message> messages = Map.of();
+    /** The titles each board's demo cards have taken: no two cards of a board share one. */
+    private final Map<String, java.util.Set<String>> titled = new HashMap<>();
+    /** The scope the next demo permission request asks for (an index into {@link #SCOPES}). */
+    private int requestScope;
+
+    /** What the demo's permission requests ask for, and how their titles say it. */
+    private static final List<String> SCOPES = List.of("edit WF-CONT-CYCLE", "view WF-CONSULT",
+            "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP");
+    private static final List<String> SCOPE_TITLES = List.of("edit the content board", "view consulting projects",
+            "record payments", "create campaigns");
+
+    /** One agent message of the demo: who sends it to whom by which pattern, with what. */
+    private record Message(String sender, String receiver, String pattern, String payload) {
+    }
 
     /**
      * Demo data written through {@code service}, a change pipeline whose clock is {@code clock}: the demo sets it
@@ -155,7 +174,7 @@ public final class DemoData {
         int created = 0;
         for (Workflow w : workflows.all()) {
             if (w.id().equals(AgentMessage.WORKFLOW)) {
-                payloads = payloads();
+                messages = messages();
             }
             List<State> states = w.states();
             for (int k = 0; k < states.size(); k++) {
@@ -165,7 +184,9 @@ public final class DemoData {
                     Instant start = now.minus(Duration.ofHours(24L * (path.size() + 2) + random.nextInt(240)));
                     clock.set(start);
                     String title = Titles.next(w.id(), random);
-                    Outcome o = service.create(w.id(), title, staff.get(defaultStaff(w)), fill(refs, zone, now));
+                    // a permission request is made, and sent for review, by the person who asks
+                    String person = w.id().equals(PermissionRequest.WORKFLOW) ? requester() : defaultStaff(w);
+                    Outcome o = service.create(w.id(), title, staff.get(person), fill(refs, zone, now, person));
                     if (!(o instanceof Outcome.Done done)) {
                         throw new IllegalStateException("Demo card '" + title + "' was refused: " + o.message());
                     }
@@ -177,7 +198,7 @@ public final class DemoData {
                             at = now.minus(Duration.ofMinutes(30 + random.nextInt(30)));
                         }
                         clock.set(at);
-                        fire(w, done.cardId(), t, staff);
+                        fire(w, done.cardId(), t, staff, person);
                     }
                 }
             }
@@ -185,11 +206,11 @@ public final class DemoData {
         return created;
     }
 
-    private void fire(Workflow w, long cardId, Transition t, Map<String, Actor> staff) {
+    private void fire(Workflow w, long cardId, Transition t, Map<String, Actor> staff, String person) {
         Actor actor = w.agentFor(t.from())
                 .filter(a -> a.states().contains(t.from()))
                 .map(a -> Actor.agent(a.personality().orElse(a.agent())))
-                .orElse(staff.get(defaultStaff(w)));
+                .orElse(staff.get(person));
         String note = Notes.next(random);
         MoveRequest request = MoveRequest.byEvent(cardId, t.event(), actor).withNote(note);
         if (w.id().equals(AgentMessage.WORKFLOW) && denialReason(t.event(), "", "", "") != null) {
@@ -257,12 +278,15 @@ public final class DemoData {
     }
 
     /** The card's fields as a person would have filled them when creating it. */
-    private CardChange fill(Reference refs, ZoneId zone, Instant now) {
+    private CardChange fill(Reference refs, ZoneId zone, Instant now, String person) {
         int pick = random.nextInt(1000);
         LocalDate today = LocalDate.ofInstant(now, zone);
         return (card, r) -> {
             card.setPriority(Priority.values()[pick % 4]);
             card.setAssignee(ASSIGNEES.getOrDefault(card.workflowId(), List.of("jonas")).get(pick % 2));
+            if (!(card instanceof Booking || card instanceof AgentMessage || card instanceof PermissionRequest)) {
+                card.setTitle(unused(card.workflowId(), Titles.all(card.workflowId()), pick));
+            }
             if (card instanceof Exhibition e) {
                 Exhibition.CURATOR.set(e, List.of("Lucia Marin", "Jonas Berg", "Ines Okafor").get(pick % 3));
                 Artist a1 = r.get(Artist.class, refs.artists.get(pick % refs.artists.size()));
@@ -277,10 +301,19 @@ public final class DemoData {
                 Exhibition.OPENING_DATE.set(e, today.plusDays(35 + pick % 20));
                 Exhibition.CLOSING_DATE.set(e, today.plusDays(80 + pick % 30));
             } else if (card instanceof Booking b) {
-                Client client = r.get(Client.class, refs.clients.get(pick % refs.clients.size()));
+                // one client's one service: every pair of a client and a service is a title of its own
+                List<String> pairs = new ArrayList<>();
+                for (long serviceId : refs.services) {
+                    String service = r.get(WellnessService.class, serviceId).getName().replaceAll(" \\(.*\\)", "");
+                    for (long clientId : refs.clients) {
+                        pairs.add(service + " for " + r.get(Client.class, clientId).getName().split(" ")[0]);
+                    }
+                }
+                int pair = pairs.indexOf(unused(b.workflowId(), pairs, pick));
+                Client client = r.get(Client.class, refs.clients.get(pair % refs.clients.size()));
                 Booking.CLIENT.set(b, client);
-                WellnessService s = r.get(WellnessService.class, refs.services.get(pick % refs.services.size()));
-                b.setTitle(s.getName().replaceAll(" \\(.*\\)", "") + " for " + client.getName().split(" ")[0]);
+                WellnessService s = r.get(WellnessService.class, refs.services.get(pair / refs.clients.size()));
+                b.setTitle(pairs.get(pair));
                 Booking.SERVICE.set(b, s);
                 Booking.PRACTITIONER.set(b, r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
                 LocalDateTime at = today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
@@ -315,19 +348,18 @@ public final class DemoData {
                         + ".higherself.network");
                 InterfaceRelease.VERSION.set(i, "1." + (pick % 9) + "." + (pick % 5));
             } else if (card instanceof AgentMessage m) {
-                AgentMessage.SENDING_AGENT.set(m, List.of("Nyra", "Ruvo", "Liora").get(pick % 3));
-                AgentMessage.RECEIVING_AGENT.set(m, List.of("Solari", "Solari", "Content Lifecycle Agent").get(pick % 3));
-                AgentMessage.PATTERN.set(m, List.of("lead_handoff", "preparation_ready", "content_request").get(pick % 3));
-                AgentMessage.PAYLOAD_SUMMARY.set(m, payloads.get(pick % 3));
-                m.setTitle(List.of("Qualified lead hand-off", "Preparation is ready", "Campaign content request").get(pick % 3));
+                String title = unused(m.workflowId(), List.copyOf(messages.keySet()), pick);
+                Message message = messages.get(title);
+                AgentMessage.SENDING_AGENT.set(m, message.sender());
+                AgentMessage.RECEIVING_AGENT.set(m, message.receiver());
+                AgentMessage.PATTERN.set(m, message.pattern());
+                AgentMessage.PAYLOAD_SUMMARY.set(m, message.payload());
+                m.setTitle(title);
             } else if (card instanceof PermissionRequest p) {
-                StaffMember requester = r.get(StaffMember.class, refs.staff.get(List.of("lucia", "theo", "malik", "priya")
-                        .get(pick % 4)).getId());
+                StaffMember requester = r.get(StaffMember.class, refs.staff.get(person).getId());
                 PermissionRequest.STAFF_MEMBER.set(p, requester);
-                PermissionRequest.REQUESTED_SCOPES.set(p, List.of("edit WF-CONT-CYCLE", "view WF-CONSULT",
-                        "fire payment_received on WF-WELL-BOOK", "create WF-MKTG-CAMP").get(pick % 4));
-                p.setTitle(List.of("Edit content board", "View consulting projects", "Record payments", "Create campaigns")
-                        .get(pick % 4));
+                PermissionRequest.REQUESTED_SCOPES.set(p, SCOPES.get(requestScope));
+                p.setTitle(requestTitle(person, requestScope));
                 PermissionRequest.JUSTIFICATION.set(p, "Covering for a colleague during the winter season.");
             } else {
                 throw new IllegalStateException("no demo data for " + card.kindLabel());
@@ -336,22 +368,66 @@ public final class DemoData {
     }
 
     /**
-     * Payloads the registry's patterns accept (see agents/patterns.json), about the first booking and campaign of
-     * the demo, so that the agents' gate approves the demo's messages as it would real ones.
+     * The demo's agent messages, by title: for each of the first bookings a lead hand-off and a preparation notice,
+     * for each of the first campaigns a content request, each with a payload the registry's patterns accept (see
+     * agents/patterns.json) about its own card, so that the agents' gate approves them as it would real ones.
      */
-    private List<String> payloads() {
+    private Map<String, Message> messages() {
         return database.sessionFactory().fromSession(s -> {
-            Booking b = s.createSelectionQuery("from Booking order by id", Booking.class).setMaxResults(1).getSingleResult();
-            Campaign c = s.createSelectionQuery("from Campaign order by id", Campaign.class).setMaxResults(1).getSingleResult();
-            Client bookingClient = Booking.CLIENT.get(b);
-            String client = bookingClient == null ? "a client" : bookingClient.getName();
-            return List.of(
-                    payload(b, Map.of(Booking.CLIENT.key(), client)),
-                    payload(b, Map.of(Booking.SERVICE_AT.key(), String.valueOf(Booking.SERVICE_AT.get(b)),
-                            "tasks", "Book the room; Remind " + client)),
-                    payload(c, Map.of(Campaign.OBJECTIVE.key(), String.valueOf(Campaign.OBJECTIVE.get(c)),
-                            Campaign.SEGMENTS.key(), Campaign.SEGMENTS.display(c))));
+            List<Booking> bookings = s.createSelectionQuery("from Booking order by id", Booking.class).setMaxResults(6).getResultList();
+            List<Campaign> campaigns = s.createSelectionQuery("from Campaign order by id", Campaign.class).setMaxResults(6).getResultList();
+            Map<String, Message> out = new LinkedHashMap<>();
+            for (int i = 0; i < Math.min(bookings.size(), campaigns.size()); i++) {
+                Booking b = bookings.get(i);
+                Campaign c = campaigns.get(i);
+                Client bookingClient = Booking.CLIENT.get(b);
+                String client = bookingClient == null ? "a client" : bookingClient.getName();
+                out.put("Lead hand-off: " + client + ", " + b.getTitle(), new Message("Nyra", "Solari", "lead_handoff",
+                        payload(b, Map.of(Booking.CLIENT.key(), client))));
+                out.put("Preparation ready: " + b.getTitle(), new Message("Ruvo", "Solari", "preparation_ready",
+                        payload(b, Map.of(Booking.SERVICE_AT.key(), String.valueOf(Booking.SERVICE_AT.get(b)),
+                                "tasks", "Book the room; Remind " + client))));
+                out.put("Content request: " + c.getTitle(), new Message("Liora", "Content Lifecycle Agent", "content_request",
+                        payload(c, Map.of(Campaign.OBJECTIVE.key(), String.valueOf(Campaign.OBJECTIVE.get(c)),
+                                Campaign.SEGMENTS.key(), Campaign.SEGMENTS.display(c)))));
+            }
+            return out;
         });
+    }
+
+    /**
+     * Who asks in the next permission request, and for what (kept for its fields): a person and a scope no demo
+     * request has paired yet, so that no two requests are the same.
+     */
+    private String requester() {
+        List<String> requests = new ArrayList<>();
+        for (int scope = 0; scope < SCOPES.size(); scope++) {
+            for (String person : REQUESTERS) {
+                requests.add(requestTitle(person, scope));
+            }
+        }
+        int request = requests.indexOf(unused(PermissionRequest.WORKFLOW, requests, random.nextInt(requests.size())));
+        requestScope = request / REQUESTERS.size();
+        return REQUESTERS.get(request % REQUESTERS.size());
+    }
+
+    private static String requestTitle(String person, int scope) {
+        return NAMES.get(person).split(" ")[0] + " asks to " + SCOPE_TITLES.get(scope);
+    }
+
+    /**
+     * The first of {@code candidates}, going round from {@code start}, that no other demo card of the board has:
+     * each card is one thing. It is the board's from then on.
+     */
+    private String unused(String workflowId, List<String> candidates, int start) {
+        java.util.Set<String> taken = titled.computeIfAbsent(workflowId, w -> new java.util.HashSet<>());
+        for (int i = 0; i < candidates.size(); i++) {
+            String title = candidates.get(Math.floorMod(start + i, candidates.size()));
+            if (taken.add(title)) {
+                return title;
+            }
+        }
+        throw new IllegalStateException("The demo has more cards on " + workflowId + " than titles for them.");
     }
 
     /** A message's JSON payload about {@code card}: its {@code card_id}, then {@code values}. */
@@ -396,11 +472,14 @@ public final class DemoData {
         Passwords passwords = new Passwords();
         Map<String, PasswordHash> hashes = new java.util.concurrent.ConcurrentHashMap<>();
         STAFF.keySet().parallelStream().forEach(u -> hashes.put(u, passwords.hash(DEMO_PASSWORD.toCharArray())));
+        AuditTrail audit = new AuditTrail();
         sf.inTransaction(s -> {
             STAFF.forEach((u, role) -> {
                 StaffMember m = new StaffMember(u, NAMES.get(u), role, u + "@higherself.network", at);
                 m.setPassword(hashes.get(u));
                 s.persist(m);
+                // recorded like every account, so that a replay of the trail knows the demo accounts' roles
+                audit.append(s, AccountEntry.created(at, Actor.system().auditName(), m, "demo account created: " + m.getDisplayName()));
                 r.staff.put(u, m);
             });
             for (String[] a : new String[][]{{"Mira Solen", "mira@studio-solen.art"}, {"Kofi Mensah", "kofi@mensah.studio"},

@@ -8,6 +8,7 @@ import network.higherself.console.staff.RoleDefaults;
 import network.higherself.console.staff.Scopes;
 import network.higherself.console.staff.WorkflowRights;
 import network.higherself.console.workflow.AgentResponsibility;
+import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.State;
 import network.higherself.console.workflow.Transition;
 import network.higherself.console.workflow.Workflow;
@@ -57,15 +58,15 @@ public final class AccessControl {
         if (actor.kind() == Actor.Kind.AGENT) {
             Set<String> states = agentStates(workflow, actor.name());
             if (!states.contains(t.from())) {
-                return Optional.of(actor.name() + " is not responsible for " + t.from() + " on " + workflow.board()
-                        + (states.isEmpty() ? "" : " (only for " + String.join(", ", states) + ")")
-                        + ", so it may not fire " + t.event() + ".");
+                return Optional.of(actor.name() + " is not responsible for " + workflow.stateLabel(t.from()) + " on "
+                        + workflow.board() + (states.isEmpty() ? "" : " (only for " + Labels.andList(labels(workflow, states)) + ")")
+                        + ", so it may not fire " + workflow.eventLabel(t.event()) + ".");
             }
             return Optional.empty();
         }
         WorkflowRights r = rightsOn(session, actor, workflow.id(), w -> w.mayFire(t.event()));
         if (!r.mayFire(t.event())) {
-            return Optional.of(who(actor) + " may not fire " + t.event() + " on " + workflow.board()
+            return Optional.of(who(actor) + " may not fire " + workflow.eventLabel(t.event()) + " on " + workflow.board()
                     + ". Ask for the right with a permission request.");
         }
         return Optional.empty();
@@ -84,7 +85,8 @@ public final class AccessControl {
     public Optional<String> checkEdit(Session session, Actor actor, Workflow workflow, String state) {
         if (actor.kind() == Actor.Kind.AGENT) {
             return agentStates(workflow, actor.name()).contains(state) ? Optional.empty()
-                    : Optional.of(actor.name() + " may not edit cards in " + state + " on " + workflow.board() + ".");
+                    : Optional.of(actor.name() + " may not edit cards in " + workflow.stateLabel(state) + " on "
+                    + workflow.board() + ".");
         }
         return rightsOn(session, actor, workflow.id(), WorkflowRights::edit).edit() ? Optional.empty()
                 : Optional.of(who(actor) + " may not edit cards on " + workflow.board()
@@ -104,6 +106,11 @@ public final class AccessControl {
         return enough.test(r) ? r : r.union(granted(session, actor.name(), board).on(workflowId));
     }
 
+    /** The labels of {@code states}, in the workflow's order. */
+    private static List<String> labels(Workflow workflow, Set<String> states) {
+        return workflow.states().stream().filter(s -> states.contains(s.id())).map(State::label).toList();
+    }
+
     private static String who(Actor actor) {
         return actor.name() + actor.role().map(r -> " (" + r.label().toLowerCase() + ")").orElse("");
     }
@@ -120,11 +127,8 @@ public final class AccessControl {
                         if (!ids.contains(rs.getString("workflow_id"))) {
                             continue;
                         }
-                        String events = rs.getString("events");
-                        boolean all = events.equals("*");
-                        Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
-                        r = r.with(rs.getString("workflow_id"), new WorkflowRights(rs.getBoolean("can_view"),
-                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), all, named));
+                        r = r.with(rs.getString("workflow_id"), WorkflowRights.stored(rs.getBoolean("can_view"),
+                                rs.getBoolean("can_create"), rs.getBoolean("can_edit"), rs.getString("events")));
                     }
                 }
             }

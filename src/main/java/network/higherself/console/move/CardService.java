@@ -3,17 +3,21 @@ package network.higherself.console.move;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import network.higherself.console.audit.AuditAction;
+import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
 import network.higherself.console.audit.EditDiff;
+import network.higherself.console.audit.GrantEntry;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
+import network.higherself.console.card.Checks;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
 import network.higherself.console.sync.Outbox;
+import network.higherself.console.store.StoreFailures;
 import network.higherself.console.sync.OutboxEvent;
 import network.higherself.console.workflow.FireResult;
 import network.higherself.console.workflow.Labels;
@@ -64,7 +68,7 @@ public final class CardService {
     public static final long POSITION_STEP = 1024;
 
     /** The most characters a move's note holds (the audit trail keeps it whole). */
-    public static final int NOTE_MAX = 1000;
+    public static final int NOTE_MAX = AuditEntry.NOTE_MAX;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
 
@@ -142,6 +146,31 @@ public final class CardService {
         return apply(actor, new Change.Reorder(cardId, previousId, nextId, expectedVersion));
     }
 
+    /**
+     * What firing each event that leads out of the card's column would meet now, for {@code actor}, in the
+     * workflow's order: the very checks of a move (the actor's right, the card's own refusal, the target column's
+     * hard limit, the event's guard with what the hooks tell it), in a read-only transaction that is rolled back.
+     * An event whose guard refuses but that asks for input ({@link Card#inputsFor}) is open: its form asks for what
+     * is missing. Empty for a card that does not exist (any more).
+     */
+    public List<MoveCheck> check(long cardId, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Session session = sessionFactory.openSession();
+        try {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            Transaction tx = session.beginTransaction();
+            try {
+                Card card = session.find(Card.class, cardId);
+                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>(), false).check(card);
+            } finally {
+                tx.rollback();
+            }
+        } finally {
+            session.close();
+        }
+    }
+
     /** Makes {@code change} as {@code actor}, through every step of the pipeline, in one transaction. */
     public Outcome apply(Actor actor, Change change) {
         return apply(actor, change, false);
@@ -205,6 +234,17 @@ public final class CardService {
     private record Before(Map<CardField<?>, Object> values) {
     }
 
+    /** What a permission request grants, whether in force, to whom; null for another card. */
+    private record Grant(boolean inForce, String whom, String what) {
+        static Grant of(Card card) {
+            if (!(card instanceof PermissionRequest p) || card.getState() == null) {
+                return null;
+            }
+            boolean inForce = p.grantInForce();
+            return new Grant(inForce, inForce ? GrantEntry.whom(p) : null, inForce ? p.grantText() : null);
+        }
+    }
+
     /** What a change did to the card's fields: for the audit trail (text) and the outbox (typed values). */
     private record Edits(EditDiff diff, FieldValues values) {
         static final Edits NONE = new Edits(EditDiff.NONE, FieldValues.NONE);
@@ -232,11 +272,12 @@ public final class CardService {
             String from = change instanceof Change.Create ? null : card.getState();
             Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
             String to = t != null ? t.to() : from != null ? from : workflow.initialState().id();
-            permitted(workflow, to, t, change);
+            permitted(workflow, card, to, t, change);
             // a move and a creation put the card in a column: at its end, within its hard limit
             long position = change instanceof Change.Create || change instanceof Change.Move
                     ? ColumnLimits.placeIn(session, workflow, to) : card.getPosition();
-            Edits edits = fields(card, change);
+            Grant grant = Grant.of(card);
+            Edits edits = fields(card, change, from);
             if (t != null) {
                 guarded(card, t);
             }
@@ -244,12 +285,35 @@ public final class CardService {
                 return created(workflow, card, to, position, edits);
             }
             if (change instanceof Change.Move m) {
-                return moved(workflow, card, t, position, m, edits);
+                return moved(workflow, card, t, position, m, edits, grant);
             }
             if (change instanceof Change.Edit e) {
-                return edited(card, e, edits);
+                return edited(card, e, edits, grant);
             }
             return reordered(card, (Change.Reorder) change);
+        }
+
+        /** What each event out of the card's column would meet (see {@link CardService#check}); writes nothing. */
+        List<MoveCheck> check(Card card) {
+            Workflow workflow = workflows.get(card.workflowId());
+            List<MoveCheck> checks = new ArrayList<>();
+            for (Transition t : workflow.transitionsFrom(card.getState())) {
+                MoveCheck.Verdict verdict = MoveCheck.Verdict.OPEN;
+                String reason = null;
+                try {
+                    permitted(workflow, card, t.to(), t, null);
+                    ColumnLimits.placeIn(session, workflow, t.to());
+                    if (card.inputsFor(t.event()).isEmpty()) {
+                        guarded(card, t);
+                    }
+                } catch (RefusedException e) {
+                    verdict = e.outcome.reason() == Outcome.Refusal.NOT_PERMITTED ? MoveCheck.Verdict.FORBIDDEN
+                            : MoveCheck.Verdict.LOCKED;
+                    reason = e.outcome.message();
+                }
+                checks.add(new MoveCheck(t, verdict, reason));
+            }
+            return checks;
         }
 
         /** The card (a new one for a creation), at the version the person saw. */
@@ -282,15 +346,20 @@ public final class CardService {
             }
             Transition t = ((FireResult.Fired) fired).transition();
             if (m.targetState() != null && !t.to().equals(m.targetState())) {
-                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, "'" + t.event() + "' leads to " + t.to() + ", not to "
-                        + m.targetState() + ". " + workflow.optionsFrom(from));
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, workflow.eventLabel(t.event()) + " leads to "
+                        + workflow.stateLabel(t.to()) + ", not to " + workflow.stateLabel(m.targetState()) + ". "
+                        + workflow.optionsFrom(from));
             }
             return t;
         }
 
-        /** The actor's right: to fire the event (a move), to create on the board, or to edit cards in the state. */
-        private void permitted(Workflow workflow, String state, Transition t, Change change) {
-            Optional<String> forbidden = t != null ? access.checkFire(session, actor, workflow, t)
+        /**
+         * The actor's right: to fire the event (a move) on this card, to create on the board, or to edit cards in the
+         * state. What a change's values may alter is checked once they are applied ({@link #fields}).
+         */
+        private void permitted(Workflow workflow, Card card, String state, Transition t, Change change) {
+            Optional<String> forbidden = t != null
+                    ? access.checkFire(session, actor, workflow, t).or(() -> card.refuseFire(t.event(), actor))
                     : change instanceof Change.Create ? access.checkCreate(session, actor, workflow)
                     : access.checkEdit(session, actor, workflow, state);
             if (forbidden.isPresent()) {
@@ -298,24 +367,35 @@ public final class CardService {
             }
         }
 
-        /** Applies the change's field values and checks every field; what changed, for the trail and the outbox. */
-        private Edits fields(Card card, Change change) {
+        /**
+         * Applies the change's field values, checks that the actor may change the fields they really alter (whatever
+         * path the values came by: a form, an event's inputs, an import, a replayed change), then checks every field;
+         * what changed, for the trail and the outbox. {@code from}: the card's state before (null: a creation).
+         */
+        private Edits fields(Card card, Change change, String from) {
             CardChange values = change.fields();
             if (change instanceof Change.Move m && m.note() != null && m.note().strip().length() > NOTE_MAX) {
                 throw refuse(Outcome.Refusal.INVALID, "The note is " + m.note().strip().length() + " characters long; at most "
                         + NOTE_MAX + " fit. Shorten it, or put the rest in a field of the card.");
             }
+            String noteProblem = change instanceof Change.Move m ? Checks.controlProblem("The note", m.note(), true) : null;
+            if (noteProblem != null) {
+                throw refuse(Outcome.Refusal.INVALID, noteProblem);
+            }
             boolean nothing = values == CardChange.NONE || values instanceof FieldValues f && f.isEmpty();
             Before before = nothing || change instanceof Change.Create ? null : snapshot(card, values);
+            String ownerBefore = from == null ? null : card.owner();
             values.apply(card, new SessionRefs(session));
+            Edits edits = change instanceof Change.Create ? sinceBlank(card) : before == null ? Edits.NONE : since(card, before);
+            Optional<String> forbidden = card.refuseChange(actor, from, ownerBefore, edits.values().fields());
+            if (forbidden.isPresent()) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
             List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
                 throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
             }
-            if (change instanceof Change.Create) {
-                return sinceBlank(card);
-            }
-            return before == null ? Edits.NONE : since(card, before);
+            return edits;
         }
 
         private void guarded(Card card, Transition t) {
@@ -381,31 +461,28 @@ public final class CardService {
             session.persist(card); // an identity column: inserted now, so its id is known
             record(card, AuditAction.CREATED, null, initial, null, null, details(edits), 0,
                     new Change.Create(workflow.id(), card.getTitle(), edits.values()));
-            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in " + initial + ".";
+            String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was created in "
+                    + workflow.stateLabel(initial) + ".";
             return new Made(true, () -> new Outcome.Done(card.getId(), initial, card.getVersion(), message));
         }
 
-        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits) {
+        private Made moved(Workflow workflow, Card card, Transition t, long position, Change.Move m, Edits edits, Grant grant) {
             long base = card.getVersion();
             String from = card.getState();
-            boolean grantedBefore = card instanceof PermissionRequest p && p.grantInForce();
-            String grantBefore = card instanceof PermissionRequest p ? p.grantText() : "";
             card.enter(t.to(), position, now);
             card.afterTransition(t.event());
             record(card, AuditAction.MOVED, from, t.to(), t.event(), m.note(), details(edits), base,
                     new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
-            if (card instanceof PermissionRequest p && p.grantInForce() != grantedBefore) {
-                auditGrant(p, grantedBefore ? grantBefore : p.grantText(), !grantedBefore);
-            }
+            auditGrant(card, grant);
             if (!replay) {
                 hooks.afterMove(new HookContext(this, workflow, card, t));
             }
-            String message = Labels.withArticle(card.kindLabel()) + " moved from " + from + " to " + t.to() + " ("
-                    + t.event() + ").";
+            String message = Labels.withArticle(card.kindLabel()) + " moved from " + workflow.stateLabel(from) + " to "
+                    + workflow.stateLabel(t.to()) + " (by " + workflow.eventLabel(t.event()) + ").";
             return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
         }
 
-        private Made edited(Card card, Change.Edit e, Edits edits) {
+        private Made edited(Card card, Change.Edit e, Edits edits, Grant grant) {
             if (edits.diff().isEmpty() && !replay) {
                 return nothingChanged(card);
             }
@@ -413,6 +490,7 @@ public final class CardService {
             card.touch(now);
             record(card, AuditAction.EDITED, null, null, null, null, details(edits), base,
                     new Change.Edit(card.getId(), base, edits.values()));
+            auditGrant(card, grant);
             String message = Labels.withArticle(card.kindLabel()) + " '" + card.getTitle() + "' was saved.";
             return new Made(true, () -> new Outcome.Done(card.getId(), card.getState(), card.getVersion(), message));
         }
@@ -466,20 +544,44 @@ public final class CardService {
         /** The change's audit entry and outbox event, in its transaction. */
         private void record(Card card, AuditAction action, String from, String to, String event, String note, String details,
                             long base, Change change) {
+            String payload = ChangeJson.write(change);
+            fits(details, AuditEntry.DETAILS_MAX);
+            fits(payload, OutboxEvent.PAYLOAD_MAX);
             audit.append(session, new AuditRecord(now, actor.auditName(), action, card.workflowId(), card.getId(), from, to,
                     event, note, details));
             if (replay) {
                 return; // the server has it
             }
             outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
-                    actor.auditName(), ChangeJson.write(change)));
+                    actor.auditName(), payload));
         }
 
-        private void auditGrant(PermissionRequest p, String what, boolean granted) {
-            String whom = p.getRequester() == null ? "?" : p.getRequester().getUsername();
-            audit.append(session, new AuditRecord(now, actor.auditName(),
-                    granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REVOKED, p.workflowId(), p.getId(),
-                    null, null, null, null, (granted ? "granted to " : "removed from ") + whom + ": " + what));
+        /** Refuses a change whose record ({@code text}: its details or its payload) could not be kept whole. */
+        private void fits(String text, int max) {
+            if (text != null && text.length() > max) {
+                throw refuse(Outcome.Refusal.INVALID, String.format(java.util.Locale.ROOT, "This change is too large to "
+                        + "keep whole in the card's history: written out it has %,d characters, and at most %,d fit. Make "
+                        + "it in smaller steps (for example fewer artworks or milestones at a time).", text.length(), max));
+            }
+        }
+
+        /**
+         * Records a change of what a permission request grants in force (who has it, what it is), as the trail's
+         * replay reads it: the grant in force before is removed, the one in force after is granted.
+         */
+        private void auditGrant(Card card, Grant before) {
+            Grant after = Grant.of(card);
+            if (before == null || after.equals(before)) {
+                return;
+            }
+            if (before.inForce()) {
+                audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.PERMISSION_REVOKED, card.workflowId(),
+                        card.getId(), null, null, null, null, GrantEntry.revoked(before.whom(), before.what())));
+            }
+            if (after.inForce()) {
+                audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.PERMISSION_GRANTED, card.workflowId(),
+                        card.getId(), null, null, null, null, GrantEntry.granted(after.whom(), after.what())));
+            }
         }
 
         // -------------------------------------------------------------- positions
@@ -637,8 +739,8 @@ public final class CardService {
             rollback(tx);
             return conflictAfterTheFact(cardId);
         } catch (RuntimeException e) {
-            rollback(tx);
-            throw e;
+            Transaction failed = tx;
+            throw StoreFailures.explain(e, () -> rollback(failed)); // a read-only or full disk: a sentence, not H2's words
         } finally {
             session.close();
         }
@@ -660,9 +762,10 @@ public final class CardService {
         }
     }
 
-    private static Outcome.Refused conflict(Card card) {
+    private Outcome.Refused conflict(Card card) {
+        String now = workflows.find(card.workflowId()).map(w -> w.stateLabel(card.getState())).orElse(card.getState());
         return new Outcome.Refused(Outcome.Refusal.CONFLICT, "Someone else changed this " + card.kindLabel()
-                + " first: it is now in " + card.getState() + ". Look at it again, then retry if the change still makes sense.");
+                + " first: it is now in " + now + ". Look at it again, then retry if the change still makes sense.");
     }
 
     private static Outcome.Refused notFound(long cardId) {

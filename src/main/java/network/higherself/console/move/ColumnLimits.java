@@ -4,7 +4,6 @@ import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.ColumnLimitEntry;
 import network.higherself.console.staff.Actor;
-import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Workflow;
 import org.hibernate.Session;
 
@@ -35,7 +34,7 @@ public final class ColumnLimits {
     public Outcome set(String workflowId, String state, Integer maxCards, boolean hard, Actor actor) {
         Workflow workflow = cards.workflows().get(workflowId);
         if (!workflow.hasState(state)) {
-            return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no column '" + state + "'.");
+            return new Outcome.Refused(Outcome.Refusal.INVALID, workflow.board() + " has no column " + workflow.stateLabel(state) + ".");
         }
         if (maxCards != null && maxCards < 1) {
             return new Outcome.Refused(Outcome.Refusal.INVALID,
@@ -46,8 +45,9 @@ public final class ColumnLimits {
             if (forbidden.isPresent()) {
                 throw CardService.refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
             }
-            String message = maxCards == null ? "The limit of " + state + " was removed."
-                    : "The " + (hard ? "hard" : "soft") + " limit of " + state + " is " + maxCards + " cards.";
+            String column = workflow.stateLabel(state);
+            String message = maxCards == null ? "The limit of " + column + " was removed."
+                    : "The " + (hard ? "hard" : "soft") + " limit of " + column + " is " + maxCards + " cards.";
             session.doWork(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM column_limit WHERE workflow_id = ? AND state = ?")) {
                     ps.setString(1, workflowId);
@@ -103,7 +103,7 @@ public final class ColumnLimits {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         if (rs.getLong("cards") >= hardMax) {
-                            throw CardService.refuse(Outcome.Refusal.WIP_LIMIT, Labels.humanize(state) + " is at its limit of "
+                            throw CardService.refuse(Outcome.Refusal.WIP_LIMIT, workflow.stateLabel(state) + " is at its limit of "
                                     + hardMax + " cards: move a card out of it first, or raise the column's limit.");
                         }
                     }

@@ -10,8 +10,6 @@ import network.higherself.console.staff.WorkflowRights;
 import network.higherself.console.workflow.Workflow;
 
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,28 +62,13 @@ public final class RoleRightsAdmin {
                     ps.executeUpdate();
                 }
             });
-            String change = role.label() + " on " + workflow.board() + ": " + describe(before) + " \u2192 " + describe(rights);
+            String change = role.label() + " on " + workflow.board() + ": " + before.describe() + " \u2192 " + rights.describe();
             cards.audit().append(session, new AuditRecord(cards.clock().instant(), actor.auditName(),
                     AuditAction.ROLE_RIGHTS_CHANGED, workflowId, null, null, null, null, change,
                     new RoleRightsEntry(role.name(), workflowId, rights.view(), rights.create(), rights.edit(),
                             rights.eventsText()).format()));
-            String message = role.label() + " on " + workflow.board() + " now: " + describe(rights) + ".";
+            String message = role.label() + " on " + workflow.board() + " now: " + rights.describe() + ".";
             return new CardService.Made(true, () -> new Outcome.Done(0, "", 0, message));
         });
-    }
-
-    private static String describe(WorkflowRights r) {
-        List<String> parts = new ArrayList<>();
-        if (r.view()) {
-            parts.add("view");
-        }
-        if (r.create()) {
-            parts.add("create");
-        }
-        if (r.edit()) {
-            parts.add("edit");
-        }
-        parts.add(r.allEvents() ? "all events" : r.events().isEmpty() ? "no events" : "events " + r.eventsText());
-        return String.join(", ", parts);
     }
 }

@@ -1,6 +1,7 @@
 package network.higherself.console.signin;
 
 import jakarta.persistence.LockModeType;
+import network.higherself.console.audit.AccountEntry;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
@@ -13,6 +14,8 @@ import network.higherself.console.staff.SignInAttempts;
 import network.higherself.console.staff.StaffMember;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
@@ -48,6 +51,8 @@ public final class SignInService {
 
     /** What a user name may be: lower-case letters, digits, '.', '_' and '-', 2 to 60 characters. */
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -133,7 +138,8 @@ public final class SignInService {
             StaffMember m = new StaffMember(name, displayName.strip(), Role.ADMINISTRATOR, null, now);
             m.setPassword(hash);
             session.persist(m);
-            append(session, name, AuditAction.ACCOUNT_CREATED, "first administrator account created: " + m.getDisplayName());
+            record(session, AccountEntry.created(clock.instant(), name, m, "first administrator account created: "
+                    + m.getDisplayName()));
             append(session, name, AuditAction.SIGNED_IN, "signed in as " + Role.ADMINISTRATOR.label());
             return new SignIn.SignedIn(m.asActor(), m.getDisplayName());
         });
@@ -160,8 +166,7 @@ public final class SignInService {
                 return Optional.of("There is no account '" + name + "'.");
             }
             m.setPassword(hash);
-            append(session, by.auditName(), AuditAction.PASSWORD_CHANGED, "set the password of " + m.getUsername()
-                    + " (failed sign-ins and any lock cleared)");
+            append(session, by.auditName(), AuditAction.PASSWORD_CHANGED, AccountEntry.passwordSet(m.getUsername()));
             return Optional.empty();
         });
     }
@@ -186,7 +191,7 @@ public final class SignInService {
                 return Optional.of(a.refusal.message());
             }
             a.member.setPassword(hash);
-            append(session, name, AuditAction.PASSWORD_CHANGED, "changed their own password");
+            append(session, name, AuditAction.PASSWORD_CHANGED, AccountEntry.OWN_PASSWORD);
             return Optional.empty();
         });
     }
@@ -216,7 +221,7 @@ public final class SignInService {
         SignInAttempts attempts = m.signInAttempts();
         if (attempts.lockedAt(now)) {
             passwords.verify(password, decoy); // the time an unknown name's hash takes, locked or not
-            append(session, m.getUsername(), AuditAction.SIGN_IN_FAILED, "refused: the account is locked until " + attempts.lockedUntil());
+            append(session, m.getUsername(), AuditAction.SIGN_IN_FAILED, AccountEntry.REFUSED_LOCKED + attempts.lockedUntil());
             return new Attempt(null, new SignIn.Refused(attempts.lockedSentence(clock.getZone())));
         }
         Optional<PasswordHash> stored = m.password();
@@ -297,14 +302,20 @@ public final class SignInService {
         append(session, actor, AuditAction.SIGN_IN_FAILED, why + (locked ? ""
                 : ", " + after.left() + (after.left() == 1 ? " attempt" : " attempts") + " left"));
         if (locked) {
-            append(session, actor, AuditAction.LOCKED_OUT, "locked until " + after.lockedUntil() + " after "
-                    + SignInAttempts.MAX_FAILED + " failed sign-ins");
+            append(session, actor, AuditAction.LOCKED_OUT, AccountEntry.lockedOut(after.lockedUntil(), SignInAttempts.MAX_FAILED));
         }
         return new SignIn.Refused(after.mismatchSentence(clock.getZone()));
     }
 
     private void append(Session session, String actor, AuditAction action, String details) {
-        audit.append(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+        record(session, new AuditRecord(clock.instant(), actor, action, null, null, null, null, null, null, details));
+    }
+
+    private void record(Session session, AuditRecord entry) {
+        // the log repeats what the audit trail gets: names with an account, an unknown name only as its hash's start
+        LOG.info("{} {}: {}", entry.actor(), entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                entry.note() != null ? entry.note() : entry.details());
+        audit.append(session, entry);
     }
 
     private static StaffMember find(Session session, String name) {

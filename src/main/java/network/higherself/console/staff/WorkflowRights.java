@@ -1,5 +1,7 @@
 package network.higherself.console.staff;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +36,29 @@ public record WorkflowRights(boolean view, boolean create, boolean edit, boolean
         Set<String> both = new TreeSet<>(events);
         both.addAll(more);
         return new WorkflowRights(true, create, edit, allEvents, allEvents ? Set.of() : both);
+    }
+
+    /** Rights as a row stores them, {@code events} as {@link #eventsText()} writes it. */
+    public static WorkflowRights stored(boolean view, boolean create, boolean edit, String events) {
+        boolean all = events.equals("*");
+        Set<String> named = all || events.isBlank() ? Set.of() : Set.of(events.split(","));
+        return new WorkflowRights(view, create, edit, all, named);
+    }
+
+    /** The rights in words: "view, edit, events lead_qualified". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (view) {
+            parts.add("view");
+        }
+        if (create) {
+            parts.add("create");
+        }
+        if (edit) {
+            parts.add("edit");
+        }
+        parts.add(allEvents ? "all events" : events.isEmpty() ? "no events" : "events " + eventsText());
+        return String.join(", ", parts);
     }
 
     /** The events as stored: "*" for all, else a comma-separated list. */

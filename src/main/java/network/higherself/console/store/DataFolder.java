@@ -44,6 +44,11 @@ public record DataFolder(Path path) {
         return path.resolve("workflows");
     }
 
+    /** The console's log, rolled over into {@code console.1.log} ... beside it (see app/ConsoleLog). */
+    public Path logFile() {
+        return path.resolve("logs").resolve("console.log");
+    }
+
     @Override
     public String toString() {
         return path.toString();

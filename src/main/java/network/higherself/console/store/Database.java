@@ -2,7 +2,9 @@ package network.higherself.console.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import network.higherself.console.agent.AgentTask;
+import network.higherself.console.audit.AuditAnchor;
 import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.staff.StaffMember;
@@ -10,6 +12,8 @@ import network.higherself.console.sync.OutboxEvent;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -18,69 +22,135 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The embedded H2 database in a data folder: locked against a second console, copied aside before a schema
- * update, migrated by Flyway, and mapped by Hibernate (which validates the mapping and never writes DDL).
+ * The embedded H2 database in a data folder: locked against a second console, looked at read-only before it is
+ * opened for changes, copied aside when it was not closed cleanly, looks damaged or needs a schema update, migrated by
+ * Flyway, and mapped by Hibernate (which validates the mapping and never writes DDL).
+ *
+ * <p>The look before opening is a read-only H2 connection, closed before anything else: H2 writes nothing to a file
+ * opened so (found by trying: byte for byte the same, whole, cut short or killed mid-write). Before, the file was
+ * opened for changes just to look, which let H2 fall back to an older chunk of a file cut short and rewrite it as
+ * it closed it, before any copy was made. A file H2 did not close cleanly is copied first, then repaired by H2 and
+ * closed cleanly, then opened by the pool; any other file is opened for changes once, by the pool.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String DB_NAME = "console";
+    static final String BACKUPS = "backups";
+    /** How many copies made because the console had not been closed cleanly are kept (the newest). */
+    static final int KEPT_UNCLEAN_COPIES = 5;
+    static final String NOT_CLOSED = "-not-closed-cleanly.mv.db";
+    static final String DAMAGED = "-damaged.mv.db";
+    /** What a copy's manifest adds to the copy's name. */
+    static final String MANIFEST = ".manifest";
 
     private final DataFolder folder;
     private final InstanceLock lock;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean created;
+    private final List<String> notices;
 
     private Database(DataFolder folder, InstanceLock lock, HikariDataSource dataSource, SessionFactory sessionFactory,
-                     boolean created) {
+                     boolean created, List<String> notices) {
         this.folder = folder;
         this.lock = lock;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.created = created;
+        this.notices = List.copyOf(notices);
     }
 
     /**
-     * Opens (creating if needed) the database of {@code folder}; {@code clock} names the copy made before a schema
-     * update.
+     * Where and how H2 opens the file: its file system ({@code file}, or one a test registers) and settings added
+     * to the URL (a test opens the database read-only with {@code ;ACCESS_MODE_DATA=r}).
+     */
+    record H2Options(String fileSystem, String settings) {
+        static final H2Options DEFAULT = new H2Options("file", "");
+    }
+
+    /**
+     * Opens (creating if needed) the database of {@code folder}; {@code clock} names the copies made before opening.
      */
     public static Database open(DataFolder folder, Clock clock) {
+        return open(folder, clock, H2Options.DEFAULT);
+    }
+
+    static Database open(DataFolder folder, Clock clock, H2Options options) {
         Path dir = folder.path();
+        List<String> notices = new ArrayList<>();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createFolder(dir);
         } catch (IOException e) {
             throw new StoreException("The data folder " + dir + " cannot be created (" + e.getMessage()
                     + "). Choose a folder you can write to with --data-dir.", e);
         }
+        addNotice(notices, OwnerOnly.tighten(dir));
         InstanceLock lock = InstanceLock.acquire(dir);
         HikariDataSource ds = null;
         try {
             Path file = databaseFile(folder);
-            boolean isNew = !Files.exists(file);
-            String url = url(folder);
-            Path backup = isNew ? null : backupIfMigrating(folder, url, clock);
-            ds = pool(url);
+            DatabaseFile before = inspect(folder);
+            boolean isNew = before.kind() == DatabaseFile.Kind.MISSING;
+            Path backup = null;
+            if (!isNew) {
+                refuseIfNotADatabase(folder, before);
+                Probe probe = probe(folder, options);
+                backup = backupIfNeeded(folder, clock, before, probe, notices);
+                if (!before.cleanlyClosed() || !before.whole()) {
+                    repair(folder, options, backup);
+                }
+            }
+            ds = pool(url(folder, options), folder, backup);
             migrate(ds, folder, backup, isNew);
+            if (readOnly(ds, folder, backup)) {
+                notices.add("The database " + file + " is read-only: you can look, but no change can be saved. Make the "
+                        + "data folder and the file writable for you, then start the console again.");
+            }
             SessionFactory sf = sessionFactory(ds);
-            return new Database(folder, lock, ds, sf, isNew);
+            addNotice(notices, OwnerOnly.tighten(dir)); // the file H2 has just created
+            notices.forEach(n -> LOG.info("{}", n));
+            return new Database(folder, lock, ds, sf, isNew, notices);
         } catch (RuntimeException e) {
             if (ds != null) {
                 ds.close();
             }
             lock.close();
+            if (e instanceof StoreException && !notices.isEmpty()) { // said now, or never: the next start has nothing to say
+                throw new StoreException(e.getMessage() + System.lineSeparator()
+                        + String.join(System.lineSeparator(), notices), e);
+            }
             throw e;
+        }
+    }
+
+    private static void addNotice(List<String> notices, String notice) {
+        if (notice != null) {
+            notices.add(notice);
         }
     }
 
@@ -89,13 +159,279 @@ public final class Database implements AutoCloseable {
     }
 
     static String url(DataFolder folder) {
+        return url(folder, H2Options.DEFAULT);
+    }
+
+    private static String url(DataFolder folder, H2Options options) {
         // WRITE_DELAY=0: a commit is on disk when it is acknowledged (the default delay loses the last second on a kill);
         // QUERY_CACHE_SIZE: a change prepares about a dozen statements, and with H2's default of 8 kept per connection
         // it parsed them again on every change (a fifth of a move's time, see MoveLatencyBenchmark)
-        return "jdbc:h2:file:" + folder.path().resolve(DB_NAME).toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:" + options.fileSystem() + ":" + folder.path().resolve(DB_NAME).toAbsolutePath()
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64" + options.settings();
     }
 
-    private static HikariDataSource pool(String url) {
+    private static DatabaseFile inspect(DataFolder folder) {
+        Path file = databaseFile(folder);
+        try {
+            return DatabaseFile.inspect(file);
+        } catch (IOException e) {
+            throw new StoreException("The database " + file + " cannot be read (" + e.getMessage() + "). Check that it "
+                    + "is readable for you, or choose another folder with --data-dir.", e);
+        }
+    }
+
+    /** A zero-byte file or one that is not an H2 file is left exactly as it is, never replaced by a new database. */
+    private static void refuseIfNotADatabase(DataFolder folder, DatabaseFile before) {
+        Path file = databaseFile(folder);
+        if (before.kind() == DatabaseFile.Kind.EMPTY) {
+            throw new StoreException(file + " is empty (0 bytes): it holds no data, and the console has left it as it is. "
+                    + restoreHint(folder) + " To start a new, empty database instead, delete the empty file and start "
+                    + "again.");
+        }
+        if (before.kind().whyNot() != null) {
+            throw new StoreException(file + " is not a console database (" + before.kind().whyNot() + "), and the "
+                    + "console has left it as it is. Move it somewhere else (it may be something else saved under this "
+                    + "name) and start again for a new database. " + restoreHint(folder));
+        }
+    }
+
+    private static String restoreHint(DataFolder folder) {
+        Path backups = folder.path().resolve(BACKUPS);
+        List<Path> copies = copies(backups, ".mv.db");
+        if (copies.isEmpty()) {
+            return "There are no copies of the database in " + backups + ".";
+        }
+        return "To go back to your data, copy the newest file from " + backups + " (" + copies.get(copies.size() - 1)
+                .getFileName() + ") over " + databaseFile(folder).getFileName() + ".";
+    }
+
+    /**
+     * The files in {@code dir} whose names end in {@code suffix}, oldest first: by the time in their name, then by
+     * the number a copy made in the same second gets ({@code console-20261102-090000-2-…}); files named otherwise first.
+     */
+    private static List<Path> copies(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted(Comparator
+                    .comparing((Path f) -> copyOrder(f.getFileName().toString(), 1), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(f -> copyOrder(f.getFileName().toString(), 2), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(f -> f.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static final Pattern COPY_NAME = Pattern.compile(DB_NAME + "-(\\d{8}-\\d{6})(?:-(\\d{1,9}))?-.*");
+
+    /** Part {@code group} of a copy's name as a sortable string (the time, or the same-second number), or null. */
+    private static String copyOrder(String name, int group) {
+        Matcher m = COPY_NAME.matcher(name);
+        if (!m.matches()) {
+            return null;
+        }
+        return group == 1 ? m.group(1) : String.format("%09d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
+    }
+
+    /**
+     * What the read-only look found: the schema updates this console would apply, and the audit trail's head as
+     * the file has it ({@code COUNT:HASH}; null when the trail has no entry or cannot be read), for a copy's manifest.
+     */
+    private record Probe(List<MigrationInfo> pending, AuditAnchor auditHead) {
+    }
+
+    /**
+     * Looks at the database read-only (H2 writes nothing to a file opened so, and the connection is closed before the
+     * file is opened for changes): refuses a file H2 cannot read, an H2 database that is not the console's, and a
+     * database a newer console has updated.
+     */
+    private static Probe probe(DataFolder folder, H2Options options) {
+        Path file = databaseFile(folder);
+        String url = url(folder, options) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            if (!hasTable(c, "flyway_schema_history") && hasAnyTable(c)) {
+                throw new StoreException(file + " is an H2 database, but not the console's (it has tables, but no record "
+                        + "of the console's schema versions). The console only read it: it was not changed. Move it "
+                        + "somewhere else and start again for a new database, or choose another folder with --data-dir.");
+            }
+            MigrationInfoService info = flyway(new SingleConnectionDataSource(c)).info();
+            List<MigrationInfo> newer = Arrays.stream(info.all())
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .toList();
+            if (!newer.isEmpty()) {
+                MigrationInfo[] known = info.all();
+                String ours = Arrays.stream(known).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                        .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+                throw new StoreException("The database " + file + " was updated by a newer version of the console (to "
+                        + "schema version " + newer.get(newer.size() - 1).getVersion() + "; this version knows up to "
+                        + ours + "). This console cannot use it safely and has not changed it: start the newer version "
+                        + "of the console, or choose another folder with --data-dir.");
+            }
+            return new Probe(List.of(info.pending()), auditHead(c));
+        } catch (SQLException e) {
+            throw unreadable(folder, e, e);
+        } catch (FlywayException e) {
+            throw unreadable(folder, e.getCause() instanceof SQLException sql ? sql : null, e);
+        }
+    }
+
+    /** The trail's head as the file's head row has it; null when there is none (a new or an old, unreadable trail). */
+    private static AuditAnchor auditHead(Connection c) {
+        try {
+            return hasTable(c, "AUDIT_HEAD") ? AuditAnchor.ofHead(c).orElse(null) : null;
+        } catch (SQLException e) {
+            LOG.warn("The audit trail's head could not be read for the copy's manifest", e);
+            return null;
+        }
+    }
+
+    private static boolean hasTable(Connection c, String name) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static boolean hasAnyTable(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
+    }
+
+    private static boolean readOnly(DataSource ds, DataFolder folder, Path backup) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT READONLY()")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw cannotOpen(folder, new IllegalStateException(e), backup);
+        }
+    }
+
+    private static Flyway flyway(DataSource ds) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+    }
+
+    /**
+     * Copies the file to {@code backups/} before it is opened for changes when H2 did not close it cleanly (a killed
+     * console, or a file copied while one had it open: H2 will repair it as it opens it), when its length is not whole
+     * blocks (cut short: H2 may fall back to an older state and rewrite it), or when a schema update is due. Returns
+     * the copy, or null when none was needed.
+     */
+    private static Path backupIfNeeded(DataFolder folder, Clock clock, DatabaseFile before, Probe probe, List<String> notices) {
+        Path file = databaseFile(folder);
+        String suffix;
+        if (!before.whole()) {
+            suffix = DAMAGED;
+        } else if (!before.cleanlyClosed()) {
+            suffix = NOT_CLOSED;
+        } else if (!probe.pending().isEmpty()) {
+            suffix = "-before-V" + probe.pending().get(probe.pending().size() - 1).getVersion() + ".mv.db";
+        } else {
+            return null;
+        }
+        Path copy = backup(folder, clock, suffix);
+        writeManifest(copy, clock, probe.auditHead());
+        if (suffix.equals(DAMAGED)) {
+            notices.add("The database " + file + " looks cut short (" + before.size() + " bytes is not a whole number of "
+                    + "H2's " + DatabaseFile.BLOCK + "-byte blocks), so it was copied to " + copy + " before opening it. "
+                    + "If recent changes are missing, that copy is the file exactly as it was.");
+        } else if (suffix.equals(NOT_CLOSED)) {
+            notices.add("The console was not closed properly last time (or the database was copied while a console had "
+                    + "it open), so " + file + " was copied to " + copy + " before opening it.");
+            pruneUnclean(folder);
+        } else {
+            LOG.info("Copied {} to {} before updating its schema", file, copy);
+        }
+        return copy;
+    }
+
+    /**
+     * Lets H2 repair a file it did not close cleanly (or one cut short) and close it cleanly, once the copy is made
+     * and before the pool opens it. Writing on after H2's repair without that clean close lost acknowledged commits
+     * at the next kill (found by trying: 7 of 140 kills lost the last commits without it, none of 85 with it); the
+     * file is then opened for changes twice in this start, one after the other, never at the same time.
+     */
+    private static void repair(DataFolder folder, H2Options options, Path backup) {
+        try (Connection c = DriverManager.getConnection(url(folder, options), "sa", "")) {
+            LOG.info("H2 repaired {} (a copy is in {}) and closed it cleanly", databaseFile(folder), backup);
+        } catch (SQLException e) {
+            throw cannotOpen(folder, new IllegalStateException(e), backup);
+        }
+    }
+
+    /** Copies the database file (closed by H2 at this point, so the copy is consistent) into {@code backups/}. */
+    private static Path backup(DataFolder folder, Clock clock, String suffix) {
+        Path file = databaseFile(folder);
+        Path backups = folder.path().resolve(BACKUPS);
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // a copy made in the same second as earlier ones gets the next number, never a number freed by pruning
+        int last = copies(backups, ".mv.db").stream().map(f -> f.getFileName().toString())
+                .filter(n -> stamp.equals(copyOrder(n, 1))).mapToInt(n -> Integer.parseInt(copyOrder(n, 2)))
+                .max().orElse(0);
+        Path copy = backups.resolve(DB_NAME + "-" + stamp + (last == 0 ? "" : "-" + (last + 1)) + suffix);
+        for (int n = last + 2; Files.exists(copy); n++) { // a file named otherwise is never overwritten
+            copy = backups.resolve(DB_NAME + "-" + stamp + "-" + n + suffix);
+        }
+        try {
+            OwnerOnly.createFolder(backups);
+            Files.copy(file, copy);
+            OwnerOnly.restrict(copy);
+            try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                ch.force(true); // on the disk before H2 may change the original
+            }
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new StoreException("The database has to be copied to " + copy + " before it is opened, but the copy "
+                    + "failed (" + e.getMessage() + "). The console has not opened it, and it was not changed. Free some "
+                    + "disk space, or make " + backups + " writable, and start again.", e);
+        }
+        return copy;
+    }
+
+    /**
+     * Writes beside a copy its manifest: the audit trail's head at the time of the copy, an anchor kept outside the
+     * database (see {@code verify-audit --expect}). A manifest that cannot be written is logged; the copy stands.
+     */
+    private static void writeManifest(Path copy, Clock clock, AuditAnchor head) {
+        Path manifest = manifestOf(copy);
+        String text = copy.getFileName() + ": a copy of " + DB_NAME + ".mv.db made "
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\n"
+                + (head == null ? "audit trail: no entry could be read from the file\n"
+                : "audit entries: " + head.count() + "\naudit head hash: " + head.hash() + "\n"
+                + "anchor: " + head + "\nTo check later that the trail was neither cut nor rewritten up to here: "
+                + "verify-audit --expect " + head + "\n");
+        try {
+            Files.writeString(manifest, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            OwnerOnly.restrict(manifest);
+        } catch (IOException e) {
+            LOG.warn("The manifest {} of the copy could not be written", manifest, e);
+        }
+    }
+
+    /** The manifest beside a copy in {@code backups/}. */
+    static Path manifestOf(Path copy) {
+        return copy.resolveSibling(copy.getFileName() + MANIFEST);
+    }
+
+    /** Keeps the newest {@link #KEPT_UNCLEAN_COPIES} copies made after an unclean close (each start after a crash makes one). */
+    private static void pruneUnclean(DataFolder folder) {
+        List<Path> copies = copies(folder.path().resolve(BACKUPS), NOT_CLOSED);
+        for (Path old : copies.subList(0, Math.max(0, copies.size() - KEPT_UNCLEAN_COPIES))) {
+            deleteQuietly(old);
+            deleteQuietly(manifestOf(old));
+        }
+    }
+
+    /**
+     * The pool, with its first connection (the file opened for changes, for the session). It fails at once when H2
+     * cannot open the file (with the default, Hikari would try again for its 30 s connection timeout).
+     */
+    private static HikariDataSource pool(String url, DataFolder folder, Path backup) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername("sa");
@@ -103,47 +439,18 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(4); // Flyway needs two connections at once
         config.setMinimumIdle(1);
         config.setPoolName("hsc");
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
-    }
-
-    /** Copies the database file aside when a schema update is due; returns the copy, or null when none was needed. */
-    private static Path backupIfMigrating(DataFolder folder, String url, Clock clock) {
-        MigrationInfo[] pending;
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            pending = Flyway.configure().dataSource(new SingleConnectionDataSource(c)).load().info().pending();
-        } catch (SQLException e) {
-            throw unusable(folder, e);
-        } catch (FlywayException e) {
-            throw new StoreException("The database in " + folder + " cannot be read (" + e.getMessage()
-                    + "). It has not been changed. Restore a copy from " + folder.path().resolve("backups")
-                    + " or choose another folder with --data-dir.", e);
-        }
-        if (pending.length == 0) {
-            return null;
-        }
-        // the connection above was the only one: H2 has closed the file, so this copy is consistent
-        Path backups = folder.path().resolve("backups");
-        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String before = "-before-V" + pending[pending.length - 1].getVersion() + ".mv.db";
-        Path copy = backups.resolve(DB_NAME + "-" + stamp + before);
-        for (int n = 2; Files.exists(copy); n++) { // a retry within the same second keeps the earlier copy
-            copy = backups.resolve(DB_NAME + "-" + stamp + "-" + n + before);
-        }
+        config.setInitializationFailTimeout(1);
+        config.setExceptionOverride(StoreFailures.EVICT_BROKEN);
         try {
-            Files.createDirectories(backups);
-            Files.copy(databaseFile(folder), copy, StandardCopyOption.COPY_ATTRIBUTES);
-        } catch (IOException e) {
-            throw new StoreException("The database needs an update, but it could not first be copied to " + copy
-                    + " (" + e.getMessage() + "). Nothing was changed. Free some disk space and start again.", e);
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw cannotOpen(folder, e, backup);
         }
-        LOG.info("Copied {} to {} before updating its schema", databaseFile(folder), copy);
-        return copy;
     }
 
     private static void migrate(HikariDataSource ds, DataFolder folder, Path backup, boolean isNew) {
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            flyway(ds).migrate();
         } catch (FlywayException e) {
             ds.close();
             Path file = databaseFile(folder);
@@ -155,6 +462,7 @@ public final class Database implements AutoCloseable {
             if (backup != null) {
                 try {
                     Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
+                    OwnerOnly.restrict(file);
                 } catch (IOException io) {
                     throw new StoreException("The database could not be updated (" + what + "), and putting back the copy "
                             + backup + " failed too (" + io.getMessage() + "). Close the console, copy " + backup
@@ -165,24 +473,53 @@ public final class Database implements AutoCloseable {
                         + ". Keep using the previous version of the console and report this problem.", e);
             }
             throw new StoreException("The database could not be updated (" + what + "). Copies made before updates are in "
-                    + folder.path().resolve("backups") + ".", e);
+                    + folder.path().resolve(BACKUPS) + ".", e);
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw unusable(folder, sql);
-            }
-            throw e;
+            ds.close();
+            throw cannotOpen(folder, e, backup);
         }
     }
 
-    private static StoreException unusable(DataFolder folder, SQLException e) {
+    /** The read-only look failed: nothing was written, so the file is as it was. */
+    private static StoreException unreadable(DataFolder folder, SQLException sql, Exception e) {
         Path file = databaseFile(folder);
-        String reason = "H2 error " + e.getErrorCode(); // its message names Java exceptions ("IO Exception: ...")
-        if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN
+        StoreFailures.Failure f = StoreFailures.recognise(e);
+        if (f != null && f.kind() == StoreFailures.Kind.IN_USE) {
             return new StoreException("The database " + file + " is in use by another program. Close it and start again.", e);
         }
-        return new StoreException(file + " is not a console database, or it is damaged (" + reason + "). It has not been "
-                + "changed. Restore a copy from " + folder.path().resolve("backups") + ", move the file away, or choose "
-                + "another folder with --data-dir.", e);
+        String reason = sql != null ? "H2 error " + sql.getErrorCode() // its message names Java exceptions ("IO Exception: ...")
+                : f != null ? f.detail() : "Flyway could not read its history";
+        return new StoreException(file + " is not a console database, or it is damaged (" + reason + "). The console "
+                + "only read it: it has not been changed. " + restoreHint(folder) + " To start a new database instead, move "
+                + "the file somewhere else; or choose another folder with --data-dir.", e);
+    }
+
+    /** The file could be read a moment ago, but opening it for changes failed: say only what is known. */
+    private static StoreException cannotOpen(DataFolder folder, RuntimeException e, Path backup) {
+        Path file = databaseFile(folder);
+        StoreFailures.Failure f = StoreFailures.recognise(e);
+        String copy = backup != null ? " A copy of the file as it was before this start is in " + backup + "."
+                : " It was whole and closed cleanly before this start; it may have been written to since.";
+        if (f != null && f.kind() == StoreFailures.Kind.IN_USE) {
+            return new StoreException("The database " + file + " is in use by another program. Close it and start again.", e);
+        }
+        if (f != null && f.kind() == StoreFailures.Kind.DISK_FULL) {
+            return new StoreException("The disk that holds " + file + " is full, so the database could not be opened. "
+                    + "Free some space and start again." + copy, e);
+        }
+        SQLException sql = sqlCause(e);
+        String reason = f != null ? f.detail() : sql != null ? "H2 error " + sql.getErrorCode() : "no details from H2";
+        return new StoreException("The database " + file + " could be read, but not opened for changes (" + reason + ")."
+                + copy + " " + restoreHint(folder), e);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static SessionFactory sessionFactory(DataSource ds) {
@@ -214,11 +551,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "no details";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return StoreFailures.firstLine(s);
     }
 
     public SessionFactory sessionFactory() {
@@ -233,6 +566,14 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * What the person should be told once about this open (a copy made before it, permissions tightened, a read-only
+     * file), each a sentence; empty on an ordinary start.
+     */
+    public List<String> notices() {
+        return notices;
+    }
+
     /** Whether this database was created by this open (the data folder had none). */
     public boolean created() {
         return created;
@@ -243,8 +584,12 @@ public final class Database implements AutoCloseable {
         try {
             sessionFactory.close();
         } finally {
-            dataSource.close();
-            lock.close();
+            try {
+                dataSource.close();
+                OwnerOnly.tighten(folder.path()); // what was written during the session (H2's trace file, window settings)
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -21,6 +21,13 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
+    /**
+     * The most characters a change's payload (its typed values, as JSON) may have: H2's largest text (V10 widened the
+     * column from 8,000, which an allowed note with long fields could overflow). The change pipeline refuses a
+     * change whose payload would not fit, so every change is kept whole.
+     */
+    public static final int PAYLOAD_MAX = 1_000_000;
+
     @Id
     @Column(name = "event_id")
     private UUID eventId;
@@ -52,7 +59,7 @@ public class OutboxEvent {
     @Column(nullable = false, length = 80)
     private String actor;
 
-    @Column(length = 8000)
+    @Column(length = PAYLOAD_MAX)
     private String payload;
 
     @Column(name = "pushed_at")

@@ -166,8 +166,8 @@ public final class Workflow {
         }
         FireResult.Reason reason = events.contains(event) ? FireResult.Reason.ILLEGAL_EVENT : FireResult.Reason.UNKNOWN_EVENT;
         String what = events.contains(event)
-                ? "'" + event + "' cannot be fired from " + from + ". "
-                : "'" + event + "' is not an event of " + board + ". ";
+                ? eventLabel(event) + " cannot be fired from " + stateLabel(from) + ". "
+                : eventLabel(event) + " is not an event of " + board + ". ";
         return new FireResult.Refused(reason, what + optionsFrom(from));
     }
 
@@ -181,35 +181,46 @@ public final class Workflow {
         }
         if (!hasState(to)) {
             return new FireResult.Refused(FireResult.Reason.UNKNOWN_STATE,
-                    board + " has no state '" + to + "'. " + optionsFrom(from));
+                    board + " has no column " + Labels.quoted(Labels.humanize(to)) + ". " + optionsFrom(from));
         }
         List<Transition> candidates = transitionsBetween(from, to);
         if (candidates.size() == 1) {
             return new FireResult.Fired(candidates.get(0));
         }
         if (candidates.size() > 1) {
-            List<String> names = candidates.stream().map(Transition::event).toList();
-            return new FireResult.Refused(FireResult.Reason.AMBIGUOUS,
-                    "Several events lead from " + from + " to " + to + ": say which one, " + Labels.orList(names) + ".");
+            List<String> names = candidates.stream().map(t -> eventLabel(t.event())).toList();
+            return new FireResult.Refused(FireResult.Reason.AMBIGUOUS, "Several events lead from " + stateLabel(from)
+                    + " to " + stateLabel(to) + ": say which one, " + Labels.orList(names) + ".");
         }
         if (isFinal(from)) {
             return finalState(from);
         }
         return new FireResult.Refused(FireResult.Reason.NO_TRANSITION,
-                "No event leads from " + from + " to " + to + ". " + optionsFrom(from));
+                "No event leads from " + stateLabel(from) + " to " + stateLabel(to) + ". " + optionsFrom(from));
     }
 
     /**
-     * The sentence that says where a card in {@code from} may go, e.g. "A booking in quote_provided can go to
-     * payment_pending (client_accepted_quote) or canceled (client_declined_quote)."
+     * The sentence that says where a card in {@code from} may go, in people's words, e.g. "A booking in Quote provided
+     * can go to Payment pending (by “Client accepted quote”) or Canceled (by “Client declined quote”)."
      */
     public String optionsFrom(String from) {
         List<Transition> out = transitionsFrom(from);
+        String in = Labels.withArticle(cardNoun) + " in " + stateLabel(from);
         if (out.isEmpty()) {
-            return Labels.withArticle(cardNoun) + " in " + from + " is finished: nothing leads out of " + from + ".";
+            return in + " is finished: nothing leads out of " + stateLabel(from) + ".";
         }
-        List<String> options = out.stream().map(t -> t.to() + " (" + t.event() + ")").toList();
-        return Labels.withArticle(cardNoun) + " in " + from + " can go to " + Labels.orList(options) + ".";
+        List<String> options = out.stream().map(t -> stateLabel(t.to()) + " (by " + eventLabel(t.event()) + ")").toList();
+        return in + " can go to " + Labels.orList(options) + ".";
+    }
+
+    /** A column's name as people read it: the state's label ("Quote provided"); an unknown id in the same words. */
+    public String stateLabel(String stateId) {
+        return state(stateId).map(State::label).orElseGet(() -> Labels.quoted(Labels.humanize(stateId)));
+    }
+
+    /** An event's name as people read it, in quotation marks: “Client accepted quote”. */
+    public String eventLabel(String event) {
+        return Labels.quoted(Labels.humanize(event));
     }
 
     /** The agent responsible for a state: the one that manages it explicitly, else the primary agent. */
@@ -220,8 +231,8 @@ public final class Workflow {
 
     private FireResult unknownState(String from) {
         return new FireResult.Refused(FireResult.Reason.UNKNOWN_STATE,
-                board + " has no state '" + from + "'; its states are "
-                        + Labels.orList(states.stream().map(State::id).toList()) + ".");
+                board + " has no column " + Labels.quoted(Labels.humanize(from)) + "; its columns are "
+                        + Labels.orList(states.stream().map(State::label).toList()) + ".");
     }
 
     private FireResult finalState(String from) {

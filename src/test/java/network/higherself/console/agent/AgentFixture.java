@@ -55,6 +55,8 @@ public final class AgentFixture implements AutoCloseable {
 
     public final Actor admin = Actor.staff("amara", Role.ADMINISTRATOR);
     public final Actor manager = Actor.staff("jonas", Role.MANAGER);
+    /** The staff member the permission requests are for (lucia), who makes and sends them. */
+    public final Actor requester = Actor.staff("lucia", Role.GALLERY_STAFF);
     public final Actor desk = Actor.staff("theo", Role.FRONT_DESK);
     long requesterId;
     long artistId;
@@ -139,7 +141,7 @@ public final class AgentFixture implements AutoCloseable {
 
     /** A new card of the workflow with {@code fields}, walked from the initial state to {@code state} by people. */
     public long cardIn(String workflowId, String state, CardChange fields) {
-        Outcome created = cards().create(workflowId, "A " + state + " card", admin, basics(workflowId, fields));
+        Outcome created = cards().create(workflowId, "A " + state + " card", creator(workflowId), basics(workflowId, fields));
         assertThat(created).as(created.message()).isInstanceOf(Outcome.Done.class);
         long id = ((Outcome.Done) created).cardId();
         walk(id, workflowId, state);
@@ -148,10 +150,16 @@ public final class AgentFixture implements AutoCloseable {
 
     public void walk(long id, String workflowId, String state) {
         for (Transition t : pathTo(workflows.get(workflowId), state)) {
-            Actor who = t.event().equals("manager_approved") ? manager : admin;
+            Actor who = t.event().equals("manager_approved") ? manager
+                    : t.event().equals(PermissionRequest.LOG_EVENT) ? requester : admin;
             Outcome o = cards().move(MoveRequest.byEvent(id, t.event(), who));
             assertThat(o).as("%s: %s", t, o.message()).isInstanceOf(Outcome.Done.class);
         }
+    }
+
+    /** Who makes a card of the workflow: a permission request is made by its requester, in their own name. */
+    private Actor creator(String workflowId) {
+        return workflowId.equals(PermissionRequest.WORKFLOW) ? requester : admin;
     }
 
     public <T extends Card> T card(long id, Class<T> type) {

@@ -209,12 +209,12 @@ class TimedEventsTest {
             Outcome solari = fx.cards().move(MoveRequest.byEvent(exhibition, "opening_day", Actor.agent("Solari")));
             assertThat(solari).isInstanceOfSatisfying(Outcome.Refused.class, r -> {
                 assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED);
-                assertThat(r.message()).contains("Solari is not responsible for setup");
+                assertThat(r.message()).contains("Solari is not responsible for Setup");
             });
             Outcome ruvo = fx.cards().move(MoveRequest.byEvent(booking, "payment_timeout", Actor.agent("Ruvo")));
             assertThat(ruvo).isInstanceOfSatisfying(Outcome.Refused.class, r -> {
                 assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED);
-                assertThat(r.message()).contains("Ruvo is not responsible for payment_pending").contains("only for preparation");
+                assertThat(r.message()).contains("Ruvo is not responsible for Payment pending").contains("only for Preparation");
             });
             assertThat(fx.stateOf(exhibition)).isEqualTo("setup");
             assertThat(fx.stateOf(booking)).isEqualTo("payment_pending");

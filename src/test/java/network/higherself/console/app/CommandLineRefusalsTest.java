@@ -74,6 +74,8 @@ class CommandLineRefusalsTest {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream system = new ByteArrayOutputStream();
         PrintStream caught = new PrintStream(system, true, StandardCharsets.UTF_8);
+        PrintStream wasOut = System.out;
+        PrintStream wasErr = System.err;
         System.setOut(caught);
         System.setErr(caught);
         try {
@@ -84,8 +86,8 @@ class CommandLineRefusalsTest {
             int status = cl.execute(args);
             return new Run(status, out + "" + err + system.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
+            System.setOut(wasOut);
+            System.setErr(wasErr);
         }
     }
 
@@ -224,6 +226,31 @@ class CommandLineRefusalsTest {
     }
 
     @TestFactory
+    List<DynamicTest> diagram() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder.svg"));
+        Path outFile = dir.resolve("out.svg");
+        return List.of(
+                refused("diagram: unknown board", null, "There is no board 'WF-NOPE'",
+                        onDemo("diagram", "--board", "WF-NOPE", "--out", outFile.toString())),
+                refused("diagram: 10,000-character board", null, "There is no board 'aaaa",
+                        onDemo("diagram", "--board", LONG, "--out", outFile.toString())),
+                refused("diagram: control characters in board", null, "There is no board 'x\\nForged: all is well\\tok'",
+                        onDemo("diagram", "--board", FORGED, "--out", outFile.toString())),
+                refused("diagram: neither svg nor png", null, "the file's name must end in .svg",
+                        onDemo("diagram", "--board", "WF-CONSULT", "--out", dir.resolve("out.pdf").toString())),
+                refused("diagram: control characters in the file's name", null, "the file's name must end in .svg",
+                        onDemo("diagram", "--board", "WF-CONSULT", "--out", dir.resolve(FORGED).toString())),
+                refused("diagram: a folder that does not exist", null, "the folder does not exist",
+                        onDemo("diagram", "--board", "WF-CONSULT", "--out", dir.resolve("nowhere").resolve("out.svg").toString())),
+                refused("diagram: a folder where the file belongs", null, "that is a folder",
+                        onDemo("diagram", "--board", "WF-CONSULT", "--out", folder.toString())),
+                refused("diagram: 10,000-character file name", null, "The picture could not be saved",
+                        onDemo("diagram", "--board", "WF-CONSULT", "--out", dir.resolve(LONG + ".svg").toString())),
+                refused("diagram: no file", null, "Missing required option: '--out=FILE'",
+                        onDemo("diagram", "--board", "WF-CONSULT")));
+    }
+
+    @TestFactory
     List<DynamicTest> move() throws Exception {
         Path openFile = dir.resolve("open.pw");
         Files.writeString(openFile, DemoData.DEMO_PASSWORD + "\n");
@@ -237,7 +264,7 @@ class CommandLineRefusalsTest {
                         onDemo("move", "--card", "one", "--event", "client_accepted_quote", "--as", "theo")),
                 refused("card out of range", null, "Invalid value for option '--card'",
                         onDemo("move", "--card", "99999999999999999999999", "--event", "client_accepted_quote", "--as", "theo")),
-                refused("unknown event", stdin(DemoData.DEMO_PASSWORD), "cannot be fired from quote_provided",
+                refused("unknown event", stdin(DemoData.DEMO_PASSWORD), "cannot be fired from Quote provided",
                         onDemo("move", "--card", booking, "--event", "payment_received", "--as", "theo", "--password-stdin")),
                 refused("10,000-character event", null, "(10000 characters) is not an event",
                         onDemo("move", "--card", booking, "--event", LONG, "--as", "theo")),
@@ -291,7 +318,7 @@ class CommandLineRefusalsTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String[] args : List.of(new String[]{"--help"}, new String[]{"list", "--help"}, new String[]{"move", "--help"},
                 new String[]{"check-workflows", "--help"}, new String[]{"init-demo", "--help"}, new String[]{"run-agents", "--help"},
-                new String[]{"verify-audit", "--help"})) {
+                new String[]{"verify-audit", "--help"}, new String[]{"diagram", "--help"})) {
             tests.add(DynamicTest.dynamicTest(String.join(" ", args), () -> {
                 Run r = run(null, args);
                 assertThat(r.status()).isZero();

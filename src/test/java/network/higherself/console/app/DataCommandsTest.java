@@ -19,7 +19,9 @@ import picocli.CommandLine;
 import java.time.Clock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,8 +109,8 @@ class DataCommandsTest {
         String id = line.split("\t")[0];
 
         assertThat(run("move", "--card", id, "--event", "payment_received", "--as", "theo")).isEqualTo(1);
-        assertThat(err.toString()).contains("Refused: 'payment_received' cannot be fired from quote_provided. "
-                + "A booking in quote_provided can go to payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+        assertThat(err.toString()).contains("Refused: \u201cPayment received\u201d cannot be fired from Quote provided. "
+                + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
 
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "theo", "--note", "Said yes on the phone")).isZero();
         assertThat(out.toString()).startsWith("Card #" + id + " is now in payment_pending.");
@@ -117,7 +119,7 @@ class DataCommandsTest {
         assertThat(err.toString()).contains("does not cover the quote");
 
         assertThat(run("move", "--card", id, "--event", "client_declined_quote", "--as", "theo")).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot be fired from payment_pending");
+        assertThat(err.toString()).contains("cannot be fired from Payment pending");
 
         assertThat(run("move", "--card", id, "--event", "client_accepted_quote", "--as", "nobody")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("That user name and password do not match. "
@@ -183,5 +185,30 @@ class DataCommandsTest {
             assertThat(signIn.changePassword("theo", DemoData.DEMO_PASSWORD.toCharArray(), "a secret of my own".toCharArray())).isEmpty();
             assertThat(DemoData.demoAccounts(services.database())).extracting(DemoData.DemoAccount::username).doesNotContain("theo").hasSize(6);
         }
+    }
+
+    @Test
+    void aFolderOthersCouldReadIsTightenedAndTheCommandSaysSoOnce() throws Exception {
+        assertThat(run("init-demo")).isZero();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isZero();
+        assertThat(err.toString()).isEqualTo("The data folder " + dir + " could be read by other users of this computer "
+                + "(rwxr-xr-x); it is now readable by you only." + System.lineSeparator());
+        assertThat(out.toString()).contains("inquiry");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isZero();
+        assertThat(err.toString()).as("once").isEmpty();
+    }
+
+    @Test
+    void aZeroByteDatabaseIsRefusedByACommandWithASentenceAndStaysEmpty() throws Exception {
+        Files.createFile(dir.resolve("console.mv.db"));
+        assertThat(run("list", "--board", "WF-WELL-BOOK")).isEqualTo(1);
+        assertThat(err.toString()).startsWith(dir.resolve("console.mv.db") + " is empty (0 bytes)")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("console.mv.db")).isEmptyFile();
     }
 }

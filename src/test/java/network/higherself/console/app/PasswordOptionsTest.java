@@ -83,7 +83,7 @@ class PasswordOptionsTest {
         return f;
     }
 
-    private static String signedInAfter = "Refused: 'payment_received' cannot be fired from quote_provided.";
+    private static String signedInAfter = "Refused: \u201cPayment received\u201d cannot be fired from Quote provided.";
 
     @Test
     void aPasswordFileOnlyItsOwnerCanReadSignsIn() throws Exception {

@@ -15,11 +15,13 @@ import java.time.ZonedDateTime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency rules of DESIGN.md, checked. */
+/** The dependency rules of docs/architecture.md, checked. */
 @AnalyzeClasses(packages = "network.higherself.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] DOMAIN = {"..console.workflow..", "..console.card..", "..console.staff.."};
+    /** The domain, and the computations over it that the charts and the diagram show (insight: plain Java and ELK). */
+    private static final String[] DOMAIN = {"..console.workflow..", "..console.card..", "..console.staff..",
+            "..console.insight.."};
 
     @ArchTest
     static final ArchRule domainKnowsNoJavaFx = noClasses().that().resideInAnyPackage(DOMAIN)
@@ -41,6 +43,23 @@ class ArchitectureTest {
     static final ArchRule onlyTheUiAndStartUpKnowJavaFx = noClasses().that()
             .resideOutsideOfPackages("..console.ui..", "..console.app..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
+    /**
+     * Nothing below the views knows them: the card dialog's reads and writes ({@code cardform}), the pipeline and the
+     * store serve the ui without depending on it; only start-up wires the two together.
+     */
+    @ArchTest
+    static final ArchRule onlyStartUpKnowsTheUi = noClasses().that()
+            .resideOutsideOfPackages("..console.ui..", "..console.app..")
+            .should().dependOnClassesThat().resideInAPackage("..console.ui..");
+
+    /**
+     * The views reach the database through the services, the query classes and the card dialog's {@code CardForms}
+     * only: no class of the ui, whichever, uses Hibernate.
+     */
+    @ArchTest
+    static final ArchRule theUiKnowsNoHibernate = noClasses().that().resideInAPackage("..console.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.hibernate..");
 
     /**
      * One injectable clock: the console wires {@code Clock.systemDefaultZone()} in one place (the console command);

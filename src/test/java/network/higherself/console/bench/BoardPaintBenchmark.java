@@ -20,7 +20,7 @@ import network.higherself.console.store.DataFolder;
 import network.higherself.console.ui.board.BoardView;
 import network.higherself.console.ui.board.BoardViewModel;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.workflow.State;
 import network.higherself.console.workflow.Workflow;
@@ -98,7 +98,7 @@ public final class BoardPaintBenchmark {
     static final boolean VERBOSE = Boolean.getBoolean("paint.verbose");
 
     private final Services services;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final Actor actor = Actor.staff("bench", Role.MANAGER);
     private Stage stage;
     private Scene scene;

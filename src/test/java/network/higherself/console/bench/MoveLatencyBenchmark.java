@@ -384,7 +384,7 @@ public final class MoveLatencyBenchmark {
         try (Database db = Database.open(new DataFolder(dir), Clock.systemDefaultZone())) {
             System.out.printf("  database opened in %d ms%n", (System.nanoTime() - openStart) / 1_000_000);
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                // database-wide, not persistent: no reuse of cached results of identical queries (DESIGN.md)
+                // database-wide, not persistent: no reuse of cached results of identical queries (docs/facts-found-by-trying.md)
                 st.execute("SET OPTIMIZE_REUSE_RESULTS 0");
                 try (ResultSet rs = st.executeQuery("SELECT H2VERSION()")) {
                     rs.next();

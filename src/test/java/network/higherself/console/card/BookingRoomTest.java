@@ -1,5 +1,6 @@
 package network.higherself.console.card;
 
+import network.higherself.console.cardform.CardFormStore;
 import network.higherself.console.move.DbRows;
 import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.Outcome;
@@ -9,7 +10,6 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.ColumnFilter;
 import network.higherself.console.store.CardSummary;
-import network.higherself.console.ui.card.CardFormStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -49,29 +51,29 @@ class AccessControlTest {
 
     /** A card of the workflow put straight into {@code state} (setup only: the move under test is the point). */
     private static long cardIn(Workflow w, String state) {
-        long requesterId = requester.getId();
-        Outcome o = store.service.create(w.id(), "Matrix " + w.id(), Actor.system(), (card, refs) -> {
-            if (card instanceof AgentMessage m) {
-                AgentMessage.SENDING_AGENT.set(m, "Nyra");
-                AgentMessage.RECEIVING_AGENT.set(m, "Solari");
-            } else if (card instanceof PermissionRequest p) {
-                PermissionRequest.STAFF_MEMBER.set(p, refs.get(StaffMember.class, requesterId));
-                PermissionRequest.REQUESTED_SCOPES.set(p, "view WF-CONSULT");
-            }
-        });
-        long id = ((Outcome.Done) o).cardId();
-        store.db.sessionFactory().inTransaction(s -> s.createNativeMutationQuery("UPDATE card SET state = ?1 WHERE id = ?2")
-                .setParameter(1, state).setParameter(2, id).executeUpdate());
-        return id;
+        return cardIn(w, state, requester);
     }
 
+    /** The same, a permission request being {@code owner}'s. */
+    private static long cardIn(Workflow w, String state, StaffMember owner) {
+        return store.cardIn(w, state, owner);
+    }
+
+    /** One staff member of each role, "someone-ROLE"; a permission request in the matrix is their own. */
+    private static final Map<Role, StaffMember> SOMEONE = new EnumMap<>(Role.class);
+
+    private static synchronized StaffMember someone(Role role) {
+        return SOMEONE.computeIfAbsent(role, r -> store.staff("someone-" + r, r));
+    }
+
+    /** The rights of each role (on a permission request, its requester's own: someone else's is another test). */
     @TestFactory
     Stream<DynamicTest> everyRoleAndEveryEventOfEveryWorkflow() {
         return store.workflows.all().stream().map(w -> DynamicTest.dynamicTest(w.id(), () -> {
             for (Transition t : w.transitions()) {
                 for (Role role : Role.values()) {
-                    long id = cardIn(w, t.from());
-                    Outcome o = store.service.move(MoveRequest.byEvent(id, t.event(), Actor.staff("someone-" + role, role)));
+                    long id = cardIn(w, t.from(), someone(role));
+                    Outcome o = store.service.move(MoveRequest.byEvent(id, t.event(), someone(role).asActor()));
                     boolean allowed = RoleDefaults.defaults(role, w.id()).mayFire(t.event());
                     boolean refusedForRights = o instanceof Outcome.Refused r && r.reason() == Outcome.Refusal.NOT_PERMITTED;
                     assertThat(refusedForRights).as("%s fires %s on %s: %s", role, t.event(), w.id(), o.message())
@@ -124,7 +126,7 @@ class AccessControlTest {
         long id = cardIn(store.workflows.get("WF-GALLERY-EXH"), "concept");
         Outcome o = store.service.move(MoveRequest.byEvent(id, "concept_approved", Actor.staff("theo", Role.FRONT_DESK)));
         assertThat(o).isEqualTo(new Outcome.Refused(Outcome.Refusal.NOT_PERMITTED,
-                "theo (front desk) may not fire concept_approved on Gallery exhibits. Ask for the right with a permission request."));
+                "theo (front desk) may not fire \u201cConcept approved\u201d on Gallery exhibits. Ask for the right with a permission request."));
         assertThat(store.service.create("WF-GALLERY-EXH", "Not mine", Actor.staff("theo", Role.FRONT_DESK), null))
                 .isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Outcome.Refusal.NOT_PERMITTED));
         assertThat(store.service.edit(id, null, Actor.staff("theo", Role.FRONT_DESK), (c, refs) -> c.setTitle("Mine now")))

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +62,8 @@ class ConflictTest {
         return id;
     }
 
-    static String conflictMessage(String state) {
-        return "Someone else changed this booking first: it is now in " + state
+    static String conflictMessage(String label) {
+        return "Someone else changed this booking first: it is now in " + label
                 + ". Look at it again, then retry if the change still makes sense.";
     }
 
@@ -84,7 +85,7 @@ class ConflictTest {
 
         DbRows.Snapshot afterAna = rows.snapshot(id);
         Outcome ben = store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN).expecting(seen));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
 
         assertThat(rows.snapshot(id)).as("Ben's refused move wrote nothing").isEqualTo(afterAna);
         assertThat(rows.state(id)).isEqualTo("payment_pending");
@@ -102,7 +103,7 @@ class ConflictTest {
         assertThat(store.service.move(MoveRequest.toState(id, "payment_pending", ANA).expecting(seen)).isDone()).isTrue();
         // Ben dragged the card to the same column from the same stale board: he must look again, not move it twice
         Outcome ben = store.service.move(MoveRequest.toState(id, "payment_pending", BEN).expecting(seen));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
         assertThat(rows.audit(id, "MOVED")).extracting(r -> r.get("TO_STATE")).containsExactly("consultation", "quote_provided", "payment_pending");
     }
 
@@ -113,7 +114,7 @@ class ConflictTest {
         assertThat(store.service.move(MoveRequest.byEvent(id, "client_declined_quote", ANA).expecting(seen)).isDone()).isTrue();
         DbRows.Snapshot before = rows.snapshot(id);
         Outcome ben = store.service.edit(id, seen, BEN, (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("400")));
-        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("canceled")));
+        assertThat(ben).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Canceled")));
         assertThat(rows.snapshot(id)).isEqualTo(before);
         assertThat(rows.card(id).get("QUOTE")).isEqualTo(new BigDecimal("480.00"));
     }
@@ -148,7 +149,8 @@ class ConflictTest {
                         .filteredOn(Outcome::isDone).hasSize(1);
                 Outcome.Done winner = (Outcome.Done) (a.isDone() ? a : d);
                 Outcome loser = a.isDone() ? d : a;
-                assertThat(loser).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage(winner.state())));
+                String where = winner.state().equals("canceled") ? "Canceled" : "Payment pending";
+                assertThat(loser).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage(where)));
 
                 assertThat(rows.state(id)).isEqualTo(winner.state());
                 assertThat(rows.version(id)).isEqualTo(version + 1);
@@ -231,6 +233,15 @@ class ConflictTest {
         assertTrailIntact();
     }
 
+    /** Waits until a database session waits for a lock another holds (H2 names the blocking session). */
+    private void awaitASessionBlocked() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (rows.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") == 0) {
+            assertThat(System.nanoTime()).as("a session waits for the locked row within 30 s").isLessThan(until);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
     /**
      * Another session has already moved the card and not yet committed (its row is locked) when the service
      * moves it: the service's move waits, then is refused as a conflict naming the state the other committed.
@@ -253,13 +264,13 @@ class ConflictTest {
             Future<Outcome> ben = pool.submit(() -> store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN)
                     .with((card, refs) -> benHasRead.countDown())));
             assertThat(benHasRead.await(30, TimeUnit.SECONDS)).isTrue(); // Ben saw quote_provided, version as committed
-            Thread.sleep(300); // and his move reaches the locked row and waits
+            awaitASessionBlocked(); // and his move reaches the locked row and waits
             assertThat(ben.isDone()).as("Ben's move waits for the other transaction").isFalse();
             tx.commit();
             other.close();
 
             Outcome outcome = ben.get(60, TimeUnit.SECONDS);
-            assertThat(outcome).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("payment_pending")));
+            assertThat(outcome).isEqualTo(new Outcome.Refused(Outcome.Refusal.CONFLICT, conflictMessage("Payment pending")));
         } finally {
             pool.shutdownNow();
             if (other.isOpen()) {
@@ -288,7 +299,7 @@ class ConflictTest {
             Future<Outcome> ben = pool.submit(() -> store.service.move(MoveRequest.byEvent(id, "client_declined_quote", BEN)
                     .with((card, refs) -> benHasRead.countDown())));
             assertThat(benHasRead.await(30, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(300);
+            awaitASessionBlocked();
             tx.rollback();
             other.close();
             Outcome outcome = ben.get(60, TimeUnit.SECONDS);

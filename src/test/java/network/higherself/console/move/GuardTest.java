@@ -74,11 +74,16 @@ class GuardTest {
 
     /** A new card of {@code workflowId} with {@code fields}, moved along {@code events} (each of which must pass). */
     static long cardAfter(String workflowId, CardChange fields, String... events) {
-        Outcome created = store.service.create(workflowId, "Card for " + String.join(", ", events), STAFF, fields);
+        return cardAfter(STAFF, workflowId, fields, events);
+    }
+
+    /** The same, made and moved by {@code actor}. */
+    static long cardAfter(Actor actor, String workflowId, CardChange fields, String... events) {
+        Outcome created = store.service.create(workflowId, "Card for " + String.join(", ", events), actor, fields);
         assertThat(created).as(created.message()).isInstanceOf(Outcome.Done.class);
         long id = ((Outcome.Done) created).cardId();
         for (String e : events) {
-            Outcome moved = store.service.move(MoveRequest.byEvent(id, e, STAFF));
+            Outcome moved = store.service.move(MoveRequest.byEvent(id, e, actor));
             assertThat(moved).as(e + ": " + moved.message()).isInstanceOf(Outcome.Done.class);
         }
         return id;
@@ -454,7 +459,7 @@ class GuardTest {
     long requestInManagerReview() {
         staff();
         long requesterId = requester.getId();
-        return cardAfter(PermissionRequest.WORKFLOW, (card, refs) -> {
+        return cardAfter(requester.asActor(), PermissionRequest.WORKFLOW, (card, refs) -> { // made and sent by its requester
             PermissionRequest r = (PermissionRequest) card;
             PermissionRequest.STAFF_MEMBER.set(r, refs.get(StaffMember.class, requesterId));
             PermissionRequest.REQUESTED_ROLE.set(r, Role.ADMINISTRATOR);

@@ -67,31 +67,31 @@ class MoveRulesTest {
     void aStateNoEventReachesIsRefusedNamingTheLegalMoves() {
         long id = booking();
         assertIllegal(store.service, MoveRequest.toState(id, "completed", ACTOR),
-                "No event leads from inquiry to completed. A booking in inquiry can go to consultation (consultation_scheduled).");
+                "No event leads from Inquiry to Completed. A booking in Inquiry can go to Consultation (by \u201cConsultation scheduled\u201d).");
         long quoted = booking("consultation_scheduled", "consultation_completed");
         assertIllegal(store.service, MoveRequest.toState(quoted, "booking_confirmed", ACTOR),
-                "No event leads from quote_provided to booking_confirmed. A booking in quote_provided can go to "
-                        + "payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+                "No event leads from Quote provided to Booking confirmed. "
+                        + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
         // a step backwards is no event either
         assertIllegal(store.service, MoveRequest.toState(quoted, "consultation", ACTOR),
-                "No event leads from quote_provided to consultation. A booking in quote_provided can go to "
-                        + "payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+                "No event leads from Quote provided to Consultation. "
+                        + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
     }
 
     @Test
     void aStateTheBoardDoesNotHaveIsRefused() {
         long id = booking();
         assertIllegal(store.service, MoveRequest.toState(id, "planning", ACTOR),
-                "Wellness bookings has no state 'planning'. A booking in inquiry can go to consultation (consultation_scheduled).");
+                "Wellness bookings has no column \u201cPlanning\u201d. A booking in Inquiry can go to Consultation (by \u201cConsultation scheduled\u201d).");
     }
 
     @Test
     void anEventThatCannotFireFromHereIsRefused() {
         long id = booking();
         assertIllegal(store.service, MoveRequest.byEvent(id, "payment_received", ACTOR),
-                "'payment_received' cannot be fired from inquiry. A booking in inquiry can go to consultation (consultation_scheduled).");
+                "\u201cPayment received\u201d cannot be fired from Inquiry. A booking in Inquiry can go to Consultation (by \u201cConsultation scheduled\u201d).");
         assertIllegal(store.service, MoveRequest.byEvent(id, "concept_approved", ACTOR),
-                "'concept_approved' is not an event of Wellness bookings. A booking in inquiry can go to consultation (consultation_scheduled).");
+                "\u201cConcept approved\u201d is not an event of Wellness bookings. A booking in Inquiry can go to Consultation (by \u201cConsultation scheduled\u201d).");
     }
 
     @Test
@@ -100,8 +100,8 @@ class MoveRulesTest {
         // dropped on payment_pending, but the chosen event declines the quote
         assertIllegal(store.service,
                 new MoveRequest(id, "client_declined_quote", "payment_pending", ACTOR, null, null, null),
-                "'client_declined_quote' leads to canceled, not to payment_pending. A booking in quote_provided can go to "
-                        + "payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+                "\u201cClient declined quote\u201d leads to Canceled, not to Payment pending. "
+                        + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
         assertThat(rows.state(id)).isEqualTo("quote_provided");
 
         Outcome agreed = store.service.move(new MoveRequest(id, "client_accepted_quote", "payment_pending", ACTOR, null, null, null));
@@ -113,9 +113,9 @@ class MoveRulesTest {
     void nothingLeadsOutOfAFinalState() {
         long id = booking("consultation_scheduled", "consultation_completed", "client_declined_quote");
         assertIllegal(store.service, MoveRequest.toState(id, "inquiry", ACTOR),
-                "A booking in canceled is finished: nothing leads out of canceled.");
+                "A booking in Canceled is finished: nothing leads out of Canceled.");
         assertIllegal(store.service, MoveRequest.byEvent(id, "client_accepted_quote", ACTOR),
-                "A booking in canceled is finished: nothing leads out of canceled.");
+                "A booking in Canceled is finished: nothing leads out of Canceled.");
     }
 
     @Test
@@ -148,7 +148,7 @@ class MoveRulesTest {
 
         long id = booking("consultation_scheduled", "consultation_completed");
         assertIllegal(service, MoveRequest.toState(id, "canceled", ACTOR),
-                "Several events lead from quote_provided to canceled: say which one, client_declined_quote or client_unreachable.");
+                "Several events lead from Quote provided to Canceled: say which one, \u201cClient declined quote\u201d or \u201cClient unreachable\u201d.");
 
         Outcome named = service.move(new MoveRequest(id, "client_unreachable", "canceled", ACTOR, null, null, null));
         assertThat(named).as(named.message()).isInstanceOf(Outcome.Done.class);

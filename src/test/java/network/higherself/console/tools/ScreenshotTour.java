@@ -2,14 +2,14 @@ package network.higherself.console.tools;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import network.higherself.console.app.Services;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.Png;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
@@ -38,7 +38,7 @@ public final class ScreenshotTour {
         // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
         var run = services.agents().runner().run();
         var held = services.agents().runner().holds();
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -53,6 +53,7 @@ public final class ScreenshotTour {
                     services.database().folder(), "");
             window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
                 new WindowSettings(data.resolve("window.properties")));
+            window[0].onShowInsights((w, card) -> { }); // enabled as in the console (the insight tour shows its window)
             stage[0] = new Stage();
             stage[0].setWidth(1480);
             stage[0].setHeight(900);
@@ -78,6 +79,21 @@ public final class ScreenshotTour {
                 // further along: countdowns, Ruvo's checklists in preparation
                 scroll(window[0], w.id(), 0.55);
                 snap(stage[0].getScene(), out.resolve("board-WF-WELL-BOOK-agents.png"));
+                // a card of preparation dragged: its checklist is open, so the next column shows locked and says why
+                CountDownLatch dragging = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    @SuppressWarnings("unchecked")
+                    var cards = (javafx.scene.control.ListView<network.higherself.console.store.CardSummary>)
+                            stage[0].getScene().lookup("#cards-preparation");
+                    if (!cards.getItems().isEmpty()) {
+                        window[0].boardView(w.id()).model().dragStarted(cards.getItems().get(0));
+                    }
+                    dragging.countDown();
+                });
+                await(dragging);
+                Thread.sleep(1500); // the pipeline's answer comes from the background executor
+                snap(stage[0].getScene(), out.resolve("board-WF-WELL-BOOK-drag.png"));
+                Platform.runLater(() -> window[0].boardView(w.id()).model().dragEnded());
             }
             if (w.id().equals("WF-AGT-COMM")) {
                 // the gate has walked every waiting message: the outcomes are on the right
@@ -85,6 +101,15 @@ public final class ScreenshotTour {
                 snap(stage[0].getScene(), out.resolve("board-WF-AGT-COMM.png"));
             }
         }
+        // the About box and the keyboard help, over the window (the sidebar's "About" and "Keyboard help", F1)
+        network.higherself.console.ui.help.AboutViewModel about = new network.higherself.console.ui.help.AboutViewModel(
+                network.higherself.console.app.ConsoleVersion.version(), data, new DataFolder(data).logFile(),
+                network.higherself.console.store.Database.databaseFile(new DataFolder(data)));
+        snapDialog(() -> {
+            about.load(executor);
+            return network.higherself.console.ui.help.AboutBox.show(stage[0], about);
+        }, out.resolve("about.png"));
+        snapDialog(() -> network.higherself.console.ui.help.KeyboardHelp.show(stage[0]), out.resolve("keyboard-help.png"));
         CountDownLatch dark = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0].darkProperty().set(true);
@@ -116,13 +141,31 @@ public final class ScreenshotTour {
         Thread.sleep(600); // let the last pulses lay out and render
     }
 
+    /** Opens a dialog over the window, photographs it once it has painted, and closes it. */
+    private static void snapDialog(java.util.function.Supplier<javafx.scene.control.Dialog<?>> open, Path file) throws Exception {
+        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            dialog[0] = open.get();
+            shown.countDown();
+        });
+        await(shown);
+        Thread.sleep(700); // its layout and the database's size read in the background
+        snap(dialog[0].getDialogPane().getScene(), file);
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            dialog[0].close();
+            closed.countDown();
+        });
+        await(closed);
+    }
+
     private static void snap(Scene scene, Path file) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Exception[] failure = new Exception[1];
         Platform.runLater(() -> {
             try {
-                WritableImage image = scene.snapshot(null);
-                javax.imageio.ImageIO.write(toBufferedImage(image), "png", file.toFile());
+                java.nio.file.Files.write(file, Png.encode(scene.snapshot(null)));
             } catch (Exception e) {
                 failure[0] = e;
             } finally {
@@ -134,18 +177,6 @@ public final class ScreenshotTour {
             throw failure[0];
         }
         System.out.println("  " + file);
-    }
-
-    private static java.awt.image.BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
     }
 
     private static CardOpener noOpener() {

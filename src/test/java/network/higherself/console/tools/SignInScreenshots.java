@@ -12,7 +12,7 @@ import network.higherself.console.app.Services;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.signin.SignInService;
 import network.higherself.console.store.DataFolder;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.staff.FirstAdministratorView;
 import network.higherself.console.ui.staff.FirstAdministratorViewModel;
@@ -43,7 +43,7 @@ public final class SignInScreenshots {
         demo.demoData().seed();
         System.out.printf("  demo data (with 7 password hashes) in %.1f s%n", (System.nanoTime() - t) / 1e9);
         Services fresh = Services.open(new DataFolder(Files.createTempDirectory("hsc-signin-new")), Clock.systemDefaultZone());
-        BackgroundExecutor executor = new BackgroundExecutor();
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The seed document (a copy of shared/seed/operational-workflows.md), read independently of the console's
+ * The seed document (the business's operational-workflows document, copied to src/test/resources/seed), read independently of the console's
  * definitions so that the two can be compared.
  */
 final class SeedDocument {

@@ -67,8 +67,8 @@ class WorkflowEngineTest {
         FireResult result = booking.fire("quote_provided", "payment_received");
         assertThat(result).isInstanceOfSatisfying(FireResult.Refused.class, r -> {
             assertThat(r.reason()).isEqualTo(FireResult.Reason.ILLEGAL_EVENT);
-            assertThat(r.message()).isEqualTo("'payment_received' cannot be fired from quote_provided. "
-                    + "A booking in quote_provided can go to payment_pending (client_accepted_quote) or canceled (client_declined_quote).");
+            assertThat(r.message()).isEqualTo("\u201cPayment received\u201d cannot be fired from Quote provided. "
+                    + "A booking in Quote provided can go to Payment pending (by \u201cClient accepted quote\u201d) or Canceled (by \u201cClient declined quote\u201d).");
         });
     }
 
@@ -76,13 +76,14 @@ class WorkflowEngineTest {
     void unknownEventsStatesAndFinalStatesAreNamedAsSuch() {
         Workflow gallery = CATALOG.get("WF-GALLERY-EXH");
         assertThat(reason(gallery.fire("concept", "teleport"))).isEqualTo(FireResult.Reason.UNKNOWN_EVENT);
-        assertThat(message(gallery.fire("concept", "teleport"))).startsWith("'teleport' is not an event of Gallery exhibits.");
+        assertThat(message(gallery.fire("concept", "teleport"))).startsWith("\u201cTeleport\u201d is not an event of Gallery exhibits.");
         assertThat(reason(gallery.fire("nowhere", "concept_approved"))).isEqualTo(FireResult.Reason.UNKNOWN_STATE);
         assertThat(reason(gallery.fire("archived", "concept_approved"))).isEqualTo(FireResult.Reason.FINAL_STATE);
         assertThat(message(gallery.fire("archived", "concept_approved")))
-                .isEqualTo("An exhibition in archived is finished: nothing leads out of archived.");
+                .isEqualTo("An exhibition in Archived is finished: nothing leads out of Archived.");
         assertThat(message(gallery.moveTo("concept", "active")))
-                .isEqualTo("No event leads from concept to active. An exhibition in concept can go to artist_selection (concept_approved).");
+                .isEqualTo("No event leads from Concept to Active. An exhibition in Concept can go to Artist selection (by "
+                        + "\u201cConcept approved\u201d).");
     }
 
     @Test
@@ -91,7 +92,7 @@ class WorkflowEngineTest {
                 .workflow().orElseThrow();
         FireResult move = w.moveTo("open", "closed");
         assertThat(reason(move)).isEqualTo(FireResult.Reason.AMBIGUOUS);
-        assertThat(message(move)).isEqualTo("Several events lead from open to closed: say which one, resolved or withdrawn.");
+        assertThat(message(move)).isEqualTo("Several events lead from Open to Closed: say which one, \u201cResolved\u201d or \u201cWithdrawn\u201d.");
         assertThat(w.fire("open", "withdrawn")).isEqualTo(new FireResult.Fired(new Transition("open", "closed", "withdrawn")));
         assertThat(w.targetsFrom("open")).extracting(State::id).containsExactly("closed");
     }

@@ -62,7 +62,7 @@ class WorkflowLoaderTest {
         Workflow w = result.workflow().orElseThrow();
         assertThat(w.id()).isEqualTo("WF-TEST");
         assertThat(w.board()).as("board defaults to the name").isEqualTo("Test");
-        assertThat(w.optionsFrom("review")).isEqualTo("A card in review can go to closed (close) or open (reopen).");
+        assertThat(w.optionsFrom("review")).isEqualTo("A card in Review can go to Closed (by \u201cClose\u201d) or Open (by \u201cReopen\u201d).");
     }
 
     @Test

@@ -14,6 +14,7 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.workflow.Labels;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -80,12 +81,14 @@ public final class AccessViewModel {
 
     /**
      * Makes a permission request for the acting person and logs it for review. {@code done} gets the outcome
-     * (refused with the service's sentence when something is wrong, e.g. a scope that is not one).
+     * (refused with the service's sentence when something is wrong, e.g. a scope that is not one); {@code failed}
+     * what went wrong if it could not be saved at all.
      */
-    public void requestAccess(long requesterId, Role role, String scopes, String justification, Consumer<Outcome> done) {
+    public void requestAccess(long requesterId, Role role, String scopes, String justification, Consumer<Outcome> done,
+                              Consumer<Throwable> failed) {
         Actor me = actor.get();
         String what = role != null ? "role " + role.label().toLowerCase() : scopes == null ? "" : scopes.strip();
-        String title = "Access for " + me.name() + ": " + (what.length() > 120 ? what.substring(0, 119) + "\u2026" : what);
+        String title = "Access for " + me.name() + ": " + Labels.cut(what, 120);
         executor.run(() -> {
             Outcome created = cards.create(PermissionRequest.WORKFLOW, title, me, FieldValues.NONE
                     .withValue(PermissionRequest.STAFF_MEMBER, requesterId).with(PermissionRequest.REQUESTED_ROLE, role)
@@ -95,6 +98,6 @@ public final class AccessViewModel {
             }
             return cards.move(MoveRequest.byEvent(d.cardId(), PermissionRequest.LOG_EVENT, me)
                     .withNote("Asked from the console"));
-        }, done, e -> message.set("The request could not be saved: " + e.getMessage()));
+        }, done, failed);
     }
 }

@@ -1,23 +1,25 @@
 package network.higherself.console.ui.access;
 
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import network.higherself.console.store.PermissionQueries;
+import network.higherself.console.ui.common.Fxml;
 
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
-/** The managers' review queue: requests waiting for a decision, with approve and ask-for-more actions. */
+/**
+ * The managers' review queue: requests waiting for a decision, with approve and ask-for-more actions. Laid out in
+ * ReviewQueueView.fxml; this controller binds it to the {@link AccessViewModel}.
+ */
 public final class ReviewQueueView {
 
     public static final String ID = "review-queue";
@@ -28,73 +30,83 @@ public final class ReviewQueueView {
     public static final String MESSAGE_ID = "review-message";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
-    private ReviewQueueView() {
+    private final AccessViewModel model;
+    private final Runnable onDecided;
+
+    @FXML
+    private ListView<PermissionQueries.Waiting> list;
+    @FXML
+    private TextField question;
+    @FXML
+    private Button ask;
+    @FXML
+    private Button approve;
+    @FXML
+    private Label message;
+
+    ReviewQueueView(AccessViewModel model, Runnable onDecided) {
+        this.model = model;
+        this.onDecided = onDecided;
     }
 
+    /** Opens the queue over {@code owner}; {@code onDecided} runs after each decision is saved. */
     public static Dialog<Void> show(Window owner, AccessViewModel model, Runnable onDecided) {
+        ReviewQueueView controller = new ReviewQueueView(model, onDecided);
+        DialogPane pane = Fxml.load("ReviewQueueView.fxml", controller);
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Review queue");
-        dialog.setHeaderText("Permission requests waiting for a manager");
-        dialog.getDialogPane().setId(ID);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-
-        ListView<PermissionQueries.Waiting> list = new ListView<>(model.waiting());
-        list.setId(LIST_ID);
-        list.setPrefSize(640, 320);
-        Label empty = new Label("Nothing is waiting for review.");
-        list.setPlaceholder(empty);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(PermissionQueries.Waiting r, boolean isEmpty) {
-                super.updateItem(r, isEmpty);
-                if (isEmpty || r == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                Label title = new Label(r.title());
-                title.setStyle("-fx-font-weight: bold;");
-                String what = r.requestedRole() != null ? "Role: " + r.requestedRole().replace('_', ' ').toLowerCase()
-                        : "Scopes: " + r.requestedScopes();
-                Label detail = new Label(r.requester() + " asks \u00b7 " + what + " \u00b7 waiting since "
-                        + WHEN.format(r.since().atZone(ZoneId.systemDefault())));
-                detail.getStyleClass().add("text-muted");
-                Label why = new Label(r.justification() == null ? "(no justification given)" : r.justification());
-                why.setWrapText(true);
-                VBox box = new VBox(2, title, detail, why);
-                box.setPrefWidth(0);
-                setText(null);
-                setGraphic(box);
-            }
-        });
-
-        TextField question = new TextField();
-        question.setId(QUESTION_ID);
-        question.setPromptText("Question for the requester (to ask for more information)");
-        HBox.setHgrow(question, Priority.ALWAYS);
-        Button approve = new Button("Approve");
-        approve.setId(APPROVE_ID);
-        approve.getStyleClass().add("success");
-        Button ask = new Button("Ask for more information");
-        ask.setId(ASK_ID);
-        approve.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        ask.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        approve.setOnAction(e -> model.approve(list.getSelectionModel().getSelectedItem(), onDecided));
-        ask.setOnAction(e -> model.askForMore(list.getSelectionModel().getSelectedItem(), question.getText(), () -> {
-            question.clear();
-            onDecided.run();
-        }));
-        Label message = new Label();
-        message.setId(MESSAGE_ID);
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-
-        VBox content = new VBox(10, list, new HBox(8, question, ask, approve), message);
-        content.setPadding(new Insets(10, 0, 0, 0));
-        dialog.getDialogPane().setContent(content);
-        model.loadQueue(() -> list.getSelectionModel().selectFirst());
+        dialog.setDialogPane(pane);
+        model.loadQueue(() -> controller.list.getSelectionModel().selectFirst());
         dialog.show();
         return dialog;
+    }
+
+    @FXML
+    private void initialize() {
+        list.setItems(model.waiting());
+        list.setCellFactory(v -> new RequestCell());
+        approve.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        ask.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        message.textProperty().bind(model.messageProperty());
+    }
+
+    @FXML
+    private void approveSelected() {
+        model.approve(list.getSelectionModel().getSelectedItem(), onDecided);
+    }
+
+    @FXML
+    private void askForMore() {
+        model.askForMore(list.getSelectionModel().getSelectedItem(), question.getText(), () -> {
+            question.clear();
+            onDecided.run();
+        });
+    }
+
+    /** A request: its title, who asks for what since when, and why. */
+    private static final class RequestCell extends ListCell<PermissionQueries.Waiting> {
+        @Override
+        protected void updateItem(PermissionQueries.Waiting r, boolean isEmpty) {
+            super.updateItem(r, isEmpty);
+            if (isEmpty || r == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label title = new Label(r.title());
+            title.setStyle("-fx-font-weight: bold;");
+            String what = r.requestedRole() != null ? "Role: " + r.requestedRole().replace('_', ' ').toLowerCase()
+                    : "Scopes: " + r.requestedScopes();
+            Label detail = new Label(r.requester() + " asks \u00b7 " + what + " \u00b7 waiting since "
+                    + WHEN.format(r.since().atZone(ZoneId.systemDefault())));
+            detail.getStyleClass().add("text-muted");
+            Label why = new Label(r.justification() == null ? "(no justification given)" : r.justification());
+            why.setWrapText(true);
+            VBox box = new VBox(2, title, detail, why);
+            box.setPrefWidth(0);
+            setText(null);
+            setGraphic(box);
+        }
     }
 }

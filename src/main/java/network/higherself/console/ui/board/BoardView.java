@@ -31,17 +31,21 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
+import network.higherself.console.move.MoveCheck;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.Notifier;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A board: a toolbar (search, quick filters, new card) over one column per state. Cards are dragged between
@@ -51,12 +55,17 @@ public final class BoardView extends BorderPane {
 
     public static final String SEARCH_ID = "board-search";
     private static final String DRAG_PREFIX = "hsc-card:";
+    /** A "Move via…" item whose guard will refuse now. */
+    static final String LOCKED_MOVE = "move-locked";
 
     private final BoardViewModel model;
     private final CardOpener opener;
     private final Notifier notifier;
     private final List<ColumnView> columns = new ArrayList<>();
     private final TextField search = new TextField();
+    private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
+    /** The card last selected in any column (the workflow's diagram highlights where it can go). */
+    private CardSummary lastSelected;
 
     public BoardView(BoardViewModel model, CardOpener opener) {
         this.model = model;
@@ -116,6 +125,12 @@ public final class BoardView extends BorderPane {
         return model;
     }
 
+    /** What "Workflow and charts" does, given the card last selected on the board (or null). */
+    public void onShowInsights(Consumer<CardSummary> action) {
+        insights.setOnAction(e -> action.accept(lastSelected));
+        insights.setDisable(false);
+    }
+
     /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
     void repaintTimes() {
         model.tickClock();
@@ -164,7 +179,14 @@ public final class BoardView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
-        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, add);
+        insights.setId("board-insights");
+        insights.setDisable(true); // until the window says what it opens
+        // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
+        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, add)) {
+            keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(140);
+        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));
@@ -205,8 +227,9 @@ public final class BoardView extends BorderPane {
             });
             cell.setOnDragDone(e -> model.dragEnded());
             cell.setOnContextMenuRequested(e -> {
-                if (cell.getItem() != null) {
-                    moveMenu(cell.getItem()).show(cell, e.getScreenX(), e.getScreenY());
+                CardSummary card = cell.getItem();
+                if (card != null) {
+                    model.moves(card, moves -> moveMenu(card, moves).show(cell, e.getScreenX(), e.getScreenY()));
                 }
             });
             cell.setOnMouseClicked(e -> {
@@ -234,6 +257,11 @@ public final class BoardView extends BorderPane {
             }
         });
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, column));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, card) -> {
+            if (card != null) {
+                lastSelected = card;
+            }
+        });
     }
 
     private boolean isOurs(DragEvent e) {
@@ -274,9 +302,28 @@ public final class BoardView extends BorderPane {
         } else if (decision instanceof DropDecision.Fire fire) {
             fire(card, fire.transition());
         } else if (decision instanceof DropDecision.Choose choose) {
-            EventPicker.pick(window(), card.title(), choose.options()).ifPresent(t -> fire(card, t));
+            choose(card, choose.options());
         } else if (decision instanceof DropDecision.Refuse refuse) {
             model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()));
+        }
+    }
+
+    /**
+     * Several events lead where the card was dropped: of those the person may fire (as the pipeline answered during
+     * the drag), one that will go is fired; several, or locked ones, are offered in the event picker. Without an
+     * answer yet, every event is offered: the pipeline decides on the move in any case.
+     */
+    private void choose(CardSummary card, List<Transition> options) {
+        List<MoveCheck> answered = model.checks().stream().filter(m -> options.contains(m.transition())).toList();
+        List<MoveCheck> offered = answered.isEmpty()
+                ? options.stream().map(t -> new MoveCheck(t, MoveCheck.Verdict.OPEN, null)).toList()
+                : answered.stream().filter(m -> m.verdict() != MoveCheck.Verdict.FORBIDDEN).toList();
+        if (offered.isEmpty()) {
+            fire(card, options.get(0)); // none is the person's to fire: the pipeline says so, in its words
+        } else if (offered.size() == 1 && offered.get(0).isOpen()) {
+            fire(card, offered.get(0).transition());
+        } else {
+            EventPicker.pick(window(), card.title(), offered).ifPresent(t -> fire(card, t));
         }
     }
 
@@ -312,19 +359,31 @@ public final class BoardView extends BorderPane {
                 }));
     }
 
-    private ContextMenu moveMenu(CardSummary card) {
+    /**
+     * The "Move via…" menu: the events the person may fire from the card's column ({@code moves}, as the pipeline
+     * answered); a locked one shows a lock, and choosing it says why instead of moving.
+     */
+    private ContextMenu moveMenu(CardSummary card, List<MoveCheck> moves) {
         ContextMenu menu = new ContextMenu();
         menu.setId("move-menu");
-        List<Transition> moves = model.legalMoves(card);
+        String column = model.workflow().stateLabel(card.state());
         if (moves.isEmpty()) {
-            MenuItem none = new MenuItem(Labels.humanize(card.state()) + " is final: no moves");
+            MenuItem none = new MenuItem(model.workflow().isFinal(card.state()) ? column + " is final: no moves"
+                    : "No move from " + column + " is yours to make");
             none.setDisable(true);
             menu.getItems().add(none);
         }
-        for (Transition t : moves) {
-            MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + Labels.humanize(t.to()));
+        for (MoveCheck m : moves) {
+            Transition t = m.transition();
+            MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + model.workflow().stateLabel(t.to()));
             item.setId("move-" + t.event());
-            item.setOnAction(e -> fire(card, t));
+            if (m.isOpen()) {
+                item.setOnAction(e -> fire(card, t));
+            } else {
+                item.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+                item.getStyleClass().add(LOCKED_MOVE);
+                item.setOnAction(e -> model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Not yet", m.reason())));
+            }
             menu.getItems().add(item);
         }
         menu.getItems().add(new SeparatorMenuItem());
@@ -359,12 +418,11 @@ public final class BoardView extends BorderPane {
             }
             case M -> {
                 if (card != null) {
-                    Node anchor = list;
-                    ContextMenu menu = moveMenu(card);
-                    menu.show(anchor, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
-                    if (!menu.getItems().isEmpty()) {
+                    model.moves(card, moves -> {
+                        ContextMenu menu = moveMenu(card, moves);
+                        menu.show(list, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
                         menu.getSkin().getNode().requestFocus();
-                    }
+                    });
                 }
                 e.consume();
             }

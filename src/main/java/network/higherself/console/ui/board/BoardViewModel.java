@@ -21,6 +21,7 @@ import network.higherself.console.card.EventInput;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.move.CardService;
 import network.higherself.console.move.ColumnLimits;
+import network.higherself.console.move.MoveCheck;
 import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
@@ -54,9 +55,7 @@ import java.util.function.Supplier;
 public final class BoardViewModel {
 
     private final Workflow workflow;
-    private final CardService cards;
-    private final ColumnLimits limits;
-    private final CardQueries queries;
+    private final BoardStore store;
     private final BackgroundExecutor executor;
     private final Supplier<Actor> actor;
     private final Supplier<Rights> rights;
@@ -74,6 +73,7 @@ public final class BoardViewModel {
     private final ObservableMap<Long, String> agentNotes;
     private final LongProperty clockTick = new SimpleLongProperty();
     private boolean refreshAfterDrag;
+    private final List<MoveCheck> checks = new ArrayList<>();
 
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
@@ -94,12 +94,16 @@ public final class BoardViewModel {
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Supplier<Rights> rights, Clock clock,
                           ObservableMap<Long, String> agentNotes) {
+        this(workflow, BoardStore.of(cards, limits, queries), executor, actor, rights, clock, agentNotes);
+    }
+
+    /** Over any {@link BoardStore}: reads and changes happen only when a column is shown or the person acts. */
+    public BoardViewModel(Workflow workflow, BoardStore store, BackgroundExecutor executor, Supplier<Actor> actor,
+                          Supplier<Rights> rights, Clock clock, ObservableMap<Long, String> agentNotes) {
         this.rights = rights;
         this.agentNotes = agentNotes;
         this.workflow = workflow;
-        this.cards = cards;
-        this.limits = limits;
-        this.queries = queries;
+        this.store = store;
         this.executor = executor;
         this.actor = actor;
         this.clock = clock;
@@ -108,7 +112,7 @@ public final class BoardViewModel {
             String agent = workflow.agentFor(s.id()).map(AgentResponsibility::displayName).orElse("");
             columns.add(new ColumnViewModel(s, agent, workflow.isFinal(s.id()), (offset, limit, size, onLoaded) -> {
                 ColumnFilter f = filter(); // read on the JavaFX thread, where the search and filter properties live
-                executor.run(() -> queries.page(workflow.id(), s.id(), f, offset, limit, size), onLoaded,
+                executor.run(() -> store.page(workflow.id(), s.id(), f, offset, limit, size), onLoaded,
                         e -> fail("Cards could not be read", e));
             }));
         }
@@ -172,10 +176,10 @@ public final class BoardViewModel {
     public void refresh(Runnable ready) {
         ColumnFilter f = filter();
         executor.run(() -> {
-            Map<String, ColumnLimit> limits = queries.limits(workflow.id());
+            Map<String, ColumnLimit> limits = store.limits(workflow.id());
             List<Long> counts = new ArrayList<>();
             for (ColumnViewModel c : columns) {
-                counts.add(queries.count(workflow.id(), c.stateId(), f));
+                counts.add(store.count(workflow.id(), c.stateId(), f));
             }
             return Map.entry(limits, counts);
         }, result -> {
@@ -199,9 +203,15 @@ public final class BoardViewModel {
         });
     }
 
-    /** A card is being dragged: light the columns it may go to, dim the rest. Computed once per drag. */
+    /**
+     * A card is being dragged: light the columns it may go to, dim the rest — at once from the workflow and the
+     * person's rights as last read, then as the change pipeline answers ({@link BoardStore#check}): a column whose
+     * every event the person may fire would be refused now by its guard (or the column's hard limit) shows locked,
+     * with the reason.
+     */
     public void dragStarted(CardSummary card) {
         dragged.set(card);
+        checks.clear();
         Set<String> lit = DropDecision.litColumns(workflow, card.state());
         Rights mine = rights.get();
         if (mine != null) {
@@ -213,6 +223,45 @@ public final class BoardViewModel {
             c.dropLookProperty().set(c.stateId().equals(card.state()) ? ColumnViewModel.DropLook.HOME
                     : lit.contains(c.stateId()) ? ColumnViewModel.DropLook.LIT : ColumnViewModel.DropLook.DIMMED);
         }
+        moves(card, answer -> {
+            if (dragged.get() == card) {
+                checks.addAll(answer);
+                showChecks(card);
+            }
+        });
+    }
+
+    /** Each column's look from the pipeline's answer for the dragged card. */
+    private void showChecks(CardSummary card) {
+        for (ColumnViewModel c : columns) {
+            if (c.stateId().equals(card.state())) {
+                continue;
+            }
+            List<MoveCheck> to = checks.stream().filter(m -> m.transition().to().equals(c.stateId())).toList();
+            List<String> reasons = to.stream().filter(m -> m.verdict() == MoveCheck.Verdict.LOCKED).map(MoveCheck::reason)
+                    .distinct().toList();
+            boolean open = to.stream().anyMatch(MoveCheck::isOpen);
+            c.lockReasonProperty().set(open || reasons.isEmpty() ? null : String.join("\n", reasons));
+            c.dropLookProperty().set(open ? ColumnViewModel.DropLook.LIT
+                    : reasons.isEmpty() ? ColumnViewModel.DropLook.DIMMED : ColumnViewModel.DropLook.LOCKED);
+        }
+    }
+
+    /**
+     * What the pipeline says of each event out of the card's column for the person, in the background: the events
+     * they may fire, open or locked (with the reason); those they may not are left out. For the "Move via…" menu
+     * and the drop.
+     */
+    public void moves(CardSummary card, Consumer<List<MoveCheck>> then) {
+        Actor who = actor.get();
+        executor.run(() -> store.check(card.id(), who), answer -> then.accept(answer.stream()
+                        .filter(m -> m.verdict() != MoveCheck.Verdict.FORBIDDEN).toList()),
+                e -> fail("The moves could not be checked", e));
+    }
+
+    /** The pipeline's answer for the card last dragged (empty until it comes): what its drop may offer. */
+    public List<MoveCheck> checks() {
+        return List.copyOf(checks);
     }
 
     /** Counts the clock's ticks: cards work out their countdown and time in the column again at each. */
@@ -244,7 +293,10 @@ public final class BoardViewModel {
 
     public void dragEnded() {
         dragged.set(null);
-        columns.forEach(c -> c.dropLookProperty().set(ColumnViewModel.DropLook.NONE));
+        columns.forEach(c -> {
+            c.dropLookProperty().set(ColumnViewModel.DropLook.NONE);
+            c.lockReasonProperty().set(null);
+        });
         if (refreshAfterDrag) {
             refreshAfterDrag = false;
             refresh();
@@ -253,13 +305,6 @@ public final class BoardViewModel {
 
     public DropDecision decide(CardSummary card, String targetState) {
         return DropDecision.decide(workflow, card.state(), targetState);
-    }
-
-    /** The events a card may take from its column and the person may fire, for the "Move via…" menu. */
-    public List<Transition> legalMoves(CardSummary card) {
-        Rights mine = rights.get();
-        return workflow.transitionsFrom(card.state()).stream()
-                .filter(t -> mine == null || mine.on(workflow.id()).mayFire(t.event())).toList();
     }
 
     /** What the person is asked for before {@code t} fires (a quote, a reason, a note), with each field's description. */
@@ -279,7 +324,7 @@ public final class BoardViewModel {
         pending.add(card.id());
         MoveRequest request = MoveRequest.byEvent(card.id(), t.event(), actor.get())
                 .expecting(card.version()).withNote(note).with(input);
-        executor.run(() -> cards.move(request), outcome -> {
+        executor.run(() -> store.move(request), outcome -> {
             pending.remove(card.id());
             if (outcome.isDone()) {
                 feedback.set(new Feedback(Feedback.Kind.DONE, "Moved", outcome.message()));
@@ -299,7 +344,7 @@ public final class BoardViewModel {
             return;
         }
         pending.add(card.id());
-        executor.run(() -> cards.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
+        executor.run(() -> store.reorder(card.id(), previous == null ? null : previous.id(), next == null ? null : next.id(),
                 card.version(), actor.get()), outcome -> {
             pending.remove(card.id());
             if (!outcome.isDone()) {
@@ -314,7 +359,7 @@ public final class BoardViewModel {
 
     /** Sets or removes a column's work-in-progress limit. */
     public void setLimit(String state, Integer maxCards, boolean hard) {
-        executor.run(() -> limits.set(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
+        executor.run(() -> store.setColumnLimit(workflow.id(), state, maxCards, hard, actor.get()), outcome -> {
             feedback.set(new Feedback(outcome.isDone() ? Feedback.Kind.DONE : Feedback.Kind.REFUSED,
                     outcome.isDone() ? "Limit set" : "Limit not set", outcome.message()));
             refresh();

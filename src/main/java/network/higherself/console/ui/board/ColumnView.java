@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import network.higherself.console.store.CardSummary;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** One column: a header (state, count, limit, responsible agent) over a virtualized list of cards. */
@@ -22,6 +23,9 @@ final class ColumnView extends VBox {
     static final String LIT = "column-lit";
     static final String DIMMED = "column-dimmed";
     static final String HOME = "column-home";
+    static final String LOCKED = "column-locked";
+    static final String LOCK = "column-lock";
+    static final String LOCK_REASON = "column-lock-reason";
     static final String OVER_LIMIT = "column-over-limit";
 
     private final ColumnViewModel model;
@@ -43,9 +47,20 @@ final class ColumnView extends VBox {
                 model.countProperty(), model.limitProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox title = new HBox(6, name, spacer, count);
+        FontIcon lock = new FontIcon(MaterialDesignL.LOCK_OUTLINE);
+        lock.getStyleClass().add(LOCK);
+        lock.visibleProperty().bind(model.dropLookProperty().isEqualTo(ColumnViewModel.DropLook.LOCKED));
+        lock.managedProperty().bind(lock.visibleProperty());
+        HBox title = new HBox(6, lock, name, spacer, count);
         title.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(2, title);
+        // a drag shows no tooltips (the pointer is dragging): the reason stands under the name while the column is locked
+        Label reason = new Label();
+        reason.getStyleClass().add(LOCK_REASON);
+        reason.setWrapText(true);
+        reason.textProperty().bind(model.lockReasonProperty());
+        reason.visibleProperty().bind(model.lockReasonProperty().isNotNull());
+        reason.managedProperty().bind(reason.visibleProperty());
+        VBox header = new VBox(2, title, reason);
         header.getStyleClass().add("column-header");
         if (!model.agent().isEmpty()) {
             Label agent = new Label(model.agent());
@@ -79,14 +94,27 @@ final class ColumnView extends VBox {
         setMaxWidth(300);
 
         model.dropLookProperty().addListener((o, a, look) -> {
-            getStyleClass().removeAll(LIT, DIMMED, HOME);
+            getStyleClass().removeAll(LIT, LOCKED, DIMMED, HOME);
             switch (look) {
                 case LIT -> getStyleClass().add(LIT);
+                case LOCKED -> getStyleClass().add(LOCKED);
                 case DIMMED -> getStyleClass().add(DIMMED);
                 case HOME -> getStyleClass().add(HOME);
                 default -> {
                     // no drag going on
                 }
+            }
+        });
+        // while a dragged card cannot go here now, hovering the column says why (the same sentence the drop would get)
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        why.textProperty().bind(model.lockReasonProperty());
+        model.lockReasonProperty().addListener((o, a, now) -> {
+            if (now == null) {
+                Tooltip.uninstall(this, why);
+            } else {
+                Tooltip.install(this, why);
             }
         });
         model.overLimitProperty().addListener((o, a, over) -> {

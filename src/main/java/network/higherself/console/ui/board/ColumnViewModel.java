@@ -6,14 +6,20 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import network.higherself.console.store.ColumnLimit;
 import network.higherself.console.workflow.State;
 
 /** One column of a board: its state, how many cards match, its limit, and whether a dragged card may land here. */
 public final class ColumnViewModel {
 
-    /** How a column looks while a card is dragged. */
-    public enum DropLook { NONE, LIT, DIMMED, HOME }
+    /**
+     * How a column looks while a card is dragged: {@code LIT}, the card may go there; {@code LOCKED}, the person may
+     * move it there but a guard (or the column's hard limit) will refuse it now ({@link #lockReasonProperty} says
+     * why); {@code DIMMED}, no event leads there that the person may fire; {@code HOME}, the card's own column.
+     */
+    public enum DropLook { NONE, LIT, LOCKED, DIMMED, HOME }
 
     private final State state;
     private final String agent;
@@ -22,6 +28,7 @@ public final class ColumnViewModel {
     private final LongProperty count = new SimpleLongProperty();
     private final ObjectProperty<ColumnLimit> limit = new SimpleObjectProperty<>();
     private final ObjectProperty<DropLook> dropLook = new SimpleObjectProperty<>(DropLook.NONE);
+    private final StringProperty lockReason = new SimpleStringProperty();
     private final BooleanBinding overSoftLimit;
     private final BooleanBinding atLimit;
 
@@ -68,6 +75,11 @@ public final class ColumnViewModel {
 
     public ObjectProperty<DropLook> dropLookProperty() {
         return dropLook;
+    }
+
+    /** Why a dragged card cannot go to this column now although it may be moved there (while {@code LOCKED}). */
+    public StringProperty lockReasonProperty() {
+        return lockReason;
     }
 
     /** More cards than the limit allows (the column turns amber). */

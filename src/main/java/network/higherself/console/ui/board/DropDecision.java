@@ -1,5 +1,6 @@
 package network.higherself.console.ui.board;
 
+import network.higherself.console.workflow.FireResult;
 import network.higherself.console.workflow.Transition;
 import network.higherself.console.workflow.Workflow;
 
@@ -40,7 +41,7 @@ public sealed interface DropDecision {
         if (options.size() > 1) {
             return new Choose(options);
         }
-        return new Refuse("No event leads from " + from + " to " + to + ". " + workflow.optionsFrom(from));
+        return new Refuse(((FireResult.Refused) workflow.moveTo(from, to)).message());
     }
 
     /** The columns a card in {@code from} may be dropped on to move it: exactly the workflow's legal targets. */

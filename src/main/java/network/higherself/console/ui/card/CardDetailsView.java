@@ -3,10 +3,11 @@ package network.higherself.console.ui.card;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.geometry.HPos;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -20,18 +21,17 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.FieldProblem;
+import network.higherself.console.ui.common.Fxml;
 import network.higherself.console.workflow.Labels;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.GraphicDecoration;
@@ -44,7 +44,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.List;
@@ -52,16 +51,19 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The card form as a dialog owned by the main window: every field of the card's kind with its editor, checked as
- * the person types (ControlsFX decorations and a sentence under the field), the card's checklist (ticked at once,
- * not on Save) and its history as a timeline, and Save (Create for a new card). A refusal stays in the dialog,
- * above the buttons, with the form untouched.
+ * The card dialog owned by the main window: every field of the card's kind with its editor, checked as the person
+ * types (ControlsFX decorations and a sentence under the field), the card's checklist (ticked at once, not on Save)
+ * and its history as a timeline, and Save (Create for a new card). Its frame is laid out in CardDetailsView.fxml;
+ * this controller binds it to the dialog's view model and its three parts, and makes the form's rows, the tasks and
+ * the timeline's entries from data. Each part's message shows in the part: a refused save above the buttons, with
+ * the form untouched; a refused tick in the checklist.
  */
 public final class CardDetailsView {
 
     public static final String DIALOG_ID = "card-details";
     public static final String FORM_ID = "card-form";
     public static final String HISTORY_ID = "card-history";
+    public static final String HISTORY_MESSAGE_ID = "card-history-message";
     public static final String MESSAGE_ID = "card-message";
     public static final String SAVE_ID = "card-save";
     public static final String LOADING_ID = "card-loading";
@@ -69,6 +71,7 @@ public final class CardDetailsView {
     public static final String CHECKLIST_TITLE_ID = "card-checklist-title";
     public static final String CHECKLIST_PROGRESS_ID = "card-checklist-progress";
     public static final String CHECKLIST_NOTICE_ID = "card-checklist-notice";
+    public static final String CHECKLIST_MESSAGE_ID = "card-checklist-message";
     /** A task's box is {@code #task-<kind>}, e.g. {@code #task-room}. */
     public static final String TASK_ID_PREFIX = "task-";
 
@@ -76,38 +79,83 @@ public final class CardDetailsView {
     static final String STYLE_HEADER = "card-header";
     static final String STYLE_HEADING = "card-heading";
     static final String STYLE_SUBHEADING = "card-subheading";
-    static final String STYLE_STATE = "card-state";
     static final String STYLE_FORM = "card-form";
     static final String STYLE_SECTION = "card-section";
     static final String STYLE_FIELD_LABEL = "field-label";
     static final String STYLE_FIELD_PROBLEM = "field-problem";
     static final String STYLE_FORM_PROBLEMS = "form-problems";
-    static final String STYLE_MESSAGE = "card-message";
-    static final String STYLE_HISTORY = "card-history";
-    static final String STYLE_HISTORY_TITLE = "history-title";
-    static final String STYLE_TIMELINE = "timeline";
     static final String STYLE_TIMELINE_ENTRY = "timeline-entry";
     static final String STYLE_HISTORY_ICON = "history-icon";
     static final String STYLE_HISTORY_WHAT = "history-what";
     static final String STYLE_HISTORY_META = "history-meta";
     static final String STYLE_HISTORY_DETAIL = "history-detail";
     static final String STYLE_HISTORY_NOTE = "history-note";
-    static final String STYLE_CHECKLIST = "card-checklist";
-    static final String STYLE_CHECKLIST_TITLE = "checklist-title";
-    static final String STYLE_CHECKLIST_META = "checklist-meta";
-    static final String STYLE_CHECKLIST_NOTICE = "checklist-notice";
     static final String STYLE_TASK = "checklist-task";
-    static final String STYLE_CHECKLIST_PROGRESS = "checklist-progress";
     static final String STYLE_TASK_TITLE = "task-title";
     static final String STYLE_TASK_DETAIL = "task-detail";
     static final javafx.css.PseudoClass COMPLETE = javafx.css.PseudoClass.getPseudoClass("complete");
 
     private final CardDetailsViewModel model;
+    private final CardFormViewModel form;
+    private final CardChecklistViewModel checklistModel;
+    private final CardHistoryViewModel historyModel;
     private final ValidationSupport validation = new ValidationSupport();
     private Map<String, FieldEditor> editors = Map.of();
 
+    @FXML
+    private DialogPane pane;
+    @FXML
+    private Label heading;
+    @FXML
+    private Label subheading;
+    @FXML
+    private Label state;
+    @FXML
+    private VBox loading;
+    @FXML
+    private ProgressIndicator progress;
+    @FXML
+    private Label loadingText;
+    @FXML
+    private HBox split;
+    @FXML
+    private ScrollPane formScroll;
+    @FXML
+    private VBox side;
+    @FXML
+    private VBox checklist;
+    @FXML
+    private Label checklistTitle;
+    @FXML
+    private Label checklistProgress;
+    @FXML
+    private Label madeBy;
+    @FXML
+    private VBox tasks;
+    @FXML
+    private HBox checklistNotice;
+    @FXML
+    private Label checklistNoticeText;
+    @FXML
+    private HBox checklistMessage;
+    @FXML
+    private Label checklistMessageText;
+    @FXML
+    private HBox historyMessage;
+    @FXML
+    private Label historyMessageText;
+    @FXML
+    private VBox timeline;
+    @FXML
+    private HBox message;
+    @FXML
+    private Label messageText;
+
     public CardDetailsView(CardDetailsViewModel model) {
         this.model = model;
+        this.form = model.form();
+        this.checklistModel = model.checklist();
+        this.historyModel = model.history();
         validation.setValidationDecorator(new FieldDecoration());
     }
 
@@ -128,26 +176,20 @@ public final class CardDetailsView {
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setResizable(true);
         dialog.titleProperty().bind(Bindings.concat(model.headingProperty(), "  \u2013  Higher Self Console"));
-
-        DialogPane pane = dialog.getDialogPane();
-        pane.setId(DIALOG_ID);
-        pane.getStyleClass().add(STYLE_DIALOG);
-        pane.getStylesheets().add(CardDetailsView.class.getResource("card.css").toExternalForm());
-        pane.setHeader(header());
-        pane.setContent(content());
+        dialog.setDialogPane(Fxml.load("CardDetailsView.fxml", this));
         pane.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> installDecorationLayer(pane));
+
         boolean create = model.mode() == CardDetailsViewModel.Mode.CREATE;
         pane.setPrefSize(create ? 720 : 1060, create ? 640 : 720);
-
         ButtonType saveType = new ButtonType(create ? "Create" : "Save", ButtonBar.ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(saveType, ButtonType.CANCEL);
         Button save = (Button) pane.lookupButton(saveType);
         save.setId(SAVE_ID);
         save.setDefaultButton(true);
-        save.disableProperty().bind(model.phaseProperty().isNotEqualTo(CardDetailsViewModel.Phase.READY));
+        save.disableProperty().bind(form.phaseProperty().isNotEqualTo(CardFormViewModel.Phase.READY));
         save.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the card is saved
-            model.save(id -> {
+            form.save(id -> {
                 dialog.setResult(id);
                 dialog.close();
                 onDone.accept(id);
@@ -155,6 +197,38 @@ public final class CardDetailsView {
         });
         dialog.setResultConverter(b -> null);
         return dialog;
+    }
+
+    @FXML
+    private void initialize() {
+        heading.textProperty().bind(model.headingProperty());
+        subheading.textProperty().bind(model.subheadingProperty());
+        state.textProperty().bind(model.stateLabelProperty());
+        state.visibleProperty().bind(model.stateLabelProperty().isNotEmpty());
+
+        loadingText.setText("Opening the " + model.noun() + "\u2026");
+        progress.visibleProperty().bind(form.phaseProperty().isEqualTo(CardFormViewModel.Phase.LOADING));
+        loadingText.visibleProperty().bind(progress.visibleProperty());
+        BooleanBinding loaded = Bindings.isNotEmpty(form.fields());
+        split.visibleProperty().bind(loaded);
+        loading.visibleProperty().bind(loaded.not());
+        form.fields().addListener((ListChangeListener<CardFormViewModel.FieldModel>) c -> formScroll.setContent(formGrid()));
+        boolean create = model.mode() == CardDetailsViewModel.Mode.CREATE;
+        side.setVisible(!create); // a new card has no checklist and no history yet
+        side.setManaged(!create);
+
+        showWhileSaying(message, messageText, form.messageProperty());
+        bindChecklist();
+        showWhileSaying(historyMessage, historyMessageText, historyModel.messageProperty());
+        historyModel.entries().addListener((ListChangeListener<CardHistoryViewModel.TimelineEntry>) c -> fillTimeline());
+        fillTimeline();
+    }
+
+    /** A line (icon and text) bound to {@code text}, shown only while there is some (a message, a notice). */
+    private static void showWhileSaying(HBox line, Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        line.visibleProperty().bind(Bindings.isNotEmpty(text));
+        line.managedProperty().bind(line.visibleProperty());
     }
 
     /**
@@ -166,59 +240,6 @@ public final class CardDetailsView {
         GraphicDecoration probe = new GraphicDecoration(new Region());
         Decorator.addDecoration(node, probe);
         Decorator.removeDecoration(node, probe);
-    }
-
-    private Node header() {
-        Label heading = new Label();
-        heading.textProperty().bind(model.headingProperty());
-        heading.getStyleClass().addAll(STYLE_HEADING, Styles.TITLE_3);
-        Label sub = new Label();
-        sub.textProperty().bind(model.subheadingProperty());
-        sub.getStyleClass().add(STYLE_SUBHEADING);
-        VBox titles = new VBox(2, heading, sub);
-        titles.setMinWidth(0);
-        HBox.setHgrow(titles, Priority.ALWAYS);
-        Label state = new Label();
-        state.textProperty().bind(model.stateLabelProperty());
-        state.getStyleClass().add(STYLE_STATE);
-        state.visibleProperty().bind(model.stateLabelProperty().isNotEmpty());
-        state.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(16, titles, state);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add(STYLE_HEADER);
-        return header;
-    }
-
-    private Node content() {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setMaxSize(36, 36);
-        Label loadingText = new Label("Opening the " + model.noun() + "\u2026");
-        VBox loading = new VBox(12, progress, loadingText);
-        loading.setAlignment(Pos.CENTER);
-        loading.setId(LOADING_ID);
-        progress.visibleProperty().bind(model.phaseProperty().isEqualTo(CardDetailsViewModel.Phase.LOADING));
-        loadingText.visibleProperty().bind(progress.visibleProperty());
-
-        StackPane body = new StackPane(loading);
-        model.fields().addListener((ListChangeListener<CardDetailsViewModel.FieldModel>) c -> {
-            body.getChildren().setAll(loaded());
-        });
-
-        BorderPane root = new BorderPane(body);
-        root.setBottom(messageBanner());
-        return root;
-    }
-
-    private Node loaded() {
-        ScrollPane formScroll = new ScrollPane(form());
-        formScroll.setFitToWidth(true);
-        formScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        HBox.setHgrow(formScroll, Priority.ALWAYS);
-        if (model.mode() == CardDetailsViewModel.Mode.CREATE) {
-            return formScroll;
-        }
-        HBox split = new HBox(formScroll, historyPane());
-        return split;
     }
 
     /** A form's grid: labels in a column as wide as they need, the editors in a column that takes the rest. */
@@ -238,22 +259,23 @@ public final class CardDetailsView {
         return grid;
     }
 
-    private Node form() {
+    /** The form's rows, made from the card kind's fields: a label, the field's editor and its problem under it. */
+    private Node formGrid() {
         GridPane grid = formGrid(260);
         grid.setId(FORM_ID);
 
-        List<CardField<?>> fields = model.fields().stream().map(CardDetailsViewModel.FieldModel::field).toList();
-        editors = FieldEditors.createAll(fields, type -> model.form().choicesOf(type));
+        List<CardField<?>> fields = form.fields().stream().map(CardFormViewModel.FieldModel::field).toList();
+        editors = FieldEditors.createAll(fields, type -> form.form().choicesOf(type));
         int row = 0;
         int common = network.higherself.console.card.Card.commonFields().size();
-        for (int i = 0; i < model.fields().size(); i++) {
+        for (int i = 0; i < form.fields().size(); i++) {
             if (i == common) {
-                Label section = new Label(Labels.humanize(model.form().kindLabel()) + " details");
+                Label section = new Label(Labels.humanize(form.form().kindLabel()) + " details");
                 section.getStyleClass().add(STYLE_SECTION);
                 section.setMaxWidth(Double.MAX_VALUE);
                 grid.add(section, 0, row++, 2, 1);
             }
-            CardDetailsViewModel.FieldModel fm = model.fields().get(i);
+            CardFormViewModel.FieldModel fm = form.fields().get(i);
             FieldEditor editor = editors.get(fm.field().key());
             bind(fm, editor);
             Label label = new Label(fm.field().label() + (fm.field().required() ? " *" : ""));
@@ -267,7 +289,7 @@ public final class CardDetailsView {
         Label notes = new Label();
         notes.getStyleClass().add(STYLE_FORM_PROBLEMS);
         notes.setWrapText(true);
-        notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", unrouted()), model.formProblems()));
+        notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", unrouted()), form.formProblems()));
         notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
         grid.add(notes, 0, row, 2, 1);
@@ -303,10 +325,10 @@ public final class CardDetailsView {
 
     /** The kind's problems that are about no field in particular ("Say what is requested: a role or scopes."). */
     private List<String> unrouted() {
-        return model.formProblems().stream().filter(p -> p.field() == null).map(FieldProblem::sentence).toList();
+        return form.formProblems().stream().filter(p -> p.field() == null).map(FieldProblem::sentence).toList();
     }
 
-    private void bind(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {
+    private void bind(CardFormViewModel.FieldModel fm, FieldEditor editor) {
         editor.setValue(fm.valueProperty().get());
         fm.valueProperty().bind(editor.valueProperty());
         fm.inputProblemProperty().bind(editor.problemProperty());
@@ -323,12 +345,12 @@ public final class CardDetailsView {
     }
 
     /** Whether the field's problem is shown: once the person has edited it or tried to save, or when the kind says so. */
-    private BooleanBinding problemShown(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {
+    private BooleanBinding problemShown(CardFormViewModel.FieldModel fm, FieldEditor editor) {
         return fm.problemExpression().isNotNull().and(
-                editor.editedProperty().or(model.saveAttemptedProperty()).or(fm.formProblemProperty().isNotNull()));
+                editor.editedProperty().or(form.saveAttemptedProperty()).or(fm.formProblemProperty().isNotNull()));
     }
 
-    private Node withProblem(CardDetailsViewModel.FieldModel fm, FieldEditor editor) {
+    private Node withProblem(CardFormViewModel.FieldModel fm, FieldEditor editor) {
         Label problem = new Label();
         problem.setId(FieldEditors.controlId(fm.field().key()) + "-problem");
         problem.getStyleClass().add(STYLE_FIELD_PROBLEM);
@@ -345,91 +367,40 @@ public final class CardDetailsView {
         return box;
     }
 
-    private Node messageBanner() {
-        HBox banner = iconLine(MaterialDesignA.ALERT_CIRCLE_OUTLINE, 10, MESSAGE_ID, model.messageProperty(), STYLE_MESSAGE);
-        BorderPane.setMargin(banner, new Insets(10, 0, 0, 0));
-        return banner;
-    }
-
-    private Node historyPane() {
-        Label title = new Label("History");
-        title.getStyleClass().add(STYLE_HISTORY_TITLE);
-        VBox entries = new VBox();
-        entries.setId(HISTORY_ID);
-        entries.getStyleClass().add(STYLE_TIMELINE);
-        Runnable fill = () -> {
-            entries.getChildren().clear();
-            for (CardDetailsViewModel.TimelineEntry e : model.history()) {
-                entries.getChildren().add(timelineEntry(e));
-            }
-            if (model.history().isEmpty()) {
-                Label none = new Label("Nothing has happened to this card yet.");
-                none.getStyleClass().add(STYLE_HISTORY_META);
-                entries.getChildren().add(none);
-            }
-        };
-        model.history().addListener((ListChangeListener<CardDetailsViewModel.TimelineEntry>) c -> fill.run());
-        fill.run();
-        // a card's history is tens of entries, not thousands: a plain column wraps its text without surprises
-        ScrollPane scroll = new ScrollPane(entries);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(8, checklistPane(), title, scroll);
-        box.getStyleClass().add(STYLE_HISTORY);
-        box.setPrefWidth(390);
-        box.setMinWidth(360); // the form gives way first: a checklist's titles wrap badly in less
-        return box;
+    private void fillTimeline() {
+        timeline.getChildren().clear();
+        for (CardHistoryViewModel.TimelineEntry e : historyModel.entries()) {
+            timeline.getChildren().add(timelineEntry(e));
+        }
+        if (historyModel.entries().isEmpty()) {
+            Label none = new Label("Nothing has happened to this card yet.");
+            none.getStyleClass().add(STYLE_HISTORY_META);
+            timeline.getChildren().add(none);
+        }
     }
 
     /**
      * The card's checklist above its history: a box per task, ticked at once as the signed-in person. The boxes are
      * made again from what is stored after every tick, so a refused one goes back by itself.
      */
-    private Node checklistPane() {
-        CardDetailsViewModel.ChecklistSection section = model.checklist();
-        FontIcon icon = new FontIcon(MaterialDesignF.FORMAT_LIST_CHECKS);
-        icon.getStyleClass().add(STYLE_HISTORY_ICON);
-        Label title = new Label();
-        title.setId(CHECKLIST_TITLE_ID);
-        title.getStyleClass().add(STYLE_CHECKLIST_TITLE);
-        title.textProperty().bind(section.titleProperty());
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(title, Priority.ALWAYS);
-        title.setMaxWidth(Double.MAX_VALUE);
-        Label progress = new Label();
-        progress.setId(CHECKLIST_PROGRESS_ID);
-        progress.getStyleClass().add(STYLE_CHECKLIST_PROGRESS);
-        progress.textProperty().bind(section.progressProperty());
-        progress.setMinWidth(Region.USE_PREF_SIZE);
-        section.completeProperty().addListener((obs, old, now) -> progress.pseudoClassStateChanged(COMPLETE, now));
-        progress.pseudoClassStateChanged(COMPLETE, section.completeProperty().get());
-        HBox heading = new HBox(8, icon, title, progress);
-        heading.setAlignment(Pos.CENTER_LEFT);
-        Label madeBy = wrapping(new Label());
-        madeBy.getStyleClass().add(STYLE_CHECKLIST_META);
-        madeBy.textProperty().bind(section.madeByProperty());
-
-        VBox tasks = new VBox(2);
+    private void bindChecklist() {
+        checklistTitle.textProperty().bind(checklistModel.titleProperty());
+        checklistProgress.textProperty().bind(checklistModel.progressProperty());
+        checklistModel.completeProperty().addListener((obs, old, now) -> checklistProgress.pseudoClassStateChanged(COMPLETE, now));
+        checklistProgress.pseudoClassStateChanged(COMPLETE, checklistModel.completeProperty().get());
+        madeBy.textProperty().bind(checklistModel.madeByProperty());
         Runnable fill = () -> {
             tasks.getChildren().clear();
-            for (CardDetailsViewModel.ChecklistSection.TaskRow t : section.tasks()) {
-                tasks.getChildren().add(taskRow(t, section));
+            for (CardChecklistViewModel.TaskRow t : checklistModel.tasks()) {
+                tasks.getChildren().add(taskRow(t));
             }
         };
-        section.tasks().addListener((ListChangeListener<CardDetailsViewModel.ChecklistSection.TaskRow>) c -> fill.run());
+        checklistModel.tasks().addListener((ListChangeListener<CardChecklistViewModel.TaskRow>) c -> fill.run());
         fill.run();
-
-        HBox notice = iconLine(MaterialDesignL.LOCK_OUTLINE, 8, CHECKLIST_NOTICE_ID, section.noticeProperty(),
-                STYLE_CHECKLIST_NOTICE);
-
-        VBox box = new VBox(6, heading, madeBy, tasks, notice);
-        box.setId(CHECKLIST_ID);
-        box.getStyleClass().add(STYLE_CHECKLIST);
-        box.visibleProperty().bind(section.shownProperty());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
+        showWhileSaying(checklistNotice, checklistNoticeText, checklistModel.noticeProperty());
+        showWhileSaying(checklistMessage, checklistMessageText, checklistModel.messageProperty());
+        checklist.visibleProperty().bind(checklistModel.shownProperty());
+        checklist.managedProperty().bind(checklist.visibleProperty());
     }
 
     /**
@@ -437,13 +408,13 @@ public final class CardDetailsView {
      * who ticked it when, or whether it is required. A box beside wrapped text would sit in the middle of it; here
      * it stays level with the first line.
      */
-    private Node taskRow(CardDetailsViewModel.ChecklistSection.TaskRow t, CardDetailsViewModel.ChecklistSection section) {
+    private Node taskRow(CardChecklistViewModel.TaskRow t) {
         CheckBox box = new CheckBox();
         box.setId(TASK_ID_PREFIX + t.kind());
         box.setSelected(t.done());
         box.setAccessibleText(t.title());
-        box.disableProperty().bind(section.tickableProperty().not());
-        box.setOnAction(e -> model.tick(t, box.isSelected()));
+        box.disableProperty().bind(checklistModel.tickableProperty().not());
+        box.setOnAction(e -> checklistModel.tick(t, box.isSelected()));
         Label title = wrapping(new Label(t.title()));
         title.getStyleClass().add(STYLE_TASK_TITLE);
         title.setLabelFor(box);
@@ -465,21 +436,6 @@ public final class CardDetailsView {
         return row;
     }
 
-    /** An icon and a wrapping text bound to {@code text}, shown only while there is some (a message, a notice). */
-    private static HBox iconLine(org.kordamp.ikonli.Ikon icon, double gap, String textId,
-                                 javafx.beans.value.ObservableStringValue text, String styleClass) {
-        Label label = wrapping(new Label());
-        label.setId(textId);
-        label.textProperty().bind(text);
-        HBox.setHgrow(label, Priority.ALWAYS);
-        HBox line = new HBox(gap, new FontIcon(icon), label);
-        line.setAlignment(Pos.TOP_LEFT);
-        line.getStyleClass().add(styleClass);
-        line.visibleProperty().bind(Bindings.isNotEmpty(text));
-        line.managedProperty().bind(line.visibleProperty());
-        return line;
-    }
-
     private static Label wrapping(Label label) {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
@@ -487,7 +443,7 @@ public final class CardDetailsView {
         return label;
     }
 
-    private static Node timelineEntry(CardDetailsViewModel.TimelineEntry e) {
+    private static Node timelineEntry(CardHistoryViewModel.TimelineEntry e) {
         FontIcon icon = new FontIcon(icon(e));
         icon.getStyleClass().add(STYLE_HISTORY_ICON);
         Label what = new Label(e.what());
@@ -517,7 +473,7 @@ public final class CardDetailsView {
         return row;
     }
 
-    private static Ikon icon(CardDetailsViewModel.TimelineEntry e) {
+    private static Ikon icon(CardHistoryViewModel.TimelineEntry e) {
         return switch (e.action()) {
             case CREATED -> MaterialDesignP.PLUS_CIRCLE_OUTLINE;
             case MOVED -> MaterialDesignA.ARROW_RIGHT_CIRCLE_OUTLINE;

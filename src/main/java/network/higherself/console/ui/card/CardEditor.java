@@ -2,6 +2,7 @@ package network.higherself.console.ui.card;
 
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
+import network.higherself.console.cardform.CardForms;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.common.BackgroundExecutor;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class CardEditor implements CardOpener {
 
-    private final CardFormStore store;
+    private final CardForms store;
     private final ChecklistStore checklists;
     private final WorkflowCatalog workflows;
     private final ZoneId zone;
@@ -28,7 +29,7 @@ public final class CardEditor implements CardOpener {
     private final Supplier<Actor> actor;
 
     /** {@code checklists}: where a card's checklist is read and ticked ({@link ChecklistStore#of} the agents' tasks). */
-    public CardEditor(CardFormStore store, ChecklistStore checklists, WorkflowCatalog workflows, ZoneId zone,
+    public CardEditor(CardForms store, ChecklistStore checklists, WorkflowCatalog workflows, ZoneId zone,
                       BackgroundExecutor executor, Supplier<Actor> actor) {
         this.store = Objects.requireNonNull(store);
         this.checklists = Objects.requireNonNull(checklists);

@@ -16,6 +16,8 @@ import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.EventInput;
 import network.higherself.console.card.FieldType;
+import network.higherself.console.cardform.Choice;
+import network.higherself.console.cardform.FormValues;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.move.MoveRequest;
 
@@ -176,7 +178,7 @@ public final class EventInputForm {
                 fields.put(e.field(), e.getValue());
             }
         }
-        return new Answer(CardFormStore.change(fields), note, values);
+        return new Answer(FormValues.change(fields), note, values);
     }
 
 }

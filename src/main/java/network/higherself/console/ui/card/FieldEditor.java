@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import network.higherself.console.card.CardField;
+import network.higherself.console.cardform.CardForm;
 
 /**
  * The control(s) that edit one card field, made by {@link FieldEditors}. Its {@linkplain #valueProperty() value}

@@ -17,6 +17,7 @@ import javafx.util.StringConverter;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.FieldText;
 import network.higherself.console.card.FieldType;
+import network.higherself.console.cardform.Choice;
 import network.higherself.console.staff.Role;
 import network.higherself.console.workflow.Labels;
 import org.controlsfx.control.CheckComboBox;

@@ -20,6 +20,8 @@ import network.higherself.console.card.ArtworkStatus;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.FieldText;
 import network.higherself.console.card.Milestone;
+import network.higherself.console.cardform.ArtworkRow;
+import network.higherself.console.cardform.Choice;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;

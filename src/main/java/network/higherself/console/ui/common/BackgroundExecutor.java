@@ -1,59 +1,17 @@
 package network.higherself.console.ui.common;
 
-import javafx.application.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The application's one background executor: database and sync work runs here, one task after another, and its
- * result or failure is handed back on the JavaFX thread. A failure is never swallowed: it goes to the caller's
- * handler and to the log.
+ * Where the views' database and sync work runs: off the JavaFX thread, with its result or failure handed back on
+ * it. The application owns one ({@link FxBackgroundExecutor}, made at start-up and given to every view model);
+ * view-model tests give theirs one that runs the work at once, on the calling thread.
+ *
+ * <p>A failure is never swallowed: it goes to {@code onFailure}.
  */
-public final class BackgroundExecutor implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundExecutor.class);
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hsc-background");
-        t.setDaemon(true);
-        return t;
-    });
+public interface BackgroundExecutor {
 
     /** Runs {@code work} in the background; {@code onSuccess} or {@code onFailure} then runs on the JavaFX thread. */
-    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        executor.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Throwable e) {
-                LOG.error("Background task failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
-    }
-
-    /** Waits for the tasks queued so far (for tests and orderly shutdown). */
-    public void awaitIdle() throws InterruptedException {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        executor.execute(done::countDown);
-        done.await(30, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Background work still running at exit was abandoned");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 }

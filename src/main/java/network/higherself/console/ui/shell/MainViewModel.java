@@ -19,6 +19,7 @@ import network.higherself.console.staff.Rights;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
+import network.higherself.console.ui.access.RoleRightsViewModel;
 import network.higherself.console.ui.board.BoardViewModel;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Workflow;
@@ -95,13 +96,13 @@ public final class MainViewModel {
         return rights;
     }
 
-    /** The administrator's roles-and-rights screen; rights are read again when it closes. */
-    public void openRoleRights(javafx.stage.Window owner) {
-        network.higherself.console.ui.access.RoleRightsView.show(owner, roleRights, workflows, executor, this::actor)
-                .setOnHidden(e -> readRights());
+    /** The administrator's roles-and-rights screen's state, in the signed-in person's name. */
+    public RoleRightsViewModel roleRights() {
+        return new RoleRightsViewModel(workflows, roleRights::rightsOf, roleRights::set, executor, this::actor);
     }
 
-    private void readRights() {
+    /** Reads the acting person's rights again (after the roles and rights may have changed). */
+    public void readRights() {
         if (actingAs.get() == null) {
             return;
         }

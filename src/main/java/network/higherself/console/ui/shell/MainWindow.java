@@ -1,58 +1,90 @@
 package network.higherself.console.ui.shell;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import network.higherself.console.card.PermissionRequest;
 import network.higherself.console.staff.Role;
+import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessRequestDialog;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.access.ReviewQueueView;
+import network.higherself.console.ui.access.RoleRightsView;
 import network.higherself.console.ui.board.BoardView;
 import network.higherself.console.ui.board.CardOpener;
 import network.higherself.console.ui.board.Feedback;
+import network.higherself.console.ui.common.Fxml;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.common.WorkflowIcons;
 import network.higherself.console.workflow.Workflow;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.HashMap;
+import java.util.function.BiConsumer;
 import java.util.Map;
 
-/** The console's main window: the boards in a sidebar, the selected one filling the rest, a status bar. */
+/**
+ * The console's main window: the boards in a sidebar, the selected one filling the rest, a status bar. The frame
+ * is laid out in MainWindow.fxml, whose controller this is; the boards are made from data.
+ */
 public final class MainWindow {
 
-    public static final String SIDEBAR = "sidebar";
     public static final String SIDEBAR_ID = "workflow-list";
 
     private final MainViewModel model;
     private final CardOpener opener;
     private final WindowSettings settings;
     private final Map<String, BoardView> views = new HashMap<>();
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root;
 
     private final AccessViewModel access;
+    @FXML
+    private ListView<Workflow> boards;
+    @FXML
+    private Button review;
+    @FXML
+    private Button roleRights;
+    @FXML
+    private Label signedInAs;
+    @FXML
+    private Button theme;
+    @FXML
+    private StatusBar status;
     private Runnable onSignOut = () -> {
     };
+    private BiConsumer<Workflow, CardSummary> onShowInsights;
+    private Runnable onShowAbout = () -> {
+    };
+    private Runnable onShowKeyboardHelp = () -> {
+    };
+
+    /** What "About" does (DesktopStart shows the About box). */
+    public void onShowAbout(Runnable action) {
+        this.onShowAbout = action;
+    }
+
+    /** What "Keyboard help", F1 and ? do (DesktopStart shows the sheet). */
+    public void onShowKeyboardHelp(Runnable action) {
+        this.onShowKeyboardHelp = action;
+    }
+
+    /** What a board's "Workflow and charts" does, given the board and the card last selected on it (or null). */
+    public void onShowInsights(BiConsumer<Workflow, CardSummary> action) {
+        this.onShowInsights = action;
+    }
 
     /** What "Sign out" does (the shell shows the sign-in screen). */
     public void onSignOut(Runnable action) {
@@ -69,6 +101,20 @@ public final class MainWindow {
         this.opener = opener;
         this.access = access;
         this.settings = settings;
+        this.root = Fxml.load("MainWindow.fxml", this);
+        // F1 anywhere, ? where it is not typed into a field: the keyboard help (ui/help/Shortcuts lists both)
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F1) {
+                e.consume();
+                onShowKeyboardHelp.run();
+            }
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                e.consume();
+                onShowKeyboardHelp.run();
+            }
+        });
     }
 
     /** Shows the window; {@code ready} runs once the first board shows its cards. */
@@ -123,14 +169,7 @@ public final class MainWindow {
     }
 
     private Scene scene(double width, double height) {
-        root.setLeft(sidebar());
-        StatusBar status = new StatusBar();
-        status.setId("status-bar");
-        status.textProperty().bind(model.statusProperty());
-        root.setBottom(status);
-        Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());
-        return scene;
+        return new Scene(root, width, height);
     }
 
     private void showBoard(Workflow w, Runnable ready) {
@@ -145,6 +184,9 @@ public final class MainWindow {
                     model.refreshCounts();
                 }
             });
+            if (onShowInsights != null) {
+                view.onShowInsights(card -> onShowInsights.accept(w, card));
+            }
             views.put(w.id(), view);
             root.setCenter(view);
             BoardView shown = view;
@@ -158,90 +200,76 @@ public final class MainWindow {
         }
     }
 
-    private Region sidebar() {
-        Label title = new Label("Higher Self");
-        title.getStyleClass().add("app-title");
-        Label subtitle = new Label("Boards");
-        subtitle.getStyleClass().add("sidebar-caption");
-
-        ListView<Workflow> list = new ListView<>(model.boards());
-        list.setId(SIDEBAR_ID);
-        list.setCellFactory(v -> new WorkflowCell(model));
-        list.getSelectionModel().select(model.selectedProperty().get());
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+    /** Binds the frame laid out in MainWindow.fxml to the view model. */
+    @FXML
+    private void initialize() {
+        boards.setItems(model.boards());
+        boards.setCellFactory(v -> new WorkflowCell(model));
+        boards.getSelectionModel().select(model.selectedProperty().get());
+        boards.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
             }
         });
-        model.selectedProperty().addListener((o, a, w) -> list.getSelectionModel().select(w));
-        model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> list.refresh());
-        VBox.setVgrow(list, Priority.ALWAYS);
+        model.selectedProperty().addListener((o, a, w) -> boards.getSelectionModel().select(w));
+        model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> boards.refresh());
 
-        Label actingLabel = new Label("Signed in");
-        actingLabel.getStyleClass().add("sidebar-caption");
-        Label acting = new Label();
-        acting.setId("signed-in-as");
-        acting.getStyleClass().add("signed-in-as");
-        acting.setWrapText(true);
-        acting.textProperty().bind(Bindings.createStringBinding(() -> model.actingAsProperty().get() == null ? ""
+        signedInAs.textProperty().bind(Bindings.createStringBinding(() -> model.actingAsProperty().get() == null ? ""
                 : model.actingAsProperty().get().toString(), model.actingAsProperty()));
-        Button signOut = new Button("Sign out", new FontIcon(MaterialDesignL.LOGOUT));
-        signOut.setId("sign-out");
-        signOut.setMaxWidth(Double.MAX_VALUE);
-        signOut.getStyleClass().add("flat");
-        signOut.setAlignment(Pos.CENTER_LEFT);
-        signOut.setOnAction(e -> onSignOut.run());
 
-        Button theme = new Button();
-        theme.setId("theme-toggle");
         theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(model.darkProperty().get()
                 ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT), model.darkProperty()));
         theme.textProperty().bind(Bindings.when(model.darkProperty()).then("Light theme").otherwise("Dark theme"));
-        theme.setOnAction(e -> model.darkProperty().set(!model.darkProperty().get()));
-        theme.setMaxWidth(Double.MAX_VALUE);
-        theme.getStyleClass().add("flat");
-        theme.setAlignment(Pos.CENTER_LEFT);
 
-        Button ask = new Button("Ask for access\u2026", new FontIcon(MaterialDesignK.KEY_PLUS));
-        ask.setId("ask-access");
-        ask.setMaxWidth(Double.MAX_VALUE);
-        ask.getStyleClass().add("flat");
-        ask.setAlignment(Pos.CENTER_LEFT);
-        ask.setOnAction(e -> {
-            StaffQueries.StaffRow me = model.actingAsProperty().get();
-            if (me != null) {
-                AccessRequestDialog.show(root.getScene().getWindow(), access, me.id(), this::refreshAfterAccessChange);
-            }
-        });
-        Button review = new Button("Review requests", new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
-        review.setId("review-requests");
-        review.setMaxWidth(Double.MAX_VALUE);
-        review.getStyleClass().add("flat");
-        review.setAlignment(Pos.CENTER_LEFT);
-        review.setOnAction(e -> ReviewQueueView.show(root.getScene().getWindow(), access, this::refreshAfterAccessChange));
         // only for those who may approve: the service checks again in any case
         review.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.rightsProperty().get() != null
                 && model.rightsProperty().get().on(PermissionRequest.WORKFLOW).mayFire(PermissionRequest.APPROVE_EVENT),
                 model.rightsProperty()));
         review.managedProperty().bind(review.visibleProperty());
-
-        Button rights = new Button("Roles and rights\u2026", new FontIcon(MaterialDesignS.SHIELD_EDIT_OUTLINE));
-        rights.setId("role-rights");
-        rights.setMaxWidth(Double.MAX_VALUE);
-        rights.getStyleClass().add("flat");
-        rights.setAlignment(Pos.CENTER_LEFT);
-        rights.setOnAction(e -> model.openRoleRights(root.getScene().getWindow()));
-        rights.visibleProperty().bind(Bindings.createBooleanBinding(
+        roleRights.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
                 model.actingAsProperty()));
-        rights.managedProperty().bind(rights.visibleProperty());
+        roleRights.managedProperty().bind(roleRights.visibleProperty());
 
-        VBox box = new VBox(8, title, subtitle, list, ask, review, rights, actingLabel, acting, signOut, theme);
-        box.getStyleClass().add(SIDEBAR);
-        box.setPadding(new Insets(16, 8, 10, 8));
-        box.setPrefWidth(280);
-        box.setMinWidth(240);
-        return box;
+        status.textProperty().bind(model.statusProperty());
+    }
+
+    @FXML
+    private void askForAccess() {
+        StaffQueries.StaffRow me = model.actingAsProperty().get();
+        if (me != null) {
+            AccessRequestDialog.show(root.getScene().getWindow(), access, me.id(), this::refreshAfterAccessChange);
+        }
+    }
+
+    @FXML
+    private void reviewRequests() {
+        ReviewQueueView.show(root.getScene().getWindow(), access, this::refreshAfterAccessChange);
+    }
+
+    @FXML
+    private void openRoleRights() {
+        RoleRightsView.show(root.getScene().getWindow(), model.roleRights()).setOnHidden(h -> model.readRights());
+    }
+
+    @FXML
+    private void signOut() {
+        onSignOut.run();
+    }
+
+    @FXML
+    private void showKeyboardHelp() {
+        onShowKeyboardHelp.run();
+    }
+
+    @FXML
+    private void showAbout() {
+        onShowAbout.run();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        model.darkProperty().set(!model.darkProperty().get());
     }
 
     /** A request or decision may change what is on the boards: count again and refresh the one shown. */

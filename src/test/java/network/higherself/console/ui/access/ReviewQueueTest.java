@@ -12,13 +12,12 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.PermissionQueries;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,14 +29,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A staff member asks for a right in the console; a manager approves it in the review queue; the right works. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class ReviewQueueTest {
 
     @TempDir
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final AtomicReference<Actor> acting = new AtomicReference<>();
     private AccessViewModel model;
     private Stage stage;

@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import network.higherself.console.agent.AgentFixture;
 import network.higherself.console.agent.AgentRun;
 import network.higherself.console.card.AgentMessage;
@@ -15,16 +14,15 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal the agents hold shown on its card in the agent's name, and the Agent communications board with its
  * approved and denied messages (the reason on the denied one). The clock is the test's; nothing sleeps for time.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class AgentsOnTheBoardTest {
 
     @TempDir
@@ -51,7 +48,7 @@ class AgentsOnTheBoardTest {
 
     private AgentFixture fx;
     private MainViewModel main;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private Stage stage;
 
     @Start
@@ -123,7 +120,9 @@ class AgentsOnTheBoardTest {
         AgentRun run = fx.agents.runner().run();
         assertThat(run.of(AgentRun.Kind.FIRED)).extracting(AgentRun.Line::cardId).containsExactly(waiting);
         robot.interact(() -> main.agentsRan(run, fx.agents.runner().holds()));
-        Thread.sleep(300); // a refresh would have had time to show: none must, under the dragged card
+        // what the run set off is done (the counts read again) and shown: no refresh of the board under the card
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(visibleTexts(robot, "#cards-payment_pending", ".card-title")).containsExactly("A payment_pending card");
 
         robot.interact(board::dragEnded); // released outside any column
@@ -215,25 +214,10 @@ class AgentsOnTheBoardTest {
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
         Workflow w = fx.workflows.get(workflowId);
-        BoardView[] view = new BoardView[1];
-        CountDownLatch ready = new CountDownLatch(1);
-        robot.interact(() -> {
+        return BoardOnStage.show(robot, stage, () -> {
             main.select(workflowId);
-            view[0] = new BoardView(main.board(w), new CardOpener() {
-                @Override
-                public void open(Window owner, long cardId, Runnable then) {
-                }
-
-                @Override
-                public void create(Window owner, Workflow workflow, Runnable then) {
-                }
-            });
-            stage.getScene().setRoot(view[0]);
-            view[0].load(ready::countDown);
+            return main.board(w);
         });
-        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        return view[0];
     }
 
     /** Waits (a layout pulse or two: a list repaints its cells on the next one) for the label to say {@code text}. */

@@ -1,10 +1,8 @@
 package network.higherself.console.ui.board;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import network.higherself.console.card.Booking;
 import network.higherself.console.move.CardChange;
 import network.higherself.console.move.MoveRequest;
@@ -15,42 +13,36 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
-import network.higherself.console.ui.common.BackgroundExecutor;
-import network.higherself.console.ui.common.Theme;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.workflow.Workflow;
-import network.higherself.console.workflow.WorkflowCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The boards as a person uses them: dragging, the keyboard, search and limits, checked in the database. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class BoardViewTest {
 
     @TempDir
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final Actor lucia = Actor.staff("amara", Role.ADMINISTRATOR); // board mechanics here; rights have their own tests
     private Stage stage;
 
@@ -58,15 +50,7 @@ class BoardViewTest {
     void start(Stage stage) throws IOException {
         this.stage = stage;
         // WF-SFTR-PUB gets a second way from draft to internal review, so that a drop there needs a choice
-        Path workflows = dir.resolve("workflows");
-        Files.createDirectories(workflows);
-        String softr = new String(WorkflowCatalog.class.getResourceAsStream("/workflows/WF-SFTR-PUB.json").readAllBytes())
-                .replace("\"transitions\": [", "\"transitions\": [\n    {\"from_state\": \"draft\", \"to_state\": \"internal_review\", \"event\": \"fast_tracked\"},");
-        Files.writeString(workflows.resolve("WF-SFTR-PUB.json"), softr);
-        store = new TestStore(dir.resolve("data"), Clock.systemDefaultZone(), WorkflowCatalog.load(workflows));
-        Theme.applyLight();
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1500, 800));
-        stage.show();
+        store = BoardOnStage.storeWithSecondWay(dir, stage, "WF-SFTR-PUB", "draft", "internal_review", "fast_tracked");
     }
 
     @AfterEach
@@ -77,26 +61,8 @@ class BoardViewTest {
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
         Workflow w = store.workflows.get(workflowId);
-        BoardViewModel model = new BoardViewModel(w, store.service, store.limits, new CardQueries(store.db.dataSource()), executor,
-                () -> lucia, store.clock);
-        BoardView[] view = new BoardView[1];
-        CountDownLatch ready = new CountDownLatch(1);
-        robot.interact(() -> {
-            view[0] = new BoardView(model, new CardOpener() {
-                @Override
-                public void open(Window owner, long cardId, Runnable then) {
-                }
-
-                @Override
-                public void create(Window owner, Workflow workflow, Runnable then) {
-                }
-            });
-            stage.getScene().setRoot(view[0]);
-            view[0].load(ready::countDown);
-        });
-        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        return view[0];
+        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
+                new CardQueries(store.db.dataSource()), executor, () -> lucia, store.clock));
     }
 
     private long create(String workflowId, String title, CardChange fields, String... events) {
@@ -118,13 +84,27 @@ class BoardViewTest {
         }
     }
 
-    private static void settle(BoardView view) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(150);
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().pending().isEmpty());
+    private void settle(BoardView view) throws Exception {
+        BoardOnStage.settle(executor, view);
+    }
+
+    /** On the board's part of a 1,480-pixel window (the sidebar takes the rest), no button's text is cut to "...". */
+    @Test
+    void theToolbarsButtonsKeepTheirWholeTextOnANarrowWindow(FxRobot robot) throws Exception {
+        BoardView view = show(robot, "WF-SFTR-PUB"); // the longest board name and "New interface release"
+        robot.interact(() -> stage.setWidth(1200));
         WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ButtonBase> buttons = robot.lookup(".board-toolbar").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren().stream().filter(javafx.scene.control.ButtonBase.class::isInstance)
+                .map(javafx.scene.control.ButtonBase.class::cast).toList();
+        assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText)
+                .contains("Mine", "Overdue", "High priority", "Workflow and charts", "New interface release");
+        for (javafx.scene.control.ButtonBase b : buttons) {
+            assertThat(b.getWidth()).as("'%s' shown whole", b.getText()).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+        }
+        javafx.scene.control.TextField search = robot.lookup("#" + BoardView.SEARCH_ID).queryAs(javafx.scene.control.TextField.class);
+        assertThat(search.getWidth()).as("the search field gives way, but stays usable").isBetween(140.0, search.prefWidth(-1));
+        assertThat(view.getWidth()).isEqualTo(1200.0);
     }
 
     @Test
@@ -152,8 +132,8 @@ class BoardViewTest {
         assertThat(stateOf(id)).isEqualTo("concept");
         Feedback f = view.model().feedbackProperty().get();
         assertThat(f.kind()).isEqualTo(Feedback.Kind.REFUSED);
-        assertThat(f.message()).isEqualTo("No event leads from concept to planning. "
-                + "An exhibition in concept can go to artist_selection (concept_approved).");
+        assertThat(f.message()).isEqualTo("No event leads from Concept to Planning. "
+                + "An exhibition in Concept can go to Artist selection (by \u201cConcept approved\u201d).");
         ListView<CardSummary> home = robot.lookup("#cards-concept").queryListView();
         assertThat(home.getItems()).extracting(CardSummary::title).containsExactly("Paper Cities");
     }
@@ -183,7 +163,7 @@ class BoardViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#" + EventPicker.ID).tryQuery()).isPresent();
-        robot.clickOn("Fast tracked  (fast_tracked)");
+        robot.clickOn("Fast tracked");
         robot.clickOn("OK");
         settle(view);
 
@@ -252,8 +232,10 @@ class BoardViewTest {
         robot.interact(view::focusFirstCard);
 
         robot.type(KeyCode.M);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#move-concept_approved").tryQuery()).as("the Move via… menu lists the legal event").isNotNull();
+        settle(view); // the menu shows once the pipeline has said what the card's events meet
+        assertThat(robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu)
+                .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream()).map(javafx.scene.control.MenuItem::getId))
+                .as("the Move via… menu lists the legal event").contains("move-concept_approved");
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
         settle(view);
 

@@ -14,13 +14,12 @@ import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.WorkflowRights;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ruvo's preparation checklist in the card dialog: seen and ticked by front desk (rights enforced), read only for
  * someone who may not edit bookings, closed once the booking has left preparation, absent on a card without one.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class CardChecklistViewTest {
 
     private static final Actor THEO = Actor.staff("theo", Role.FRONT_DESK);
@@ -156,7 +155,7 @@ class CardChecklistViewTest {
                 "Required", "Required");
         assertThat(labels(robot, ".history-what").get(0)).as("the history is read again")
                 .isEqualTo("Ticked: Book the room");
-        assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).as("no refusal to show").isNullOrEmpty();
+        assertThat(text(robot, "#" + CardDetailsView.CHECKLIST_MESSAGE_ID)).as("no refusal to show").isNullOrEmpty();
 
         // the rest by their titles, as a person would click the words
         for (String title : List.of("Confirm the practitioner", "Prepare the materials",
@@ -238,9 +237,10 @@ class CardChecklistViewTest {
         assertThat(changed.isDone()).as(changed.message()).isTrue();
 
         robot.clickOn("#" + CardDetailsView.TASK_ID_PREFIX + "room");
-        waitUntil("the refusal", () -> text(robot, "#" + CardDetailsView.MESSAGE_ID) != null);
-        assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID))
+        waitUntil("the refusal", () -> text(robot, "#" + CardDetailsView.CHECKLIST_MESSAGE_ID) != null);
+        assertThat(text(robot, "#" + CardDetailsView.CHECKLIST_MESSAGE_ID)).as("the checklist says why, in the checklist")
                 .isEqualTo("theo (front desk) may not edit cards on Wellness bookings. Ask for the right with a permission request.");
+        assertThat(text(robot, "#" + CardDetailsView.MESSAGE_ID)).as("the form's line is for the form").isNullOrEmpty();
         waitUntil("the boxes to show what is stored", () -> !box(robot, "room").isSelected() && box(robot, "room").isDisabled());
         assertThat(tasks().tasksOf(id).get(0).done()).isFalse();
         assertThat(text(robot, "#" + CardDetailsView.CHECKLIST_NOTICE_ID)).startsWith("You can read this checklist but not tick it");

@@ -14,13 +14,12 @@ import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
@@ -37,7 +36,7 @@ import static network.higherself.console.ui.card.CardFixture.waitFor;
 import static network.higherself.console.ui.card.CardFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class CardDetailsViewTest {
 
     private static final Actor THEO = Actor.staff("theo", Role.FRONT_DESK);

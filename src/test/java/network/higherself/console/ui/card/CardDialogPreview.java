@@ -9,7 +9,7 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.DataFolder;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.Theme;
 
 import java.nio.file.Path;
@@ -47,8 +47,8 @@ public final class CardDialogPreview {
                 services.cards().move(network.higherself.console.move.MoveRequest.byEvent(cards.get(0).id(), "service_started", theo));
             }
         }
-        BackgroundExecutor executor = new BackgroundExecutor();
-        CardEditor editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        CardEditor editor = new CardEditor(services.cardForms(),
                 ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, () -> previewActor);
         Platform.startup(() -> {

@@ -11,7 +11,7 @@ import network.higherself.console.audit.AuditEntry;
 import network.higherself.console.move.TestStore;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.store.CardQueries;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,14 +27,14 @@ final class CardFixture implements AutoCloseable {
 
     final TestStore store;
     final Services services;
-    final BackgroundExecutor executor = new BackgroundExecutor();
+    final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     final CardEditor editor;
 
     CardFixture(Path dir, Supplier<Actor> actor) {
         store = new TestStore(dir);
         Clock clock = Clock.fixed(TestStore.T0, ZoneOffset.UTC);
         services = Services.wire(store.db, store.workflows, clock, PatternRegistry.bundled());
-        editor = new CardEditor(new CardFormStore(services.database().sessionFactory(), services.cards(), services.workflows()),
+        editor = new CardEditor(services.cardForms(),
                 ChecklistStore.of(services.agents().tasks()),
                 services.workflows(), services.clock().getZone(), executor, actor);
     }

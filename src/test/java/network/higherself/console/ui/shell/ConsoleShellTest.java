@@ -11,15 +11,16 @@ import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.staff.SignInView;
 import network.higherself.console.workflow.Workflow;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,20 +32,33 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console as people meet it: sign in first, see what one's role allows, sign out. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class ConsoleShellTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private static TestStore store;
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private MainViewModel model;
+
+    /**
+     * The demo data is seeded before TestFX starts the window: seeded in {@code @Start}, on the JavaFX thread, it
+     * took longer than TestFX waits for a start on a busy machine (a TimeoutException before the test began).
+     */
+    @BeforeAll
+    static void seed() {
+        store = new TestStore(dir, Clock.systemDefaultZone());
+        store.demoData().seed();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
 
     @Start
     void start(Stage stage) {
-        store = new TestStore(dir, Clock.systemDefaultZone());
-        store.demoData().seed();
         model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
         MainWindow window = new MainWindow(model, new CardOpener() {
@@ -66,21 +80,33 @@ class ConsoleShellTest {
     @AfterEach
     void close() {
         executor.close();
-        store.close();
+    }
+
+    /**
+     * Clicks a field and types into it as a person does, waiting until the field has the focus and then the text: on
+     * a loaded machine the first keys could reach the window before the click's focus did, leaving the name empty
+     * (and the sign-in button with nothing to do).
+     */
+    private static void type(FxRobot robot, String id, String text) throws Exception {
+        javafx.scene.control.TextInputControl field = robot.lookup("#" + id).queryAs(javafx.scene.control.TextInputControl.class);
+        robot.clickOn(field);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, field::isFocused);
+        robot.write(text);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> field.getText() != null && field.getText().endsWith(text));
     }
 
     @Test
     void theFrontDeskSignsInAndSeesOnlyWhatTheFrontDeskMaySee(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#" + SignInView.USERNAME_ID).tryQuery()).as("the console starts on the sign-in screen").isPresent();
 
-        robot.clickOn("#" + SignInView.USERNAME_ID).write("theo");
-        robot.clickOn("#" + SignInView.PASSWORD_ID).write("not-the-password");
+        type(robot, SignInView.USERNAME_ID, "theo");
+        type(robot, SignInView.PASSWORD_ID, "not-the-password");
         robot.clickOn("#" + SignInView.BUTTON_ID);
         javafx.scene.control.Label message = robot.lookup("#" + SignInView.MESSAGE_ID).queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> message.getText() != null && !message.getText().isBlank());
         assertThat(message.getText()).startsWith("That user name and password do not match.");
 
-        robot.clickOn("#" + SignInView.PASSWORD_ID).write(DemoData.DEMO_PASSWORD);
+        type(robot, SignInView.PASSWORD_ID, DemoData.DEMO_PASSWORD);
         robot.clickOn("#" + SignInView.BUTTON_ID);
         // what theo may see: the front desk's boards, plus what the demo's active permission requests granted him
         var rights = store.service.rightsOf(network.higherself.console.staff.Actor.staff("theo",

@@ -10,14 +10,13 @@ import network.higherself.console.staff.Role;
 import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.board.CardOpener;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,16 +26,18 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class MainWindowTest {
 
     @TempDir
     Path dir;
 
     private TestStore store;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final CountDownLatch ready = new CountDownLatch(1);
     private MainViewModel model;
+    private final java.util.concurrent.atomic.AtomicInteger helpShown = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger aboutShown = new java.util.concurrent.atomic.AtomicInteger();
 
     @Start
     void start(Stage stage) {
@@ -46,7 +47,7 @@ class MainWindowTest {
         store.service.create("WF-WELL-BOOK", "Sound bath", Actor.staff("theo", Role.FRONT_DESK), null);
         model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
-        new MainWindow(model, new CardOpener() {
+        MainWindow window = new MainWindow(model, new CardOpener() {
             @Override
             public void open(Window owner, long cardId, Runnable then) {
             }
@@ -55,7 +56,10 @@ class MainWindowTest {
             public void create(Window owner, Workflow workflow, Runnable then) {
             }
         }, new network.higherself.console.ui.access.AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
-                new WindowSettings(dir.resolve("window.properties"))).show(stage, () -> {
+                new WindowSettings(dir.resolve("window.properties")));
+        window.onShowKeyboardHelp(helpShown::incrementAndGet);
+        window.onShowAbout(aboutShown::incrementAndGet);
+        window.show(stage, () -> {
             model.signInAs("amara");
             ready.countDown();
         });
@@ -78,6 +82,30 @@ class MainWindowTest {
         assertThat(countShownFor(robot, "Wellness bookings")).isEqualTo("1");
         assertThat(countShownFor(robot, "Gallery exhibits")).isEqualTo("0");
         assertThat(countShownFor(robot, "Staff permissions")).isEqualTo("0");
+    }
+
+    @Test
+    void f1OrAQuestionMarkOpenTheKeyboardHelpButAQuestionMarkTypedInTheSearchIsText(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        robot.clickOn("#" + MainWindow.SIDEBAR_ID);
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(helpShown).hasValue(1);
+        robot.write("?");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(helpShown).hasValue(2);
+
+        javafx.scene.control.TextField search = robot.lookup("#" + network.higherself.console.ui.board.BoardView.SEARCH_ID).query();
+        robot.clickOn(search).write("bath?");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEqualTo("bath?");
+        assertThat(helpShown).as("typed, not a shortcut").hasValue(2);
+
+        robot.clickOn("#keyboard-help-button");
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(helpShown).hasValue(3);
+        assertThat(aboutShown).hasValue(1);
     }
 
     /** The count the sidebar shows beside a board's name. */

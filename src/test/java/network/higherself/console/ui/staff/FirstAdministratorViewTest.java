@@ -8,14 +8,13 @@ import network.higherself.console.signin.SignInService;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.SignIn;
-import network.higherself.console.ui.common.BackgroundExecutor;
+import network.higherself.console.ui.common.FxBackgroundExecutor;
+import network.higherself.console.ui.common.FxTest;
 import network.higherself.console.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class FirstAdministratorViewTest {
 
     @TempDir
@@ -33,7 +32,7 @@ class FirstAdministratorViewTest {
 
     private TestStore store;
     private SignInService service;
-    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final FxBackgroundExecutor executor = new FxBackgroundExecutor();
     private final AtomicReference<SignIn.SignedIn> signedIn = new AtomicReference<>();
 
     @Start

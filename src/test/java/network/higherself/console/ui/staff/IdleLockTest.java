@@ -6,10 +6,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import network.higherself.console.signin.AdjustableClock;
+import network.higherself.console.ui.common.FxTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.time.Duration;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The idle lock, driven by a clock the test moves: no sleeping. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class IdleLockTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");

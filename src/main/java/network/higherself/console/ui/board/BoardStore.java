@@ -1,0 +1,82 @@
+package network.higherself.console.ui.board;
+
+import network.higherself.console.move.CardService;
+import network.higherself.console.move.ColumnLimits;
+import network.higherself.console.move.MoveCheck;
+import network.higherself.console.move.MoveRequest;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import network.higherself.console.store.CardQueries;
+import network.higherself.console.store.CardSummary;
+import network.higherself.console.store.ColumnFilter;
+import network.higherself.console.store.ColumnLimit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a board reads (its columns' pages, counts and limits) and changes (moves, the order in a column, a
+ * column's limit) — on the background executor, never on the JavaFX thread. In the console, the column queries
+ * and the card service ({@link #of}); the service checks every change.
+ */
+public interface BoardStore {
+
+    /** A page of a column's cards matching {@code filter}, of the {@code matching} there are. */
+    List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit, long matching);
+
+    /** How many cards of a column match {@code filter}. */
+    long count(String workflowId, String state, ColumnFilter filter);
+
+    /** The work-in-progress limits of a board's columns, by state. */
+    Map<String, ColumnLimit> limits(String workflowId);
+
+    Outcome move(MoveRequest request);
+
+    /** What firing each event out of the card's column would meet now, for {@code actor}; writes nothing. */
+    List<MoveCheck> check(long cardId, Actor actor);
+
+    Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor);
+
+    Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor);
+
+    /** The console's: reads by {@code queries}, changes through {@code cards} and a column's limit through {@code limits}. */
+    static BoardStore of(CardService cards, ColumnLimits limits, CardQueries queries) {
+        return new BoardStore() {
+            @Override
+            public List<CardSummary> page(String workflowId, String state, ColumnFilter filter, long offset, int limit,
+                                          long matching) {
+                return queries.page(workflowId, state, filter, offset, limit, matching);
+            }
+
+            @Override
+            public long count(String workflowId, String state, ColumnFilter filter) {
+                return queries.count(workflowId, state, filter);
+            }
+
+            @Override
+            public Map<String, ColumnLimit> limits(String workflowId) {
+                return queries.limits(workflowId);
+            }
+
+            @Override
+            public Outcome move(MoveRequest request) {
+                return cards.move(request);
+            }
+
+            @Override
+            public List<MoveCheck> check(long cardId, Actor actor) {
+                return cards.check(cardId, actor);
+            }
+
+            @Override
+            public Outcome reorder(long cardId, Long previousId, Long nextId, Long expectedVersion, Actor actor) {
+                return cards.reorder(cardId, previousId, nextId, expectedVersion, actor);
+            }
+
+            @Override
+            public Outcome setColumnLimit(String workflowId, String state, Integer maxCards, boolean hard, Actor actor) {
+                return limits.set(workflowId, state, maxCards, hard, actor);
+            }
+        };
+    }
+}
