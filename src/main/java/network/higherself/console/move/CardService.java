@@ -179,7 +179,8 @@ public final class CardService {
     /**
      * Makes a change another desktop made, in the order the sync server gave it: every step of the pipeline checks
      * it as it checks a change made here, and it is audited here; but it is not put in the outbox (the server has it)
-     * and the agents' hooks do not run (what they did on that desktop arrives as changes of its own). A reorder
+     * and the agents' hooks make only what each desktop makes for itself (a checklist): the cards and messages they
+     * made on that desktop arrive as changes of their own. A reorder
      * whose neighbours are not in the card's column here puts the card at the column's end.
      */
     public Outcome replay(Actor actor, Change change) {
@@ -255,7 +256,7 @@ public final class CardService {
         private final Session session;
         private final Actor actor;
         private final List<Runnable> afterCommit;
-        /** A change replayed from the sync server: no outbox event, no hooks. */
+        /** A change replayed from the sync server: no outbox event; the hooks make only what each desktop makes itself. */
         private final boolean replay;
         private final Instant now = clock.instant();
 
@@ -474,9 +475,7 @@ public final class CardService {
             record(card, AuditAction.MOVED, from, t.to(), t.event(), m.note(), details(edits), base,
                     new Change.Move(card.getId(), t.event(), t.to(), base, edits.values(), blankToNull(m.note())));
             auditGrant(card, grant);
-            if (!replay) {
-                hooks.afterMove(new HookContext(this, workflow, card, t));
-            }
+            hooks.afterMove(new HookContext(this, workflow, card, t));
             String message = Labels.withArticle(card.kindLabel()) + " moved from " + workflow.stateLabel(from) + " to "
                     + workflow.stateLabel(t.to()) + " (by " + workflow.eventLabel(t.event()) + ").";
             return new Made(true, () -> new Outcome.Done(card.getId(), t.to(), card.getVersion(), message));
@@ -552,7 +551,10 @@ public final class CardService {
             if (replay) {
                 return; // the server has it
             }
-            outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
+            // an edit names the state it was made in, as a move names the one it left: the server checks both
+            String column = from == null && to == null ? card.getState() : null;
+            outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base,
+                    column != null ? column : from, column != null ? column : to, event,
                     actor.auditName(), payload));
         }
 
@@ -827,6 +829,11 @@ public final class CardService {
         @Override
         public Actor actor() {
             return pipeline.actor;
+        }
+
+        @Override
+        public boolean replayed() {
+            return pipeline.replay;
         }
 
         @Override

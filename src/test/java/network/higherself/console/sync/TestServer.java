@@ -48,6 +48,14 @@ final class TestServer implements AutoCloseable {
         return new ServerAddress(url(), OWNER, "owner-secret");
     }
 
+    /** A new, empty database of the owner's on this server, for a test that needs a server of its own. */
+    String newDatabase(String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
+        }
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
+    }
+
     /** A desktop's login: a member of hsc_desktop (which the schema's migration created). */
     ServerAddress desktop(String name) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
