@@ -55,4 +55,10 @@ public enum AuditAction {
 
     /** The entries that set a card's state and version outright (a copy taken from the sync server). */
     public static final Set<AuditAction> CARD_COPIES = Set.of(SERVER_COPY);
+
+    /**
+     * The line of a {@link #SERVER_COPY} entry's details that gives the card's version before and after (a key no
+     * card field has: an interface release has a field "version" of its own).
+     */
+    public static final String COPY_VERSION = "card_version";
 }

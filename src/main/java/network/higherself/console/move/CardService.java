@@ -446,7 +446,7 @@ public final class CardService {
                 }
             });
             List<EditDiff.Line> lines = new ArrayList<>();
-            lines.add(new EditDiff.Line("version", oldVersion < 0 ? "" : Long.toString(oldVersion), Long.toString(copy.version())));
+            lines.add(new EditDiff.Line(AuditAction.COPY_VERSION, oldVersion < 0 ? "" : Long.toString(oldVersion), Long.toString(copy.version())));
             lines.addAll((before == null ? sinceBlank(card) : since(card, before)).diff().lines());
             audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.SERVER_COPY, workflow.id(), id, from,
                     copy.state(), null, why, new EditDiff(lines).format()));

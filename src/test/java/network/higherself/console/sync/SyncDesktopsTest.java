@@ -1,6 +1,8 @@
 package network.higherself.console.sync;
 
 import network.higherself.console.app.Services;
+import network.higherself.console.audit.AuditVerifier;
+import network.higherself.console.audit.TrailReplay;
 import network.higherself.console.card.Card;
 import network.higherself.console.move.Change;
 import network.higherself.console.move.FieldValues;
@@ -188,6 +190,16 @@ class SyncDesktopsTest {
         assertThat(b.sync().openConflicts(null)).isEmpty();
         assertThat(audit(b, "CONFLICT_RESOLVED")).singleElement().satisfies(l -> assertThat(l).contains("let go"));
         assertThat(audit(b, "SERVER_COPY")).anySatisfy(l -> assertThat(l).contains("another desktop changed the card first"));
+        assertTrailsHoldTogether(a);
+        assertTrailsHoldTogether(b);
+    }
+
+    /** Each desktop's audit trail is whole, and replaying it gives the tables it has (verify-audit's two checks). */
+    private static void assertTrailsHoldTogether(Services s) throws SQLException {
+        try (Connection c = s.database().dataSource().getConnection()) {
+            assertThat(new AuditVerifier().verify(c).problem()).isEmpty();
+            assertThat(new TrailReplay(s.workflows()).compare(c).differences()).isEmpty();
+        }
     }
 
     @Test
@@ -238,6 +250,8 @@ class SyncDesktopsTest {
         // and nothing comes back to A as new
         Sync.Report back = a.sync().now(serverA);
         assertThat(back.applied() + back.copied()).isZero();
+        assertTrailsHoldTogether(a);
+        assertTrailsHoldTogether(b);
     }
 
     @Test
