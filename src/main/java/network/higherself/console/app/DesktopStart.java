@@ -67,9 +67,14 @@ final class DesktopStart {
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
+                window.onShowSyncConflicts(() -> network.higherself.console.ui.sync.ConflictsView.show(stage,
+                        new network.higherself.console.ui.sync.ConflictsViewModel(services.sync(), executor, model::actor),
+                        model::refreshCounts));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
-                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()));
+                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()),
+                            services.sync().settings().map(st -> st.user() + " at " + st.url().replaceAll("\\?.*", ""))
+                                    .orElse(null));
                     about.load(executor);
                     AboutBox.show(stage, about);
                 });
@@ -103,12 +108,35 @@ final class DesktopStart {
                     });
                 },
                 e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
+        // with sync on: in step with the other desktops while the window is open; the agents run on one desktop only
+        network.higherself.console.sync.SyncLoop sync = services.sync().settings().map(s ->
+                new network.higherself.console.sync.SyncLoop(services.sync(), new network.higherself.console.sync.ServerAddress(
+                        s.url(), s.user(), System.getenv(SyncCommand.SERVER_PASSWORD)), services.clock(),
+                        state -> Platform.runLater(() -> {
+                            MainViewModel m = shownModel.get();
+                            if (m != null) {
+                                m.syncRan(state);
+                            }
+                        }))).orElse(null);
+        if (sync != null) {
+            scheduler.runOnlyWhile(sync::holdsAgentsLock);
+            Platform.runLater(() -> {
+                MainViewModel m = shownModel.get();
+                if (m != null) {
+                    m.onChangeHere(sync::wake);
+                }
+            });
+            sync.start();
+        }
         scheduler.start();
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (sync != null) {
+                sync.close();
+            }
             scheduler.stop();
             executor.close();
         }

@@ -11,17 +11,13 @@ import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.store.DataFolder;
-import network.higherself.console.workflow.WorkflowCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,51 +40,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SyncDesktopsTest {
 
-    private static final Actor AMARA = Actor.staff("amara", Role.ADMINISTRATOR);
-    private static final Actor JONAS = Actor.staff("jonas", Role.MANAGER);
+    private static final Actor AMARA = TwoDesktops.AMARA;
+    private static final Actor JONAS = TwoDesktops.JONAS;
 
     @TempDir
     static Path serverDir;
     private static TestServer server;
-    private static int databases;
 
     @TempDir
     Path dir;
+    private TwoDesktops desks;
     private Services a;
     private Services b;
     private SyncServer serverA;
     private SyncServer serverB;
     private String url;
 
-    /** Desktop A's demo data and desktop B's people without cards, made once (each takes seconds) and copied per test. */
-    private static Path templateA;
-    private static Path templateB;
-
     @BeforeAll
     static void startServer() throws Exception {
         server = TestServer.start(serverDir);
-        templateA = serverDir.resolve("template-a");
-        templateB = serverDir.resolve("template-b");
-        try (Services s = Services.open(new DataFolder(templateA), Clock.systemUTC())) {
-            s.demoData().seed();
-        }
-        try (Services s = Services.open(new DataFolder(templateB), Clock.systemUTC())) {
-            s.demoData().seedPeople();
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().endsWith(".lock")) {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 
     @AfterAll
@@ -98,33 +67,22 @@ class SyncDesktopsTest {
     }
 
     @BeforeEach
-    void twoDesktops(TestInfo test) throws Exception {
-        url = server.newDatabase("t" + (++databases));
-        try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
-            owner.migrate();
-            owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
-        }
-        a = Services.open(new DataFolder(copy(templateA, dir.resolve("a"))), Clock.systemUTC());
-        b = Services.open(new DataFolder(copy(templateB, dir.resolve("b"))), Clock.systemUTC());
-        ServerAddress deskA = desk("desk_a");
-        ServerAddress deskB = desk("desk_b");
-        assertThat(a.sync().connect(deskA, AMARA)).contains("are on the server now");
-        assertThat(b.sync().connect(deskB, AMARA)).contains("downloaded from the server");
-        serverA = new SyncServer(deskA);
-        serverB = new SyncServer(deskB);
+    void twoDesktops() throws Exception {
+        desks = TwoDesktops.connect(server, serverDir.resolve("templates"), dir);
+        a = desks.a;
+        b = desks.b;
+        serverA = desks.serverA;
+        serverB = desks.serverB;
+        url = desks.url;
     }
 
     @AfterEach
     void close() {
-        serverA.close();
-        serverB.close();
-        a.close();
-        b.close();
+        desks.close();
     }
 
     private ServerAddress desk(String name) throws SQLException {
-        ServerAddress login = server.desktop(name);
-        return new ServerAddress(url, login.user(), login.password());
+        return TwoDesktops.desk(server, url, name);
     }
 
     @Test
@@ -256,7 +214,8 @@ class SyncDesktopsTest {
 
     @Test
     void aDesktopWithCardsOfItsOwnIsRefusedWithASentenceAndNothingChanges() throws Exception {
-        try (Services c = Services.open(new DataFolder(copy(templateA, dir.resolve("c"))), Clock.systemUTC())) {
+        try (Services c = Services.open(new DataFolder(TwoDesktops.copy(serverDir.resolve("templates").resolve("a"),
+                dir.resolve("c"))), Clock.systemUTC())) {
             Map<String, String> before = cards(c);
             assertThatThrownBy(() -> c.sync().connect(desk("desk_c"), AMARA))
                     .isInstanceOf(SyncException.class)
