@@ -102,8 +102,12 @@ public final class ConflictsView {
             instead.setWrapText(true);
             Label when = new Label("Found " + WHEN.format(c.foundAt().atZone(ZoneId.systemDefault())));
             when.getStyleClass().add("text-muted");
+            for (Label l : new Label[]{what, instead, when}) {
+                // wrap at the list's width rather than cut with an ellipsis
+                l.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             VBox box = new VBox(2, what, instead, when);
-            box.setPrefWidth(0);
             setText(null);
             setGraphic(box);
         }
