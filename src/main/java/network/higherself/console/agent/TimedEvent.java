@@ -2,6 +2,7 @@ package network.higherself.console.agent;
 
 import network.higherself.console.card.CardDate;
 import network.higherself.console.card.CardDates;
+import network.higherself.console.card.PassedDate;
 import network.higherself.console.card.AgentMessage;
 import network.higherself.console.card.Booking;
 import network.higherself.console.card.ContentPiece;
@@ -96,11 +97,37 @@ public record TimedEvent(String workflowId, String fromState, String event, Card
      * (a little generously across a change of clocks), and {@link #dueAt} decides exactly.
      */
     Object latestDueValue(Instant now, ZoneId zone) {
+        Temporal latest = latestDue(now, zone);
+        return latest instanceof LocalDateTime t ? t.plusHours(2) : latest;
+    }
+
+    /**
+     * The latest stored value of the date that is due at {@code now}, by the wall clock of {@code zone}: a day-only
+     * date is due from the start of its day, a date and time from that time (within the hour a change of clocks
+     * repeats or skips, the wall clock decides).
+     */
+    public Temporal latestDue(Instant now, ZoneId zone) {
         return switch (date.kind()) {
-            case DATE_TIME -> LocalDateTime.ofInstant(now, zone).minus(offset).plusHours(2);
+            case DATE_TIME -> LocalDateTime.ofInstant(now, zone).minus(offset);
             case DATE -> LocalDate.ofInstant(now, zone).minus(offset);
             case INSTANT -> now.minus(offset);
         };
+    }
+
+    /**
+     * The timed events of {@code workflowId}'s states whose date has come at {@code now}, one per state that waits
+     * for time: what "overdue" means for that board. A card is overdue by the event of its current state only (a
+     * paid, confirmed booking whose payment deadline passed is not overdue); a state that waits for no time has no
+     * overdue cards.
+     */
+    public static List<PassedDate> passed(String workflowId, Instant now, ZoneId zone) {
+        return STANDARD.stream().filter(e -> e.workflowId().equals(workflowId))
+                .map(e -> new PassedDate(e.fromState(), e.date(), e.latestDue(now, zone))).toList();
+    }
+
+    /** The timed event a card in {@code state} of {@code workflowId} waits for, if any. */
+    public static Optional<TimedEvent> of(String workflowId, String state) {
+        return STANDARD.stream().filter(e -> e.workflowId().equals(workflowId) && e.fromState().equals(state)).findFirst();
     }
 
     /** "payment_timeout (WF-WELL-BOOK, from payment_pending)". */

@@ -24,6 +24,11 @@ import network.higherself.console.ui.shell.ConsoleShell;
 import network.higherself.console.ui.shell.MainViewModel;
 import network.higherself.console.ui.shell.MainWindow;
 import network.higherself.console.ui.shell.WindowSettings;
+import network.higherself.console.ui.search.SearchViewModel;
+import network.higherself.console.ui.today.TodayViewModel;
+import network.higherself.console.today.Today;
+import network.higherself.console.ui.transfer.FilePicker;
+import network.higherself.console.ui.transfer.TransferWindows;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -66,6 +71,23 @@ final class DesktopStart {
                         new HistoryQueries(services.database().dataSource()), services.queries()), executor, services.clock(), editor);
                 window.onShowInsights((w, card) -> insights.show(stage, w, card == null ? null
                         : new DiagramViewModel.SelectedCard(card.id(), card.title(), card.state())));
+                // Today (what needs someone today, first for the front desk and managers) and the search across boards
+                window.withToday(new TodayViewModel(Today.standard(services.workflows(), services.queries(),
+                        services.agents().runner()::holds), services.workflows(), services.cards()::rightsOf, model::actor,
+                        executor, services.clock()));
+                window.withSearch(new SearchViewModel(services.workflows(), services.queries(), model.rightsProperty()::get,
+                        executor));
+                // a board's cards out and in as CSV, and the audit trail out, each in a window of its own
+                TransferWindows transfers = new TransferWindows(services.transfers(), services.cards(), executor,
+                        FilePicker.system(), model::actor, w -> {
+                            var board = window.boardView(w.id());
+                            if (board != null) {
+                                board.load(() -> {
+                                });
+                            }
+                            model.refreshCounts();
+                        });
+                window.onDataMenu(w -> transfers.items(stage, w));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
                 window.onShowSyncConflicts(() -> network.higherself.console.ui.sync.ConflictsView.show(stage,
                         new network.higherself.console.ui.sync.ConflictsViewModel(services.sync(), executor, model::actor),

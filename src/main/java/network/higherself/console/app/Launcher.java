@@ -32,6 +32,8 @@ public final class Launcher {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
         cl.addSubcommand(new DiagramCommand());
+        cl.addSubcommand(new ExportCommand(passwords, stdin));
+        cl.addSubcommand(new ImportCommand(passwords, stdin));
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new MoveCommand(passwords, stdin));

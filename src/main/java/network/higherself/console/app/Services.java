@@ -13,6 +13,10 @@ import network.higherself.console.agent.TaskService;
 import network.higherself.console.agent.TimedEvents;
 import network.higherself.console.cardform.CardFormStore;
 import network.higherself.console.cardform.CardForms;
+import network.higherself.console.csv.AuditExport;
+import network.higherself.console.csv.CardExport;
+import network.higherself.console.csv.CardImport;
+import network.higherself.console.csv.Transfers;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.demo.SteppingClock;
 import network.higherself.console.move.AccessControl;
@@ -91,6 +95,12 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
     public DemoData demoData() {
         SteppingClock steps = new SteppingClock(clock.instant(), clock.getZone());
         return new DemoData(database, workflows, clock, new CardService(database.sessionFactory(), workflows, steps), steps);
+    }
+
+    /** Data out and in as CSV, through the change pipeline ({@link CardService#applyAll} for an import). */
+    public Transfers transfers() {
+        return new Transfers(new CardExport(database.sessionFactory(), cards, workflows), new CardImport(cards, workflows),
+                new AuditExport(database.dataSource(), workflows, clock));
     }
 
     /**

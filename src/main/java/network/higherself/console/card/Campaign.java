@@ -47,7 +47,7 @@ public class Campaign extends Card {
     static final CardKind KIND = new CardKind(WORKFLOW, "campaign", Campaign::new, FIELDS, Face.of(
             show(STARTS_ON, ENDS_ON, (start, end) -> start == null || end == null ? null
                     : Face.day(start) + " \u2013 " + Face.day(end)),
-            show(BUDGET, m -> "budget " + Face.pounds(m)))).dueBy(ENDS_ON);
+            show(BUDGET, m -> "budget " + Face.pounds(m))));
 
     @Column(length = 500)
     private String objective;

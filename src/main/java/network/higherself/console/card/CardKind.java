@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * What a card kind is, declared once in its class: its workflow, what one card is called, how to make one, its
- * fields in form order, the facts its face shows on the board, the dates it is due by (the first that is set), and
- * the field that says what went wrong with it (shown on the board in red), if it has one.
+ * fields in form order, the facts its face shows on the board, and the field that says what went wrong with it
+ * (shown on the board in red), if it has one. When a card is due is not the kind's: it is the date its current state's
+ * timed event waits for ({@code agent/TimedEvent}).
  */
 public final class CardKind {
 
@@ -19,15 +20,14 @@ public final class CardKind {
     private final List<CardField<?>> fields;
     private final List<CardField<?>> allFields;
     private final Face face;
-    private final List<CardField<?>> dueBy;
     private final CardField<String> problem;
 
     public <C extends Card> CardKind(String workflowId, String label, Supplier<C> factory, FieldList<C> fields, Face face) {
-        this(fields.type(), workflowId, label, factory, fields.fields(), face, List.of(), null);
+        this(fields.type(), workflowId, label, factory, fields.fields(), face, null);
     }
 
     private CardKind(Class<? extends Card> type, String workflowId, String label, Supplier<? extends Card> factory,
-                     List<CardField<?>> fields, Face face, List<CardField<?>> dueBy, CardField<String> problem) {
+                     List<CardField<?>> fields, Face face, CardField<String> problem) {
         this.type = Objects.requireNonNull(type);
         this.workflowId = Objects.requireNonNull(workflowId);
         this.label = Objects.requireNonNull(label);
@@ -37,23 +37,12 @@ public final class CardKind {
         all.addAll(fields);
         this.allFields = List.copyOf(all);
         this.face = Objects.requireNonNull(face);
-        this.dueBy = List.copyOf(dueBy);
         this.problem = problem;
-        for (CardField<?> d : dueBy) {
-            if (d.type() != FieldType.DATE && d.type() != FieldType.DATE_TIME) {
-                throw new IllegalArgumentException(label + " cannot be due by " + d.key() + ", which is not a date");
-            }
-        }
-    }
-
-    /** The same kind, due by the first of {@code dates} that is set. */
-    public CardKind dueBy(CardField<?>... dates) {
-        return new CardKind(type, workflowId, label, factory, fields, face, List.of(dates), problem);
     }
 
     /** The same kind, whose {@code field} says what went wrong with a card (when it is set). */
     public CardKind problemIn(CardField<String> field) {
-        return new CardKind(type, workflowId, label, factory, fields, face, dueBy, field);
+        return new CardKind(type, workflowId, label, factory, fields, face, field);
     }
 
     /** The card class of this kind. */
@@ -94,11 +83,6 @@ public final class CardKind {
 
     public Face face() {
         return face;
-    }
-
-    /** The dates a card of this kind is due by, the first that is set (none: it is never due). */
-    public List<CardField<?>> dueBy() {
-        return dueBy;
     }
 
     /** The field that says what went wrong with a card, if the kind has one. */

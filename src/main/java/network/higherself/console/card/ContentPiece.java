@@ -40,7 +40,7 @@ public class ContentPiece extends Card {
             LocalDateTime.class, p -> p.publishAt, (p, v) -> p.publishAt = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "content piece", ContentPiece::new, FIELDS,
-            Face.of(show(FORMAT), show(PUBLISH_AT, at -> "publish " + Face.dayTime(at)))).dueBy(PUBLISH_AT);
+            Face.of(show(FORMAT), show(PUBLISH_AT, at -> "publish " + Face.dayTime(at))));
 
     @Column(length = 60)
     private String format;

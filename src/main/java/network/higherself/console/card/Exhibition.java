@@ -50,8 +50,7 @@ public class Exhibition extends Card {
             LocalDate.class, e -> e.closingDate, (e, v) -> e.closingDate = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "exhibition", Exhibition::new, FIELDS,
-            Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)))
-            .dueBy(OPENING_DATE);
+            Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)));
 
     @Column(length = 120)
     private String curator;

@@ -1,11 +1,17 @@
 package network.higherself.console.card;
 
+import java.util.List;
+
 /** Looks up the things cards refer to (clients, artists, channels...), in the transaction of the change at hand. */
 public interface Refs {
 
     /** The thing of that type and id, or a refusal naming what was not found. */
     <T> T get(Class<T> type, long id);
 
-    /** The thing of that type whose {@code name} is {@code name}, or a refusal naming what was not found. */
-    <T> T named(Class<T> type, String name);
+    /**
+     * Every thing {@code reference} lists whose name (as {@link Reference#name} gives it: a client's name, a campaign's
+     * title, a staff member's user name) is exactly {@code name}: none, one, or several that share it. The caller
+     * says what is wrong with none or several (an import names the row and the column).
+     */
+    <T> List<T> named(Reference<T> reference, String name);
 }

@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ public final class DemoData {
                     String title = Titles.next(w.id(), random);
                     // a permission request is made, and sent for review, by the person who asks
                     String person = w.id().equals(PermissionRequest.WORKFLOW) ? requester() : defaultStaff(w);
-                    Outcome o = service.create(w.id(), title, staff.get(person), fill(refs, zone, now, person));
+                    Outcome o = service.create(w.id(), title, staff.get(person), fill(refs, zone, now, person, states.get(k).id()));
                     if (!(o instanceof Outcome.Done done)) {
                         throw new IllegalStateException("Demo card '" + title + "' was refused: " + o.message());
                     }
@@ -285,8 +286,12 @@ public final class DemoData {
         return path;
     }
 
-    /** The card's fields as a person would have filled them when creating it. */
-    private CardChange fill(Reference refs, ZoneId zone, Instant now, String person) {
+    /**
+     * The card's fields as a person would have filled them when creating it, with dates that fit the column it will
+     * reach ({@code target}): a booking in preparation has its service tomorrow, one being served today; an
+     * exhibition being set up opens within the week, an open one closes within it (the Today view has its lines).
+     */
+    private CardChange fill(Reference refs, ZoneId zone, Instant now, String person, String target) {
         int pick = random.nextInt(1000);
         LocalDate today = LocalDate.ofInstant(now, zone);
         return (card, r) -> {
@@ -305,9 +310,15 @@ public final class DemoData {
                     e.addArtwork(a1, Titles.artwork(pick), ArtworkStatus.ACCEPTED);
                     e.addArtwork(a2, Titles.artwork(pick + 7), ArtworkStatus.SUBMITTED);
                 }
-                Exhibition.SUBMISSION_DEADLINE.set(e, today.plusDays(10 + pick % 20));
-                Exhibition.OPENING_DATE.set(e, today.plusDays(35 + pick % 20));
-                Exhibition.CLOSING_DATE.set(e, today.plusDays(80 + pick % 30));
+                LocalDate opening = switch (target) {
+                    case "setup" -> today.plusDays(1 + pick % 5); // opens this week, not today: the agent would open it
+                    case "active" -> today.minusDays(20 + pick % 10);
+                    default -> today.plusDays(35 + pick % 20);
+                };
+                Exhibition.SUBMISSION_DEADLINE.set(e, opening.isAfter(today) && !target.equals("setup")
+                        ? today.plusDays(10 + pick % 20) : opening.minusDays(25));
+                Exhibition.OPENING_DATE.set(e, opening);
+                Exhibition.CLOSING_DATE.set(e, target.equals("active") ? today.plusDays(2 + pick % 4) : today.plusDays(80 + pick % 30));
             } else if (card instanceof Booking b) {
                 // one client's one service: every pair of a client and a service is a title of its own
                 List<String> pairs = new ArrayList<>();
@@ -324,7 +335,11 @@ public final class DemoData {
                 b.setTitle(pairs.get(pair));
                 Booking.SERVICE.set(b, s);
                 Booking.PRACTITIONER.set(b, r.get(Practitioner.class, refs.practitioners.get(pick % refs.practitioners.size())));
-                LocalDateTime at = today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
+                LocalDateTime at = switch (target) {
+                    case "preparation" -> today.plusDays(1).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
+                    case "service_delivery" -> LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS).minusHours(1);
+                    default -> today.plusDays(3 + pick % 25).atTime(9 + pick % 8, pick % 2 == 0 ? 0 : 30);
+                };
                 Booking.SERVICE_AT.set(b, at);
                 Booking.PAYMENT_DEADLINE.set(b, at.minusDays(2));
                 Booking.QUOTE.set(b, s.getListPrice());

@@ -13,6 +13,7 @@ import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.Checks;
 import network.higherself.console.card.PermissionRequest;
+import network.higherself.console.card.Reference;
 import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
@@ -71,6 +72,9 @@ public final class CardService {
     public static final int NOTE_MAX = AuditEntry.NOTE_MAX;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardService.class);
+
+    /** How many changes of a batch the session keeps (the things they refer to, read once) before it is cleared. */
+    private static final int BATCH_CLEAR = 200;
 
     private final SessionFactory sessionFactory;
     private final WorkflowCatalog workflows;
@@ -213,16 +217,133 @@ public final class CardService {
         Outcome outcome = inTransaction(change.cardId(),
                 session -> new Pipeline(session, actor, afterCommit, replay).run(change));
         if (outcome.isDone()) {
-            for (Runnable action : afterCommit) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    LOG.error("An action after the change of card #{} failed; the change itself is committed",
-                            change.cardId(), e);
-                }
-            }
+            runAfterCommit(afterCommit, "the change of card #" + change.cardId());
         }
         return outcome;
+    }
+
+    /** The actions a committed change asked for (the agents'); one that fails is logged, the change stays committed. */
+    private static void runAfterCommit(List<Runnable> actions, String what) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("An action after {} failed; the change itself is committed", what, e);
+            }
+        }
+    }
+
+    /** How a batch ({@link #applyAll}) says how far it has got, and hears that the person wants it stopped. */
+    public interface BatchProgress {
+
+        BatchProgress NONE = new BatchProgress() {
+            @Override
+            public void checked(int done, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        /** {@code done} changes of {@code total} have been taken through the pipeline. */
+        void checked(int done, int total);
+
+        /** Whether to stop: the batch is then rolled back, whatever it had made. */
+        boolean cancelled();
+    }
+
+    /**
+     * What became of a batch: each change's outcome, in the batch's order (a change after a cancellation or a
+     * failure has none), and whether it was committed. A {@link Outcome.Done} of a batch that was not committed
+     * says what the change would have done: nothing of it was written.
+     */
+    public record Batch(List<Outcome> outcomes, boolean committed, boolean cancelled) {
+
+        public Batch {
+            outcomes = List.copyOf(outcomes);
+        }
+
+        /** The positions in the batch of the changes that were refused. */
+        public List<Integer> refused() {
+            List<Integer> refused = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (!outcomes.get(i).isDone()) {
+                    refused.add(i);
+                }
+            }
+            return refused;
+        }
+    }
+
+    /**
+     * Makes every change of {@code changes} as {@code actor}, each through every step of the pipeline ({@link #apply}),
+     * all in one transaction, which is committed only when every change was done and {@code progress} did not ask to
+     * stop: otherwise nothing of the batch is written. Every change is tried even after a refusal, each seeing the
+     * ones before it as made (a column's hard limit counts them), so that the outcome names every change that would
+     * be refused. For imports: all or nothing.
+     */
+    public Batch applyAll(Actor actor, List<? extends Change> changes, BatchProgress progress) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(progress, "progress");
+        List<Outcome> outcomes = new ArrayList<>(changes.size());
+        List<Runnable> afterCommit = new ArrayList<>();
+        boolean allDone = true;
+        boolean cancelled = false;
+        Session session = sessionFactory.openSession();
+        Transaction tx = null;
+        try {
+            tx = session.beginTransaction();
+            for (int i = 0; i < changes.size(); i++) {
+                if (progress.cancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                Change change = Objects.requireNonNull(changes.get(i), "change");
+                Outcome outcome;
+                try {
+                    Made made = new Pipeline(session, actor, afterCommit).run(change);
+                    session.flush(); // written now, so that the next change sees it and this one's state is not kept
+                    outcome = made.done().get();
+                } catch (RefusedException e) {
+                    outcome = e.outcome;
+                } catch (OptimisticLockException | StaleStateException | PessimisticLockException | LockAcquisitionException e) {
+                    outcomes.add(conflictAfterTheFact(change.cardId())); // the session cannot go on: stop here
+                    allDone = false;
+                    break;
+                }
+                if (!outcome.isDone() || (i + 1) % BATCH_CLEAR == 0) {
+                    session.clear(); // nothing of a refused change stays in the session; the session stays small
+                }
+                allDone &= outcome.isDone();
+                outcomes.add(outcome);
+                progress.checked(i + 1, changes.size());
+            }
+            if (allDone && !cancelled) {
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            Transaction failed = tx;
+            throw StoreFailures.explain(e, () -> rollback(failed));
+        } finally {
+            session.close();
+        }
+        boolean committed = allDone && !cancelled;
+        if (committed) {
+            runAfterCommit(afterCommit, "a batch of " + changes.size() + " changes");
+        }
+        return new Batch(outcomes, committed, cancelled);
+    }
+
+    /**
+     * What a {@link CardChange} throws to refuse the change it belongs to, with {@code sentence} as the reason (an
+     * import's cell that names no client, say): the pipeline refuses the change as invalid and writes nothing of it.
+     */
+    public static RuntimeException refusal(String sentence) {
+        return refuse(Outcome.Refusal.INVALID, sentence);
     }
 
     // ------------------------------------------------------------------ the pipeline
@@ -875,14 +996,26 @@ public final class CardService {
         }
 
         @Override
-        public <T> T named(Class<T> type, String name) {
-            T found = session.createSelectionQuery("from " + type.getSimpleName() + " where name = :name", type)
-                    .setParameter("name", name).getSingleResultOrNull();
-            if (found == null) {
-                throw refuse(Outcome.Refusal.INVALID,
-                        "There is no " + Labels.humanize(type.getSimpleName()).toLowerCase() + " named '" + name + "'.");
-            }
-            return found;
+        public <T> List<T> named(Reference<T> reference, String name) {
+            // by the reference's own table and name column; a card (a campaign) also by its board
+            boolean card = Card.class.isAssignableFrom(reference.type());
+            List<Long> ids = session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + reference.table() + " WHERE "
+                        + reference.nameColumn() + " = ?" + (card ? " AND workflow_id = ?" : "") + " ORDER BY id")) {
+                    ps.setString(1, name);
+                    if (card) {
+                        ps.setString(2, CardKinds.of(reference.type()).workflowId());
+                    }
+                    List<Long> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getLong(1));
+                        }
+                    }
+                    return found;
+                }
+            });
+            return ids.stream().map(id -> session.find(reference.type(), id)).toList();
         }
     }
 }

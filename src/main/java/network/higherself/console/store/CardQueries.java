@@ -8,6 +8,7 @@ import network.higherself.console.card.CardKind;
 import network.higherself.console.card.CardKinds;
 import network.higherself.console.card.Face;
 import network.higherself.console.card.FieldType;
+import network.higherself.console.card.PassedDate;
 import network.higherself.console.card.Priority;
 import network.higherself.console.card.Reference;
 
@@ -16,17 +17,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -119,6 +121,82 @@ public final class CardQueries {
         }
     }
 
+    /**
+     * The cards of a board, in any column, that the board's search finds for {@code text} (title and key fields, the
+     * same matching as {@link ColumnFilter#withText}), at most {@code limit}, in column order.
+     */
+    public List<CardSummary> search(String workflowId, String text, int limit) {
+        KindSql k = sqlOf(workflowId);
+        ColumnFilter f = ColumnFilter.ALL.withText(text);
+        List<Object> params = new ArrayList<>(List.of(workflowId));
+        String where = k.where(f, params);
+        params.add(limit);
+        String ids = "SELECT c.id FROM card c " + k.filterJoins(f) + "WHERE c.workflow_id = ?" + where + ORDER + " LIMIT ?";
+        return query(k, k.select + "FROM (" + ids + ") p JOIN card c ON c.id = p.id " + k.joins + ORDER, params);
+    }
+
+    /**
+     * The cards of a board in {@code states} whose {@code date} is set and lies from {@code from} (inclusive, null:
+     * any time before) until {@code until} (exclusive, null: any time after), earliest first. The bounds are of the
+     * date's stored type ({@code LocalDateTime}, {@code LocalDate}, {@code Instant}).
+     */
+    public List<CardSummary> dated(String workflowId, java.util.Collection<String> states, CardDate date, Temporal from,
+                                   Temporal until) {
+        KindSql k = sqlOf(workflowId);
+        if (states.isEmpty() || !date.of(k.kind)) {
+            return List.of();
+        }
+        String col = "c." + date.column();
+        List<Object> params = new ArrayList<>(List.of(workflowId));
+        params.addAll(states);
+        StringBuilder where = new StringBuilder("WHERE c.workflow_id = ? AND c.state IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(") AND ")
+                .append(col).append(" IS NOT NULL");
+        if (from != null) {
+            where.append(" AND ").append(col).append(" >= ?");
+            params.add(bindable(from));
+        }
+        if (until != null) {
+            where.append(" AND ").append(col).append(" < ?");
+            params.add(bindable(until));
+        }
+        return query(k, k.select + "FROM card c " + k.joins + where + " ORDER BY " + col + ", c.id", params);
+    }
+
+    /** One card as its board shows it, or empty when there is no such card. */
+    public Optional<CardSummary> card(long id) {
+        String workflowId;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT workflow_id FROM card WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                workflowId = rs.getString("workflow_id");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The card could not be read: " + e.getMessage(), e);
+        }
+        KindSql k = sqlOf(workflowId);
+        return query(k, k.select + "FROM card c " + k.joins + "WHERE c.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Where {@code card} is in its column, unfiltered: how many cards come before it (0: it is the first). */
+    public long indexInColumn(CardSummary card) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS cards_before FROM card c WHERE c.workflow_id = ? "
+                     + "AND c.state = ? AND (c.position < ? OR (c.position = ? AND c.id < ?))")) {
+            bind(ps, List.of(card.workflowId(), card.state(), card.position(), card.position(), card.id()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong("cards_before");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The card could not be found in its column: " + e.getMessage(), e);
+        }
+    }
+
     /** How many cards each state of a workflow holds. */
     public Map<String, Long> countsByState(String workflowId) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -180,6 +258,11 @@ public final class CardQueries {
         return sql.computeIfAbsent(workflowId, w -> new KindSql(CardKinds.of(w)));
     }
 
+    /** A date as JDBC binds it: an instant as a UTC timestamp with time zone, a local date or date-time as it is. */
+    private static Object bindable(Temporal value) {
+        return value instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : value;
+    }
+
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
@@ -231,7 +314,6 @@ public final class CardQueries {
         private final String joins;
         private final List<String> searched = new ArrayList<>();
         private final String searchJoins;
-        private final String due;
         private final List<CardDate> dates = new ArrayList<>();
 
         KindSql(CardKind kind) {
@@ -251,10 +333,6 @@ public final class CardQueries {
                 }).append(" AS f_").append(f.key()).append(", ");
             }
             this.joins = j.toString();
-            List<String> dueBy = kind.dueBy().stream()
-                    .map(f -> f.type() == FieldType.DATE ? "CAST(c." + f.column() + " AS TIMESTAMP)" : "c." + f.column()).toList();
-            this.due = dueBy.isEmpty() ? null : dueBy.size() == 1 ? dueBy.get(0) : "COALESCE(" + String.join(", ", dueBy) + ")";
-            s.append(due == null ? "NULL" : due).append(" AS due, ");
             for (CardDate d : CardDate.values()) {
                 if (d.field() != null && d.of(kind)) {
                     dates.add(d);
@@ -315,13 +393,17 @@ public final class CardQueries {
                 w.append(" AND c.").append(Card.ASSIGNEE.column()).append(" = ?");
                 params.add(f.assignee());
             }
-            if (f.overdueAt() != null) {
-                if (due == null) {
-                    w.append(" AND FALSE"); // a card of this kind is never due
-                } else {
-                    w.append(" AND ").append(due).append(" < ?");
-                    params.add(Timestamp.valueOf(f.overdueAt()));
+            if (f.overdue() != null) {
+                // overdue by the date of the card's current state only: a card of a state that waits for no time never is
+                List<String> passed = new ArrayList<>();
+                for (PassedDate p : f.overdue()) {
+                    if (p.date().of(kind)) {
+                        passed.add("(c.state = ? AND c." + p.date().column() + " <= ?)");
+                        params.add(p.state());
+                        params.add(bindable(p.latest()));
+                    }
                 }
+                w.append(passed.isEmpty() ? " AND FALSE" : " AND (" + String.join(" OR ", passed) + ")");
             }
             if (f.highPriority()) {
                 w.append(" AND c.").append(Card.PRIORITY.column()).append(" IN ('HIGH', 'URGENT')");
@@ -341,7 +423,7 @@ public final class CardQueries {
             return new CardSummary(rs.getLong("id"), rs.getString("workflow_id"), rs.getString("state"),
                     rs.getLong("position"), rs.getString("title"), rs.getString("assignee"),
                     Priority.valueOf(rs.getString("priority")), since, rs.getLong("version"), kind.face().facts(values(rs)),
-                    rs.getObject("due", LocalDateTime.class), d, rs.getInt("tasks"), rs.getInt("tasks_done"),
+                    d, rs.getInt("tasks"), rs.getInt("tasks_done"),
                     rs.getInt("open_required"), rs.getString("problem"));
         }
 

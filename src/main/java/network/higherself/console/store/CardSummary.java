@@ -4,12 +4,11 @@ import network.higherself.console.card.CardDates;
 import network.higherself.console.card.Priority;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * What a board shows of a card in a column, read without loading the card's entity: the common fields, the two
- * or three facts that matter most for its kind, the date it is due by (if any), the dates its timed events wait
+ * or three facts that matter most for its kind, the dates its timed events wait
  * for (its countdown is worked out from them) and how far its checklist has got.
  *
  * @param tasks         how many tasks its checklist has (0: none)
@@ -17,7 +16,7 @@ import java.util.List;
  * @param problem       what went wrong with it, in words (why an agent message was denied or failed), or null
  */
 public record CardSummary(long id, String workflowId, String state, long position, String title, String assignee,
-                          Priority priority, Instant stateSince, long version, List<String> facts, LocalDateTime due,
+                          Priority priority, Instant stateSince, long version, List<String> facts,
                           CardDates dates, int tasks, int tasksDone, int openRequired, String problem) {
 
     public CardSummary {
@@ -27,7 +26,7 @@ public record CardSummary(long id, String workflowId, String state, long positio
 
     public CardSummary(long id, String workflowId, String state, long position, String title, String assignee,
                        Priority priority, Instant stateSince, long version) {
-        this(id, workflowId, state, position, title, assignee, priority, stateSince, version, List.of(), null,
+        this(id, workflowId, state, position, title, assignee, priority, stateSince, version, List.of(),
                 null, 0, 0, 0, null);
     }
 

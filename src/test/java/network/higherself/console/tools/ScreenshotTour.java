@@ -54,6 +54,12 @@ public final class ScreenshotTour {
             window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
                 new WindowSettings(data.resolve("window.properties")));
             window[0].onShowInsights((w, card) -> { }); // enabled as in the console (the insight tour shows its window)
+            window[0].withToday(new network.higherself.console.ui.today.TodayViewModel(
+                    network.higherself.console.today.Today.standard(services.workflows(), services.queries(),
+                            services.agents().runner()::holds), services.workflows(), services.cards()::rightsOf,
+                    model[0]::actor, executor, services.clock()));
+            window[0].withSearch(new network.higherself.console.ui.search.SearchViewModel(services.workflows(),
+                    services.queries(), model[0].rightsProperty()::get, executor));
             stage[0] = new Stage();
             stage[0].setWidth(1480);
             stage[0].setHeight(900);
@@ -101,7 +107,22 @@ public final class ScreenshotTour {
                 snap(stage[0].getScene(), out.resolve("board-WF-AGT-COMM.png"));
             }
         }
-        // the About box and the keyboard help, over the window (the sidebar's "About" and "Keyboard help", F1)
+        // Today, as a manager or the front desk sees it first (here the administrator's: every board)
+        CountDownLatch today = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            window[0].showToday();
+            window[0].todayView().model().refresh(today::countDown);
+        });
+        await(today);
+        snap(stage[0].getScene(), out.resolve("today.png"));
+        // the search across boards (Ctrl+Shift+F), a few letters typed
+        network.higherself.console.ui.search.SearchViewModel search = new network.higherself.console.ui.search.SearchViewModel(
+                services.workflows(), services.queries(), model[0].rightsProperty()::get, executor);
+        snapDialog(() -> {
+            search.textProperty().set("sound");
+            return network.higherself.console.ui.search.SearchDialog.show(stage[0], search, card -> { });
+        }, out.resolve("search-all.png"));
+        // the about box and the keyboard help, over the window (the sidebar's "About" and "Keyboard help", F1)
         network.higherself.console.ui.help.AboutViewModel about = new network.higherself.console.ui.help.AboutViewModel(
                 network.higherself.console.app.ConsoleVersion.version(), data, new DataFolder(data).logFile(),
                 network.higherself.console.store.Database.databaseFile(new DataFolder(data)));

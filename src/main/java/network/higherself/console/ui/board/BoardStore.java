@@ -27,6 +27,9 @@ public interface BoardStore {
     /** How many cards of a column match {@code filter}. */
     long count(String workflowId, String state, ColumnFilter filter);
 
+    /** Where {@code card} is in its column, unfiltered: how many cards come before it. */
+    long indexInColumn(CardSummary card);
+
     /** The work-in-progress limits of a board's columns, by state. */
     Map<String, ColumnLimit> limits(String workflowId);
 
@@ -51,6 +54,11 @@ public interface BoardStore {
             @Override
             public long count(String workflowId, String state, ColumnFilter filter) {
                 return queries.count(workflowId, state, filter);
+            }
+
+            @Override
+            public long indexInColumn(CardSummary card) {
+                return queries.indexInColumn(card);
             }
 
             @Override

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
@@ -42,10 +43,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A board: a toolbar (search, quick filters, new card) over one column per state. Cards are dragged between
@@ -64,6 +67,9 @@ public final class BoardView extends BorderPane {
     private final List<ColumnView> columns = new ArrayList<>();
     private final TextField search = new TextField();
     private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
+    /** Export and import as CSV: its items are made by the window each time it opens (they follow the person's rights). */
+    private final MenuButton data = new MenuButton("Data", new FontIcon(MaterialDesignS.SWAP_VERTICAL));
+    private final HBox bar = new HBox(8);
     /** The card last selected in any column (the workflow's diagram highlights where it can go). */
     private CardSummary lastSelected;
 
@@ -110,7 +116,7 @@ public final class BoardView extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.F) { // Ctrl+Shift+F: all boards
                 search.requestFocus();
                 search.selectAll();
                 e.consume();
@@ -131,6 +137,15 @@ public final class BoardView extends BorderPane {
         insights.setDisable(false);
     }
 
+    /** What the "Data" menu offers (export, import), asked again each time it opens; the menu shows once given. */
+    public void onDataMenu(Supplier<List<MenuItem>> items) {
+        data.setOnShowing(e -> data.getItems().setAll(items.get()));
+        data.getItems().setAll(items.get());
+        if (!bar.getChildren().contains(data)) {
+            bar.getChildren().add(bar.getChildren().indexOf(insights) + 1, data);
+        }
+    }
+
     /** Repaints the cards' times, so that "payment times out in 2 h" and "3 h" in a column stay true. */
     void repaintTimes() {
         model.tickClock();
@@ -139,6 +154,30 @@ public final class BoardView extends BorderPane {
     /** Reads the board from the database; {@code ready} runs once every column shows its first cards. */
     public void load(Runnable ready) {
         model.refresh(ready);
+    }
+
+    /** Shows {@code card}: its column scrolled to it, the card selected and focused (see {@link BoardViewModel#reveal}). */
+    public void reveal(CardSummary card, Runnable done) {
+        model.reveal(card, (column, index) -> columns.stream().filter(c -> c.model() == column).findFirst().ifPresent(c -> {
+            ListView<CardSummary> list = c.list();
+            list.scrollTo(index);
+            list.requestFocus();
+            list.getSelectionModel().clearAndSelect(index);
+            list.getFocusModel().focus(index);
+            scrollToColumn(c);
+            done.run();
+        }));
+    }
+
+    /** Scrolls the board sideways so that {@code column} is in sight. */
+    private void scrollToColumn(ColumnView column) {
+        ScrollPane scroll = (ScrollPane) getCenter();
+        double content = scroll.getContent().getBoundsInLocal().getWidth();
+        double view = scroll.getViewportBounds().getWidth();
+        if (content > view) {
+            double x = column.getBoundsInParent().getMinX() - 16;
+            scroll.setHvalue(Math.max(0, Math.min(1, x / (content - view))));
+        }
     }
 
     /** Puts the keyboard focus on the first card of the first column that has one. */
@@ -181,12 +220,13 @@ public final class BoardView extends BorderPane {
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
         insights.setId("board-insights");
         insights.setDisable(true); // until the window says what it opens
+        data.setId("board-data"); // in the bar once the window says what it offers
         // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
-        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, add)) {
+        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, data, add)) {
             keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
-        HBox bar = new HBox(8, title, spacer, glass, search, mine, overdue, high, insights, add);
+        bar.getChildren().setAll(title, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));

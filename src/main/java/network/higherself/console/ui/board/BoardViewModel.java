@@ -14,6 +14,7 @@ import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import network.higherself.console.agent.Checklist;
 import network.higherself.console.agent.Countdowns;
+import network.higherself.console.agent.TimedEvent;
 import network.higherself.console.card.Card;
 import network.higherself.console.card.CardField;
 import network.higherself.console.card.CardKinds;
@@ -39,7 +40,6 @@ import network.higherself.console.workflow.Workflow;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +167,8 @@ public final class BoardViewModel {
             f = f.withAssignee(actor.get().name());
         }
         if (overdue.get()) {
-            f = f.withOverdueAt(LocalDateTime.now(clock));
+            // by the date its current state waits for, as its countdown says ("payment deadline passed")
+            f = f.withOverdue(TimedEvent.passed(workflow.id(), clock.instant(), clock.getZone()));
         }
         return f.withHighPriority(highPriority.get());
     }
@@ -201,6 +202,23 @@ public final class BoardViewModel {
     public void refresh() {
         refresh(() -> {
         });
+    }
+
+    /**
+     * Shows {@code card} on the board: the search and quick filters are cleared (so it is not filtered out), the board
+     * is read again, and {@code then} gets the card's column and its place in it once that page is fetched (to scroll
+     * to it and select it). A card no longer in its column is looked for no further: {@code then} is not called.
+     */
+    public void reveal(CardSummary card, java.util.function.BiConsumer<ColumnViewModel, Integer> then) {
+        search.set("");
+        mine.set(false);
+        overdue.set(false);
+        highPriority.set(false);
+        executor.run(() -> store.indexInColumn(card), index -> refresh(() -> column(card.state()).ifPresent(c -> {
+            if (index < c.cards().size()) {
+                c.cards().whenLoaded(index.intValue(), () -> then.accept(c, index.intValue()));
+            }
+        })), e -> fail("The card could not be found on its board", e));
     }
 
     /**
@@ -400,11 +418,6 @@ public final class BoardViewModel {
         }
         return Optional.of(card.tasksDone() == card.tasks() ? "Checklist done"
                 : "Checklist " + card.tasksDone() + " of " + card.tasks() + " done");
-    }
-
-    /** Whether a card is past the date it is due by (and not finished). */
-    public boolean isOverdue(CardSummary card) {
-        return card.due() != null && !workflow.isFinal(card.state()) && card.due().isBefore(LocalDateTime.now(clock));
     }
 
     private void fail(String what, Throwable e) {

@@ -20,7 +20,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.util.List;
@@ -49,7 +48,6 @@ final class CardCell extends ListCell<CardSummary> {
     private final Label assignee = new Label();
     private final Label priority = new Label();
     private final Label age = new Label();
-    private final Label overdue = new Label("overdue");
     // lines most cards do not have, made the first time a card needs them (fewer nodes, a faster first paint)
     private final OptionalLine countdown = new OptionalLine(COUNTDOWN, () -> MaterialDesignT.TIMER_SAND, false);
     private final OptionalLine checklist = new OptionalLine(CHECKLIST, () -> MaterialDesignF.FORMAT_LIST_CHECKS, false);
@@ -72,11 +70,9 @@ final class CardCell extends ListCell<CardSummary> {
         assignee.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
         age.getStyleClass().add("card-age");
         age.setGraphic(new FontIcon(MaterialDesignC.CLOCK_OUTLINE));
-        overdue.getStyleClass().addAll("chip", "chip-overdue");
-        overdue.setGraphic(new FontIcon(MaterialDesignS.SHIELD_ALERT_OUTLINE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(6, priority, overdue, spacer, age);
+        HBox footer = new HBox(6, priority, spacer, age);
         footer.setAlignment(Pos.CENTER_LEFT);
         box = new VBox(4, title, facts, assignee, footer); // the optional lines go between facts and assignee
         box.getStyleClass().add(CARD);
@@ -101,7 +97,6 @@ final class CardCell extends ListCell<CardSummary> {
             facts.setText(" ");
             assignee.setVisible(false);
             priority.setVisible(false);
-            overdue.setVisible(false);
             age.setVisible(false);
             optionalLines.forEach(OptionalLine::hide);
             if (!getStyleClass().contains(PLACEHOLDER)) {
@@ -160,10 +155,7 @@ final class CardCell extends ListCell<CardSummary> {
         var timer = model.countdown(card);
         countdown.show(timer.map(Countdowns.Countdown::text).orElse(null))
                 .ifPresent(l -> style(l, COUNTDOWN_PASSED, timer.get().passed()));
-        // a card that waits for a timed event says in words how it stands; "overdue" is for the others
-        boolean late = model.isOverdue(card) && timer.isEmpty();
-        overdue.setVisible(late);
-        overdue.setManaged(late);
+        // an overdue card says so in its countdown ("payment deadline passed"), in the danger colour
         age.setText(model.timeInState(card));
     }
 

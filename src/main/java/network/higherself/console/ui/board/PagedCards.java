@@ -113,6 +113,16 @@ final class PagedCards extends ObservableListBase<CardSummary> {
         }
     }
 
+    /** Runs {@code then} once the card at {@code index} is fetched (at once if it is). */
+    void whenLoaded(int index, Runnable then) {
+        int page = index / PAGE;
+        if (pages.containsKey(page)) {
+            then.run();
+        } else {
+            request(page, then);
+        }
+    }
+
     private void request(int page) {
         request(page, () -> {
         });

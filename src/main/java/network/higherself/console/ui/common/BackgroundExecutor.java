@@ -14,4 +14,12 @@ public interface BackgroundExecutor {
 
     /** Runs {@code work} in the background; {@code onSuccess} or {@code onFailure} then runs on the JavaFX thread. */
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * Runs {@code update} on the JavaFX thread, soon: what work running in the background tells the view on its way
+     * (how far an export has got). The default runs it at once, on the calling thread (view-model tests).
+     */
+    default void handBack(Runnable update) {
+        update.run();
+    }
 }

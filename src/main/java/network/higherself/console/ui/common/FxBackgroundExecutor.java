@@ -36,15 +36,20 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
         executor.execute(() -> {
             try {
                 T result = work.call();
-                handBack(() -> onSuccess.accept(result));
+                handBackCounted(() -> onSuccess.accept(result));
             } catch (Throwable e) {
                 LOG.error("Background task failed", e);
-                handBack(() -> onFailure.accept(e));
+                handBackCounted(() -> onFailure.accept(e));
             }
         });
     }
 
-    private void handBack(Runnable handler) {
+    @Override
+    public void handBack(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    private void handBackCounted(Runnable handler) {
         Platform.runLater(() -> {
             try {
                 handler.run();

@@ -24,7 +24,8 @@ public final class Shortcuts {
 
     public static final List<Section> ALL = List.of(
             new Section("Anywhere in the window", List.of(
-                    new Shortcut(List.of("F1", "?"), "Show this keyboard help"))),
+                    new Shortcut(List.of("F1", "?"), "Show this keyboard help"),
+                    new Shortcut(List.of("Ctrl+Shift+F"), "Search the cards of every board you may view, and open one on its board"))),
             new Section("On a board", List.of(
                     new Shortcut(List.of("Left", "Right"), "Go to the card beside, in the next column that has cards"),
                     new Shortcut(List.of("Up", "Down"), "Go to the card above or below"),

@@ -128,6 +128,11 @@ public final class MainViewModel {
         return selected;
     }
 
+    /** The board of {@code card}, if it is one the window lists. */
+    public java.util.Optional<Workflow> workflowOf(network.higherself.console.store.CardSummary card) {
+        return boards.stream().filter(w -> w.id().equals(card.workflowId())).findFirst();
+    }
+
     public void select(String workflowId) {
         workflows.find(workflowId).ifPresent(selected::set);
     }

@@ -27,6 +27,11 @@ import network.higherself.console.ui.board.Feedback;
 import network.higherself.console.ui.common.Fxml;
 import network.higherself.console.ui.common.Theme;
 import network.higherself.console.ui.common.WorkflowIcons;
+import network.higherself.console.ui.search.SearchDialog;
+import network.higherself.console.ui.search.SearchViewModel;
+import network.higherself.console.ui.today.TodayView;
+import network.higherself.console.ui.today.TodayViewModel;
+import network.higherself.console.today.Today;
 import network.higherself.console.workflow.Workflow;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -63,9 +68,17 @@ public final class MainWindow {
     private Button theme;
     @FXML
     private StatusBar status;
+    @FXML
+    private Button todayButton;
+    @FXML
+    private Button searchAll;
+    private TodayView today;
+    private boolean todayShown;
+    private SearchViewModel search;
     private Runnable onSignOut = () -> {
     };
     private BiConsumer<Workflow, CardSummary> onShowInsights;
+    private java.util.function.Function<Workflow, java.util.List<javafx.scene.control.MenuItem>> dataMenu;
     private Runnable onShowAbout = () -> {
     };
     private Runnable onShowKeyboardHelp = () -> {
@@ -94,6 +107,92 @@ public final class MainWindow {
         this.onShowInsights = action;
     }
 
+    /**
+     * Adds Today: a sidebar entry, and the view that opens first when someone signs in if they chose so (by default
+     * for the front desk and managers, {@link Today#opensFirstFor}); the choice is kept per person with the window's
+     * settings.
+     */
+    public void withToday(TodayViewModel todayModel) {
+        today = new TodayView(todayModel);
+        today.onOpen(this::openCard);
+        todayButton.setVisible(true);
+        todayButton.setManaged(true);
+        todayModel.opensFirstProperty().addListener((o, was, first) -> {
+            StaffQueries.StaffRow who = model.actingAsProperty().get();
+            if (who != null && first != todayFirst(who)) {
+                settings.put(TODAY_FIRST + who.username(), first);
+                settings.save();
+            }
+        });
+        model.actingAsProperty().addListener((o, was, who) -> {
+            if (who != null) {
+                todayModel.opensFirstProperty().set(todayFirst(who));
+                if (todayFirst(who)) {
+                    showToday();
+                } else if (todayShown) {
+                    showBoard(model.selectedProperty().get(), () -> {
+                    });
+                }
+            }
+        });
+    }
+
+    /** Adds the search across boards: Ctrl+Shift+F and a sidebar entry open it. */
+    public void withSearch(SearchViewModel searchModel) {
+        search = searchModel;
+        searchAll.setVisible(true);
+        searchAll.setManaged(true);
+    }
+
+    /** The settings' key of a person's choice to open Today first, before the user name. */
+    static final String TODAY_FIRST = "today-first.";
+
+    private boolean todayFirst(StaffQueries.StaffRow who) {
+        String chosen = settings.text(TODAY_FIRST + who.username(), null);
+        return chosen == null ? Today.opensFirstFor(who.role()) : Boolean.parseBoolean(chosen);
+    }
+
+    /** The Today view, once added. */
+    public TodayView todayView() {
+        return today;
+    }
+
+    /** Shows Today in place of the board (read again). */
+    @FXML
+    public void showToday() {
+        if (today == null) {
+            return;
+        }
+        todayShown = true;
+        boards.getSelectionModel().clearSelection();
+        root.setCenter(today);
+        today.model().refresh(today::focusFirstLine);
+    }
+
+    /** Opens the search across boards over the window. */
+    @FXML
+    public void searchAllBoards() {
+        if (search != null && model.actingAsProperty().get() != null) {
+            SearchDialog.show(root.getScene().getWindow(), search, this::openCard);
+        }
+    }
+
+    /** Shows {@code card}'s board, scrolled to the card and the card selected. */
+    public void openCard(CardSummary card) {
+        model.workflowOf(card).ifPresent(w -> {
+            model.selectedProperty().set(w);
+            showBoard(w, () -> {
+            });
+            views.get(w.id()).reveal(card, () -> {
+            });
+        });
+    }
+
+    /** What a board's "Data" menu offers (CSV export and import), given the board; asked each time the menu opens. */
+    public void onDataMenu(java.util.function.Function<Workflow, java.util.List<javafx.scene.control.MenuItem>> items) {
+        this.dataMenu = items;
+    }
+
     /** What "Sign out" does (the shell shows the sign-in screen). */
     public void onSignOut(Runnable action) {
         this.onSignOut = action;
@@ -115,6 +214,9 @@ public final class MainWindow {
             if (e.getCode() == javafx.scene.input.KeyCode.F1) {
                 e.consume();
                 onShowKeyboardHelp.run();
+            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F && search != null) {
+                e.consume();
+                searchAllBoards();
             }
         });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
@@ -158,9 +260,19 @@ public final class MainWindow {
         });
         model.select(settings.text("board", ""));
         stage.show();
-        model.load(() -> showBoard(model.selectedProperty().get(), ready));
-        model.selectedProperty().addListener((o, a, w) -> showBoard(w, () -> {
-        }));
+        model.load(() -> {
+            if (todayShown) {
+                ready.run(); // someone signed in meanwhile and sees Today first
+            } else {
+                showBoard(model.selectedProperty().get(), ready);
+            }
+        });
+        model.selectedProperty().addListener((o, a, w) -> {
+            if (!todayShown) { // Today stays until the person picks a board (a change of rights may change the selection)
+                showBoard(w, () -> {
+                });
+            }
+        });
     }
 
     /** The board view of a workflow, once it has been shown. */
@@ -184,6 +296,10 @@ public final class MainWindow {
         if (w == null) {
             return;
         }
+        todayShown = false;
+        if (!w.equals(boards.getSelectionModel().getSelectedItem())) {
+            boards.getSelectionModel().select(w);
+        }
         BoardView view = views.get(w.id());
         if (view == null) {
             view = new BoardView(model.board(w), opener);
@@ -195,6 +311,9 @@ public final class MainWindow {
             });
             if (onShowInsights != null) {
                 view.onShowInsights(card -> onShowInsights.accept(w, card));
+            }
+            if (dataMenu != null) {
+                view.onDataMenu(() -> dataMenu.apply(w));
             }
             views.put(w.id(), view);
             root.setCenter(view);
@@ -217,10 +336,19 @@ public final class MainWindow {
         boards.getSelectionModel().select(model.selectedProperty().get());
         boards.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
+                boolean fromToday = todayShown;
                 model.selectedProperty().set(now);
+                if (fromToday) {
+                    showBoard(now, () -> { // a board picked in the sidebar while Today is on show
+                    });
+                }
             }
         });
-        model.selectedProperty().addListener((o, a, w) -> boards.getSelectionModel().select(w));
+        model.selectedProperty().addListener((o, a, w) -> {
+            if (!todayShown) {
+                boards.getSelectionModel().select(w);
+            }
+        });
         model.cardCounts().addListener((javafx.collections.MapChangeListener<String, Long>) c -> boards.refresh());
 
         signedInAs.textProperty().bind(Bindings.createStringBinding(() -> model.actingAsProperty().get() == null ? ""

@@ -89,6 +89,11 @@ class BoardViewModelTest {
             }
 
             @Override
+            public long indexInColumn(CardSummary card) {
+                throw new AssertionError("a drag looked for a card's place");
+            }
+
+            @Override
             public Map<String, ColumnLimit> limits(String workflowId) {
                 throw new AssertionError("a drag read the limits");
             }
