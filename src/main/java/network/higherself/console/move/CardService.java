@@ -303,7 +303,7 @@ public final class CardService {
                 Change change = Objects.requireNonNull(changes.get(i), "change");
                 Outcome outcome;
                 try {
-                    Made made = new Pipeline(session, actor, afterCommit).run(change);
+                    Made made = new Pipeline(session, actor, afterCommit, false).run(change);
                     session.flush(); // written now, so that the next change sees it and this one's state is not kept
                     outcome = made.done().get();
                 } catch (RefusedException e) {
