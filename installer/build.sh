@@ -66,5 +66,6 @@ jpackage --type deb \
   --linux-menu-group Office \
   --linux-app-category office \
   --icon assets/icon/console-256.png \
+  --resource-dir installer/linux \
   --dest "$out"
 ls "$out"/*.deb

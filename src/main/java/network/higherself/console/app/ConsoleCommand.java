@@ -31,6 +31,20 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Lock the console after N minutes without input (default: ${DEFAULT-VALUE}).")
     int idleMinutes;
 
+    @Option(names = "--encrypt", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Create a new data folder encrypted (H2's AES cipher): its passphrase is asked for now and at "
+                    + "every start, and stored nowhere.")
+    boolean encrypt;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "An encrypted data folder's passphrase, on the first line of FILE (readable by you only); "
+                    + "else HSC_PASSPHRASE, else typed at the terminal.")
+    Path passphraseFile;
+
+    @Option(names = "--exit-after-first-frame", hidden = true,
+            description = "Close the window once its first frame is drawn (CI's check that the package starts).")
+    boolean exitAfterFirstFrame;
+
     @Option(names = "--no-demo", description = "In a new data folder, start empty: the first start creates the administrator's account.")
     boolean noDemo;
 
@@ -40,6 +54,11 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Where a command gets an encrypted folder's passphrase. */
+    network.higherself.console.store.Passphrases passphrases() {
+        return new PassphraseSource(passphraseFile);
     }
 
     @Override
@@ -54,12 +73,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                 ConsoleVersion.version(), folder);
         Services services;
         try {
-            services = Services.open(folder, clock);
+            services = Services.open(folder, clock, passphraseFile != null ? passphrases() : new WindowPassphrases(), encrypt);
         } catch (InvalidWorkflowException e) {
             return refuseToStart("A workflow definition is not valid",
                     e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");
         } catch (StoreException e) {
             return refuseToStart("The console's data cannot be opened", e.getMessage());
+        } catch (PasswordPrompt.Unavailable e) {
+            return refuseToStart("The passphrase cannot be read", e.getMessage());
         }
         try (services) {
             services.database().notices().forEach(System.err::println);
@@ -70,7 +91,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 System.out.println(demo + " " + folder);
                 notice = notice.isEmpty() ? demo : notice + " " + demo;
             }
-            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log);
+            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log, exitAfterFirstFrame);
         }
     }
 

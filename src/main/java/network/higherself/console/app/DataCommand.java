@@ -1,6 +1,7 @@
 package network.higherself.console.app;
 
 import network.higherself.console.store.DataFolder;
+import network.higherself.console.store.FolderInUse;
 import network.higherself.console.store.StoreException;
 import network.higherself.console.store.StoreFailures;
 import network.higherself.console.workflow.Identifier;
@@ -31,13 +32,23 @@ abstract class DataCommand implements Callable<Integer> {
     public final Integer call() {
         DataFolder folder = console().dataFolder();
         ConsoleLog.writeTo(folder, err()::println);
-        try (Services services = Services.open(folder, console().clock())) {
+        try (Services services = Services.open(folder, console().clock(), console().passphrases(), console().encrypt)) {
             services.database().notices().forEach(err()::println);
             int status = run(services, out(), err());
             out().flush();
             err().flush();
             return status;
-        } catch (StoreException | InvalidWorkflowException e) {
+        } catch (FolderInUse e) {
+            Integer status = whenInUse(folder, out(), err());
+            if (status != null) {
+                out().flush();
+                err().flush();
+                return status;
+            }
+            err().println(e.getMessage());
+            err().flush();
+            return 1;
+        } catch (StoreException | InvalidWorkflowException | PasswordPrompt.Unavailable e) {
             err().println(e.getMessage());
             err().flush();
             return 1;
@@ -53,6 +64,14 @@ abstract class DataCommand implements Callable<Integer> {
     }
 
     abstract int run(Services services, PrintWriter out, PrintWriter err);
+
+    /**
+     * What the command does when another console has the folder open: its exit status, or null to be refused with
+     * the lock's sentence (what every command but {@code backup} does).
+     */
+    Integer whenInUse(DataFolder folder, PrintWriter out, PrintWriter err) {
+        return null;
+    }
 
     /** The board with this id, or empty after saying on {@code err} which boards there are. */
     static Optional<Workflow> board(Services services, String id, PrintWriter err) {

@@ -30,6 +30,13 @@ import network.higherself.console.today.Today;
 import network.higherself.console.ui.transfer.FilePicker;
 import network.higherself.console.ui.transfer.TransferWindows;
 
+import network.higherself.console.store.BackupRequests;
+import network.higherself.console.store.Backups;
+import network.higherself.console.store.Database;
+import network.higherself.console.store.StoreException;
+import network.higherself.console.ui.backup.BackupViewModel;
+import network.higherself.console.ui.common.Notifier;
+
 import java.util.concurrent.CountDownLatch;
 
 /** Starts JavaFX, wires the window with plain constructors, and waits until the person closes it. */
@@ -40,6 +47,39 @@ final class DesktopStart {
 
     /** {@code log} is the log file, or null when there is none (an error's details then go to a file of their own). */
     static int run(Services services, String notice, java.time.Duration idleLimit, java.nio.file.Path log) {
+        return run(services, notice, idleLimit, log, false);
+    }
+
+    /**
+     * Runs JavaFX's start with {@code first}, or runs it on the JavaFX thread when JavaFX is already started (by the
+     * passphrase dialog of an encrypted folder). The window's closing, not its last dialog's, ends JavaFX.
+     */
+    static void onFxThread(Runnable first) {
+        Platform.setImplicitExit(false);
+        try {
+            Platform.startup(first);
+        } catch (IllegalStateException alreadyStarted) {
+            Platform.runLater(first);
+        }
+    }
+
+    /** The console's icon, in the sizes drawn (assets/icon), on a window's title bar and in the task switcher. */
+    static void setIcons(Stage stage) {
+        for (int size : new int[]{16, 24, 32, 48, 64, 128, 256}) {
+            java.io.InputStream png = DesktopStart.class.getResourceAsStream("/network/higherself/console/icon/console-"
+                    + size + ".png");
+            if (png != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(png));
+            }
+        }
+    }
+
+    /**
+     * {@code exitAfterFirstFrame}: closes the window once its first frame is drawn (CI starts the packaged console
+     * so, to see that it starts); the status is then 0.
+     */
+    static int run(Services services, String notice, java.time.Duration idleLimit, java.nio.file.Path log,
+                   boolean exitAfterFirstFrame) {
         SignInService signIn = new SignInService(services.database().sessionFactory(), services.clock());
         boolean firstStart = signIn.needsFirstAdministrator();
         CountDownLatch closed = new CountDownLatch(1);
@@ -51,8 +91,7 @@ final class DesktopStart {
                 : UnexpectedError.detailsWrittenTo(e, "window"));
         Thread.setDefaultUncaughtExceptionHandler(errors);
         try {
-            Platform.setImplicitExit(false);
-            Platform.startup(() -> {
+            onFxThread(() -> {
                 Thread.currentThread().setUncaughtExceptionHandler(errors);
                 Theme.applyLight();
                 MainViewModel model = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
@@ -60,6 +99,7 @@ final class DesktopStart {
                         services.database().folder(), notice);
                 shownModel.set(model);
                 Stage stage = new Stage();
+                setIcons(stage);
                 CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                         services.clock().getZone(), executor, model::actor);
                 AccessViewModel access = new AccessViewModel(services.cards(),
@@ -109,9 +149,26 @@ final class DesktopStart {
                     Platform.exit();
                     closed.countDown();
                 });
+                BackupViewModel backups = backups(services, executor);
+                window.onBackUp(() -> chooseAndBackUp(stage, backups), backups.runningProperty());
+                Notifier notifier = new Notifier(window.root());
+                backups.messageProperty().addListener((o, was, m) -> {
+                    if (m != null && m.failed()) {
+                        notifier.refused("Backup", m.text());
+                    } else if (m != null) {
+                        notifier.info("Backup", m.text());
+                    }
+                });
                 new ConsoleShell(stage, window, model, signIn, executor, () -> DemoData.demoAccounts(services.database()),
                         idleLimit, services.clock()).start(firstStart, () -> {
                 });
+                backups.daily(); // the first start of the day keeps a copy (the newest seven are kept)
+                if (exitAfterFirstFrame) {
+                    exitAfterFirstFrame(stage, services.clock(), () -> {
+                        Platform.exit();
+                        closed.countDown();
+                    });
+                }
             });
         } catch (RuntimeException e) {
             System.err.println("The console window cannot open: " + e.getMessage()
@@ -151,6 +208,8 @@ final class DesktopStart {
             sync.start();
         }
         scheduler.start();
+        // `backup` on the command line while this window has the folder: this console takes the copy
+        BackupRequests requests = BackupRequests.serve(services.database(), services.clock());
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -160,16 +219,64 @@ final class DesktopStart {
                 sync.close();
             }
             scheduler.stop();
+            requests.close();
             executor.close();
         }
         return 0;
+    }
+
+    private static BackupViewModel backups(Services services, FxBackgroundExecutor executor) {
+        Database db = services.database();
+        return new BackupViewModel(executor,
+                target -> BackupRequests.written(Backups.backUp(db, target, services.clock())),
+                () -> Backups.daily(db, services.clock()).map(BackupRequests::written),
+                e -> e instanceof StoreException ? e.getMessage() : "The backup failed unexpectedly (" + e
+                        + "); the console's log has the details.",
+                Backups.defaultTarget(db.folder(), services.clock()));
+    }
+
+    /** Asks where to write the copy (backups/ and a new name, proposed), then takes it in the background. */
+    private static void chooseAndBackUp(Stage stage, BackupViewModel backups) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Back up the console's data");
+        java.nio.file.Path suggested = backups.suggestedTarget();
+        if (java.nio.file.Files.isDirectory(suggested.getParent())) {
+            chooser.setInitialDirectory(suggested.getParent().toFile());
+        }
+        chooser.setInitialFileName(suggested.getFileName().toString());
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Console database copies", "*.mv.db"));
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            backups.backUp(file.toPath());
+        }
+    }
+
+    /** Closes the window after its first frame is drawn, saying how long after the process's start that was. */
+    private static void exitAfterFirstFrame(Stage stage, java.time.Clock clock, Runnable close) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 2) { // the pulse after the first: the first frame has been drawn
+                    stop();
+                    java.time.Instant shown = clock.instant();
+                    long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(shown), shown)
+                            .toMillis();
+                    System.out.println("First frame shown " + ms + " ms after the process started ("
+                            + stage.getScene().getRoot().getClass().getSimpleName() + ", " + (int) stage.getWidth() + "x"
+                            + (int) stage.getHeight() + "); closing as asked (--exit-after-first-frame).");
+                    close.run(); // as closing the window does, without hiding it inside a pulse (glass refuses that)
+                }
+            }
+        }.start();
     }
 
     /** Shows a start-up error in a dialog where a desktop is available; the caller has already printed it. */
     static void showStartupError(String header, String text) {
         CountDownLatch shown = new CountDownLatch(1);
         try {
-            Platform.startup(() -> {
+            onFxThread(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, text);
                 alert.setTitle("Higher Self Console");
                 alert.setHeaderText(header);

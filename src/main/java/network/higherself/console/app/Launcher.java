@@ -30,6 +30,7 @@ public final class Launcher {
     /** The command line with another source of passwords and another standard input ({@code --password-stdin}). */
     static CommandLine commandLine(PasswordPrompt passwords, InputStream stdin) {
         CommandLine cl = new CommandLine(new ConsoleCommand());
+        cl.addSubcommand(new BackupCommand());
         cl.addSubcommand(new CheckWorkflowsCommand());
         cl.addSubcommand(new DiagramCommand());
         cl.addSubcommand(new ExportCommand(passwords, stdin));
@@ -37,6 +38,7 @@ public final class Launcher {
         cl.addSubcommand(new InitDemoCommand());
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new MoveCommand(passwords, stdin));
+        cl.addSubcommand(new RestoreCommand());
         cl.addSubcommand(new RunAgentsCommand());
         cl.addSubcommand(SyncCommand.commandLine(passwords, stdin));
         cl.addSubcommand(new VerifyAuditCommand());

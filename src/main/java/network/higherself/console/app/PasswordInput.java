@@ -32,16 +32,22 @@ final class PasswordInput {
     }
 
     static char[] fromFile(Path file) {
+        return fromFile(file, "password");
+    }
+
+    /** The first line of {@code file}, which holds a {@code what} ("password", "passphrase"): the same rules for both. */
+    static char[] fromFile(Path file, String what) {
         String shown = file.toString();
         if (!Files.exists(file)) {
-            throw new PasswordPrompt.Unavailable("There is no password file " + shown + ".");
+            throw new PasswordPrompt.Unavailable("There is no " + what + " file " + shown + ".");
         }
         if (Files.isDirectory(file)) {
-            throw new PasswordPrompt.Unavailable(shown + " is a folder: --password-file names a file that holds the password on its first line.");
+            throw new PasswordPrompt.Unavailable(shown + " is a folder: --" + what + "-file names a file that holds the "
+                    + what + " on its first line.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new PasswordPrompt.Unavailable(shown + " is not a regular file (a pipe or a device): to pipe the password in, "
-                    + "use --password-stdin instead.");
+            throw new PasswordPrompt.Unavailable(shown + " is not a regular file (a pipe or a device)"
+                    + (what.equals("password") ? ": to pipe the password in, use --password-stdin instead." : ": name a file."));
         }
         try {
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
@@ -49,28 +55,28 @@ final class PasswordInput {
                 Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
                 if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
                     throw new PasswordPrompt.Unavailable(shown + " can be read by other people on this computer (its permissions are "
-                            + PosixFilePermissions.toString(permissions) + "), so the password in it is not secret. Make it "
+                            + PosixFilePermissions.toString(permissions) + "), so the " + what + " in it is not secret. Make it "
                             + "readable by you only (chmod 600 " + shown + "), then run the command again.");
                 }
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return firstLine(in, "The first line of " + shown);
+                return firstLine(in, "The first line of " + shown, what);
             }
         } catch (IOException e) {
-            throw new PasswordPrompt.Unavailable("The password file " + shown + " cannot be read (" + e.getMessage() + ").");
+            throw new PasswordPrompt.Unavailable("The " + what + " file " + shown + " cannot be read (" + e.getMessage() + ").");
         }
     }
 
     static char[] fromStream(InputStream in) {
         try {
-            return firstLine(in, "The line on standard input");
+            return firstLine(in, "The line on standard input", "password");
         } catch (IOException e) {
             throw new PasswordPrompt.Unavailable("Standard input cannot be read (" + e.getMessage() + ").");
         }
     }
 
     /** The first line of {@code in}, decoded as UTF-8, at most {@value #MAX_BYTES} bytes. */
-    private static char[] firstLine(InputStream in, String what) throws IOException {
+    private static char[] firstLine(InputStream in, String what, String noun) throws IOException {
         byte[] line = new byte[MAX_BYTES];
         int n = 0;
         try {
@@ -78,7 +84,7 @@ final class PasswordInput {
             while ((b = in.read()) != -1 && b != '\n') {
                 if (n == MAX_BYTES) {
                     throw new PasswordPrompt.Unavailable(what + " is longer than " + MAX_BYTES
-                            + " bytes: it is not a password. Write the password alone on the first line.");
+                            + " bytes: it is not a " + noun + ". Write the " + noun + " alone on the first line.");
                 }
                 line[n++] = (byte) b;
             }
@@ -86,7 +92,7 @@ final class PasswordInput {
                 n--;
             }
             if (n == 0) {
-                throw new PasswordPrompt.Unavailable(what + " is empty: write the password on it.");
+                throw new PasswordPrompt.Unavailable(what + " is empty: write the " + noun + " on it.");
             }
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)

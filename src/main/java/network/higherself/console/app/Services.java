@@ -49,8 +49,17 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
      * everything over them.
      */
     public static Services open(DataFolder folder, Clock clock) {
+        return open(folder, clock, network.higherself.console.store.Passphrases.NONE, false);
+    }
+
+    /**
+     * Opens the data folder, an encrypted one with the passphrase from {@code passphrases}; with {@code encryptNew},
+     * a folder without a database is created encrypted.
+     */
+    public static Services open(DataFolder folder, Clock clock, network.higherself.console.store.Passphrases passphrases,
+                                boolean encryptNew) {
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
-        Database database = Database.open(folder, clock);
+        Database database = Database.open(folder, clock, passphrases, encryptNew);
         try {
             CardQueries queries = new CardQueries(database.dataSource());
             requireStatesForCards(workflows, queries);

@@ -31,6 +31,14 @@ final class VerifyAuditCommand extends DataCommand {
 
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
+        return verify(services, expect, out, err);
+    }
+
+    /**
+     * The verification, printed: exit status 0 when the chain is whole (and reaches {@code expect}, when given) and the
+     * tables are what it records, 1 otherwise. {@code restore} runs it on what it restored.
+     */
+    static int verify(Services services, AuditAnchor expect, PrintWriter out, PrintWriter err) {
         try (Connection c = services.database().dataSource().getConnection()) {
             AuditVerifier.Verification v = new AuditVerifier().verify(c, expect);
             if (!v.intact()) {

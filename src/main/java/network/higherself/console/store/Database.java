@@ -75,8 +75,11 @@ public final class Database implements AutoCloseable {
     private final boolean created;
     private final List<String> notices;
 
+    private final H2Options options;
+
     private Database(DataFolder folder, InstanceLock lock, HikariDataSource dataSource, SessionFactory sessionFactory,
-                     boolean created, List<String> notices) {
+                     boolean created, List<String> notices, H2Options options) {
+        this.options = options;
         this.folder = folder;
         this.lock = lock;
         this.dataSource = dataSource;
@@ -89,18 +92,49 @@ public final class Database implements AutoCloseable {
      * Where and how H2 opens the file: its file system ({@code file}, or one a test registers) and settings added
      * to the URL (a test opens the database read-only with {@code ;ACCESS_MODE_DATA=r}).
      */
-    record H2Options(String fileSystem, String settings) {
+    record H2Options(String fileSystem, String settings, String fileKey) {
         static final H2Options DEFAULT = new H2Options("file", "");
+
+        H2Options(String fileSystem, String settings) {
+            this(fileSystem, settings, null);
+        }
+
+        /** These options for a file encrypted with {@code key} (H2's AES cipher). */
+        H2Options withKey(char[] key) {
+            return new H2Options(fileSystem, settings, new String(key));
+        }
+
+        /** What H2 is given as the password: for an encrypted file, the file key, a space, then the user's (none). */
+        String password() {
+            return fileKey == null ? "" : fileKey + " ";
+        }
+
+        @Override
+        public String toString() { // never the key
+            return "H2Options[" + fileSystem + settings + (fileKey == null ? "" : ";CIPHER=AES") + "]";
+        }
     }
 
     /**
      * Opens (creating if needed) the database of {@code folder}; {@code clock} names the copies made before opening.
      */
     public static Database open(DataFolder folder, Clock clock) {
-        return open(folder, clock, H2Options.DEFAULT);
+        return open(folder, clock, Passphrases.NONE, false);
+    }
+
+    /**
+     * Opens the database of {@code folder}; an encrypted folder's passphrase comes from {@code passphrases}, and with
+     * {@code encryptNew} a folder that has no database yet is created encrypted (see {@link Encryption}).
+     */
+    public static Database open(DataFolder folder, Clock clock, Passphrases passphrases, boolean encryptNew) {
+        return open(folder, clock, H2Options.DEFAULT, passphrases, encryptNew);
     }
 
     static Database open(DataFolder folder, Clock clock, H2Options options) {
+        return open(folder, clock, options, Passphrases.NONE, false);
+    }
+
+    static Database open(DataFolder folder, Clock clock, H2Options plain, Passphrases passphrases, boolean encryptNew) {
         Path dir = folder.path();
         List<String> notices = new ArrayList<>();
         try {
@@ -112,9 +146,11 @@ public final class Database implements AutoCloseable {
         addNotice(notices, OwnerOnly.tighten(dir));
         InstanceLock lock = InstanceLock.acquire(dir);
         HikariDataSource ds = null;
+        boolean marking = encryptNew && !Encryption.marked(dir);
         try {
+            H2Options options = unlock(folder, plain, passphrases, encryptNew);
             Path file = databaseFile(folder);
-            DatabaseFile before = inspect(folder);
+            DatabaseFile before = inspect(folder, options);
             boolean isNew = before.kind() == DatabaseFile.Kind.MISSING;
             Path backup = null;
             if (!isNew) {
@@ -125,7 +161,7 @@ public final class Database implements AutoCloseable {
                     repair(folder, options, backup);
                 }
             }
-            ds = pool(url(folder, options), folder, backup);
+            ds = pool(url(folder, options), options, folder, backup);
             migrate(ds, folder, backup, isNew);
             if (readOnly(ds, folder, backup)) {
                 notices.add("The database " + file + " is read-only: you can look, but no change can be saved. Make the "
@@ -134,10 +170,13 @@ public final class Database implements AutoCloseable {
             SessionFactory sf = sessionFactory(ds);
             addNotice(notices, OwnerOnly.tighten(dir)); // the file H2 has just created
             notices.forEach(n -> LOG.info("{}", n));
-            return new Database(folder, lock, ds, sf, isNew, notices);
+            return new Database(folder, lock, ds, sf, isNew, notices, options);
         } catch (RuntimeException e) {
             if (ds != null) {
                 ds.close();
+            }
+            if (marking && !Files.exists(databaseFile(folder))) {
+                deleteQuietly(Encryption.markerOf(dir)); // the new encrypted folder was not made after all
             }
             lock.close();
             if (e instanceof StoreException && !notices.isEmpty()) { // said now, or never: the next start has nothing to say
@@ -167,13 +206,105 @@ public final class Database implements AutoCloseable {
         // QUERY_CACHE_SIZE: a change prepares about a dozen statements, and with H2's default of 8 kept per connection
         // it parsed them again on every change (a fifth of a move's time, see MoveLatencyBenchmark)
         return "jdbc:h2:" + options.fileSystem() + ":" + folder.path().resolve(DB_NAME).toAbsolutePath()
-                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64" + options.settings();
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64" + (options.fileKey() == null ? "" : ";CIPHER=AES") + options.settings();
     }
 
-    private static DatabaseFile inspect(DataFolder folder) {
+    /**
+     * The options that open the folder's database: as given for a folder that is not encrypted; for an encrypted one
+     * (or one created so), with the key made from its passphrase, asked for at most {@link Passphrases#TRIES} times.
+     * A wrong passphrase is told apart from a damaged file before H2 is let near the file: H2's cipher decrypts with
+     * any key, to noise, and the file's header says which.
+     */
+    private static H2Options unlock(DataFolder folder, H2Options options, Passphrases passphrases, boolean encryptNew) {
+        Path dir = folder.path();
+        Path file = databaseFile(folder);
+        boolean creating = !Encryption.marked(dir);
+        if (creating && !encryptNew) {
+            return options;
+        }
+        if (creating && Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new StoreException("The data folder " + dir + " already has a database, which is not encrypted: a data "
+                    + "folder is encrypted when it is created. Start without --encrypt to use it, or give --encrypt a new "
+                    + "folder with --data-dir.");
+        }
+        if (!creating && isPlainFile(file)) {
+            throw new StoreException("The data folder " + dir + " is marked as encrypted (" + Encryption.MARKER + "), but "
+                    + file.getFileName() + " is not encrypted: it was put there from elsewhere. The console has not "
+                    + "opened it. To use it unencrypted, move " + Encryption.MARKER + " out of the folder; otherwise put "
+                    + "the encrypted file back from " + dir.resolve(BACKUPS) + ".");
+        }
+        Encryption.Marker marker = creating ? null : Encryption.read(dir);
+        char[] key = key(file, marker, passphrases, dir, "the data folder " + dir);
+        try {
+            return options.withKey(key);
+        } finally {
+            java.util.Arrays.fill(key, '\0');
+        }
+    }
+
+    /**
+     * The file key for {@code file} (which may not exist yet), from a passphrase asked for at most
+     * {@link Passphrases#TRIES} times; {@code marker} null makes a new one in {@code markerFolder} (a folder created
+     * encrypted). {@code what} names what the passphrase opens, in the sentences. The caller clears the key.
+     */
+    static char[] key(Path file, Encryption.Marker marker, Passphrases passphrases, Path markerFolder, String what) {
+        boolean creating = marker == null;
+        String problem = null;
+        for (int attempt = 1; attempt <= Passphrases.TRIES; attempt++) {
+            char[] passphrase = passphrases.ask(new Passphrases.Ask(markerFolder, creating, attempt, problem));
+            if (passphrase == null) {
+                throw new StoreException(problem != null ? problem + " The console has not opened it."
+                        : what.substring(0, 1).toUpperCase() + what.substring(1) + " is encrypted: it opens only with its "
+                        + "passphrase, and none was given. Type it when asked, or give it with --passphrase-file FILE "
+                        + "or the environment variable HSC_PASSPHRASE.");
+            }
+            try {
+                if (creating) {
+                    if (passphrase.length < Encryption.MIN_LENGTH) {
+                        problem = "A passphrase needs at least " + Encryption.MIN_LENGTH + " characters (that one had "
+                                + passphrase.length + "): " + what + " was not encrypted with it.";
+                        continue;
+                    }
+                    return Encryption.fileKey(Encryption.create(markerFolder), passphrase);
+                }
+                char[] key = Encryption.fileKey(marker, passphrase);
+                if (Files.exists(file) && readInspect(file, key).kind() == DatabaseFile.Kind.WRONG_KEY) {
+                    java.util.Arrays.fill(key, '\0');
+                    problem = "That passphrase does not open " + what + ".";
+                    LOG.info("A passphrase that does not open {} was given (try {} of {})", file, attempt, Passphrases.TRIES);
+                    continue;
+                }
+                return key;
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+        throw new StoreException(Passphrases.TRIES + " passphrases did not open " + what + ". The console has not "
+                + "opened it and has changed nothing. Start it again to try again: the passphrase is not stored "
+                + "anywhere, so the data cannot be opened without it.");
+    }
+
+    private static boolean isPlainFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0 && !DatabaseFile.encrypted(file);
+        } catch (IOException e) {
+            return false; // said when the file is looked at
+        }
+    }
+
+    private static DatabaseFile readInspect(Path file, char[] key) {
+        try {
+            return DatabaseFile.inspect(file, key);
+        } catch (IOException e) {
+            throw new StoreException("The database " + file + " cannot be read (" + e.getMessage() + "). Check that it "
+                    + "is readable for you, or choose another folder with --data-dir.", e);
+        }
+    }
+
+    private static DatabaseFile inspect(DataFolder folder, H2Options options) {
         Path file = databaseFile(folder);
         try {
-            return DatabaseFile.inspect(file);
+            return DatabaseFile.inspect(file, options.fileKey() == null ? null : options.fileKey().toCharArray());
         } catch (IOException e) {
             throw new StoreException("The database " + file + " cannot be read (" + e.getMessage() + "). Check that it "
                     + "is readable for you, or choose another folder with --data-dir.", e);
@@ -209,7 +340,7 @@ public final class Database implements AutoCloseable {
      * The files in {@code dir} whose names end in {@code suffix}, oldest first: by the time in their name, then by
      * the number a copy made in the same second gets ({@code console-20261102-090000-2-…}); files named otherwise first.
      */
-    private static List<Path> copies(Path dir, String suffix) {
+    static List<Path> copies(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -226,7 +357,7 @@ public final class Database implements AutoCloseable {
     private static final Pattern COPY_NAME = Pattern.compile(DB_NAME + "-(\\d{8}-\\d{6})(?:-(\\d{1,9}))?-.*");
 
     /** Part {@code group} of a copy's name as a sortable string (the time, or the same-second number), or null. */
-    private static String copyOrder(String name, int group) {
+    static String copyOrder(String name, int group) {
         Matcher m = COPY_NAME.matcher(name);
         if (!m.matches()) {
             return null;
@@ -249,31 +380,54 @@ public final class Database implements AutoCloseable {
     private static Probe probe(DataFolder folder, H2Options options) {
         Path file = databaseFile(folder);
         String url = url(folder, options) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            if (!hasTable(c, "flyway_schema_history") && hasAnyTable(c)) {
+        try (Connection c = DriverManager.getConnection(url, "sa", options.password())) {
+            Look look = look(c);
+            if (!look.console() && look.anyTable()) {
                 throw new StoreException(file + " is an H2 database, but not the console's (it has tables, but no record "
                         + "of the console's schema versions). The console only read it: it was not changed. Move it "
                         + "somewhere else and start again for a new database, or choose another folder with --data-dir.");
             }
-            MigrationInfoService info = flyway(new SingleConnectionDataSource(c)).info();
-            List<MigrationInfo> newer = Arrays.stream(info.all())
-                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
-                    .toList();
-            if (!newer.isEmpty()) {
-                MigrationInfo[] known = info.all();
-                String ours = Arrays.stream(known).filter(m -> m.getState().isResolved() && m.getVersion() != null)
-                        .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
-                throw new StoreException("The database " + file + " was updated by a newer version of the console (to "
-                        + "schema version " + newer.get(newer.size() - 1).getVersion() + "; this version knows up to "
-                        + ours + "). This console cannot use it safely and has not changed it: start the newer version "
-                        + "of the console, or choose another folder with --data-dir.");
+            if (look.newerVersion() != null) {
+                throw new StoreException("The database " + file + " was updated by a newer version of the console ("
+                        + look.versions() + "). This console cannot use it safely and has not changed it: start the newer "
+                        + "version of the console, or choose another folder with --data-dir.");
             }
-            return new Probe(List.of(info.pending()), auditHead(c));
+            return new Probe(look.pending(), look.auditHead());
         } catch (SQLException e) {
             throw unreadable(folder, e, e);
         } catch (FlywayException e) {
             throw unreadable(folder, e.getCause() instanceof SQLException sql ? sql : null, e);
         }
+    }
+
+    /**
+     * What a database holds, seen through an open connection: whether it has the console's record of schema versions
+     * ({@code console}), any table at all, the newest version it has that this console does not know (or null), this
+     * console's newest, the updates this console would apply, and the audit trail's head (or null).
+     */
+    record Look(boolean console, boolean anyTable, String newerVersion, String knownVersion, List<MigrationInfo> pending,
+                AuditAnchor auditHead) {
+
+        /** The versions, for a sentence: "to schema version 15; this version knows up to 14". */
+        String versions() {
+            return "to schema version " + newerVersion + "; this version knows up to " + knownVersion;
+        }
+    }
+
+    static Look look(Connection c) throws SQLException {
+        boolean console = hasTable(c, "flyway_schema_history");
+        boolean any = hasAnyTable(c);
+        if (!console) {
+            return new Look(false, any, null, null, List.of(), null);
+        }
+        MigrationInfoService info = flyway(new SingleConnectionDataSource(c)).info();
+        List<MigrationInfo> newer = Arrays.stream(info.all())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .toList();
+        String ours = Arrays.stream(info.all()).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+        return new Look(true, any, newer.isEmpty() ? null : newer.get(newer.size() - 1).getVersion().getVersion(), ours,
+                List.of(info.pending()), auditHead(c));
     }
 
     /** The trail's head as the file's head row has it; null when there is none (a new or an old, unreadable trail). */
@@ -335,7 +489,7 @@ public final class Database implements AutoCloseable {
             return null;
         }
         Path copy = backup(folder, clock, suffix);
-        writeManifest(copy, clock, probe.auditHead());
+        writeManifest(copy, clock, probe.auditHead(), Encryption.marked(folder.path()) ? Encryption.read(folder.path()) : null);
         if (suffix.equals(DAMAGED)) {
             notices.add("The database " + file + " looks cut short (" + before.size() + " bytes is not a whole number of "
                     + "H2's " + DatabaseFile.BLOCK + "-byte blocks), so it was copied to " + copy + " before opening it. "
@@ -357,7 +511,7 @@ public final class Database implements AutoCloseable {
      * file is then opened for changes twice in this start, one after the other, never at the same time.
      */
     private static void repair(DataFolder folder, H2Options options, Path backup) {
-        try (Connection c = DriverManager.getConnection(url(folder, options), "sa", "")) {
+        try (Connection c = DriverManager.getConnection(url(folder, options), "sa", options.password())) {
             LOG.info("H2 repaired {} (a copy is in {}) and closed it cleanly", databaseFile(folder), backup);
         } catch (SQLException e) {
             throw cannotOpen(folder, new IllegalStateException(e), backup);
@@ -368,15 +522,7 @@ public final class Database implements AutoCloseable {
     private static Path backup(DataFolder folder, Clock clock, String suffix) {
         Path file = databaseFile(folder);
         Path backups = folder.path().resolve(BACKUPS);
-        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        // a copy made in the same second as earlier ones gets the next number, never a number freed by pruning
-        int last = copies(backups, ".mv.db").stream().map(f -> f.getFileName().toString())
-                .filter(n -> stamp.equals(copyOrder(n, 1))).mapToInt(n -> Integer.parseInt(copyOrder(n, 2)))
-                .max().orElse(0);
-        Path copy = backups.resolve(DB_NAME + "-" + stamp + (last == 0 ? "" : "-" + (last + 1)) + suffix);
-        for (int n = last + 2; Files.exists(copy); n++) { // a file named otherwise is never overwritten
-            copy = backups.resolve(DB_NAME + "-" + stamp + "-" + n + suffix);
-        }
+        Path copy = copyName(backups, clock, suffix);
         try {
             OwnerOnly.createFolder(backups);
             Files.copy(file, copy);
@@ -394,17 +540,36 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A new copy's name in {@code backups}: {@code console-<time><suffix>}; a copy made in the same second as earlier
+     * ones gets the next number, never a number freed by pruning, and a file named otherwise is never overwritten.
+     */
+    static Path copyName(Path backups, Clock clock, String suffix) {
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // a copy made in the same second as earlier ones gets the next number, never a number freed by pruning
+        int last = copies(backups, ".mv.db").stream().map(f -> f.getFileName().toString())
+                .filter(n -> stamp.equals(copyOrder(n, 1))).mapToInt(n -> Integer.parseInt(copyOrder(n, 2)))
+                .max().orElse(0);
+        Path copy = backups.resolve(DB_NAME + "-" + stamp + (last == 0 ? "" : "-" + (last + 1)) + suffix);
+        for (int n = last + 2; Files.exists(copy); n++) { // a file named otherwise is never overwritten
+            copy = backups.resolve(DB_NAME + "-" + stamp + "-" + n + suffix);
+        }
+        return copy;
+    }
+
+    /**
      * Writes beside a copy its manifest: the audit trail's head at the time of the copy, an anchor kept outside the
      * database (see {@code verify-audit --expect}). A manifest that cannot be written is logged; the copy stands.
      */
-    private static void writeManifest(Path copy, Clock clock, AuditAnchor head) {
+    static void writeManifest(Path copy, Clock clock, AuditAnchor head, Encryption.Marker encryption) {
         Path manifest = manifestOf(copy);
         String text = copy.getFileName() + ": a copy of " + DB_NAME + ".mv.db made "
                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\n"
                 + (head == null ? "audit trail: no entry could be read from the file\n"
                 : "audit entries: " + head.count() + "\naudit head hash: " + head.hash() + "\n"
                 + "anchor: " + head + "\nTo check later that the trail was neither cut nor rewritten up to here: "
-                + "verify-audit --expect " + head + "\n");
+                + "verify-audit --expect " + head + "\n")
+                + (encryption == null ? "" : "The copy is encrypted: it opens with the data folder's passphrase and these "
+                + "lines (restore reads them from here).\n" + encryption.text());
         try {
             Files.writeString(manifest, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             OwnerOnly.restrict(manifest);
@@ -431,11 +596,11 @@ public final class Database implements AutoCloseable {
      * The pool, with its first connection (the file opened for changes, for the session). It fails at once when H2
      * cannot open the file (with the default, Hikari would try again for its 30 s connection timeout).
      */
-    private static HikariDataSource pool(String url, DataFolder folder, Path backup) {
+    private static HikariDataSource pool(String url, H2Options options, DataFolder folder, Path backup) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername("sa");
-        config.setPassword("");
+        config.setPassword(options.password());
         config.setMaximumPoolSize(4); // Flyway needs two connections at once
         config.setMinimumIdle(1);
         config.setPoolName("hsc");
@@ -564,6 +729,19 @@ public final class Database implements AutoCloseable {
 
     public DataFolder folder() {
         return folder;
+    }
+
+    /**
+     * A connection of its own to this open database, outside the pool (H2 shares the open database within the
+     * process): for a backup, whose failure on a full target disk says nothing about the pool's connections.
+     */
+    Connection ownConnection() throws SQLException {
+        return DriverManager.getConnection(url(folder, options), "sa", options.password());
+    }
+
+    /** How H2 opens this database (its file system, and the file key when it is encrypted). */
+    H2Options options() {
+        return options;
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.List;
  */
 record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
 
+    /** What H2's AES cipher writes at the start of an encrypted file (its header block; the H2 file follows it). */
+    static final String ENCRYPTED_HEADER = "H2encrypt\n";
+
     static final int BLOCK = 4096;
 
     enum Kind {
@@ -32,6 +35,11 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
         FOLDER("it is a folder"),
         /** A pipe or a device: reading it could wait for ever. */
         SPECIAL("it is not a regular file, but a pipe or a device"),
+        /** Encrypted with H2's AES cipher, looked at without a key. */
+        ENCRYPTED("it is encrypted, and the data folder has no " + Encryption.MARKER + " saying how its key is made: "
+                + "put that file back (a backup's manifest holds its lines, from \"cipher:\" on)"),
+        /** Encrypted, and the key given does not read it (a wrong passphrase). */
+        WRONG_KEY,
         H2;
 
         private final String why;
@@ -56,6 +64,25 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
     }
 
     static DatabaseFile inspect(Path file) throws IOException {
+        return inspect(file, null);
+    }
+
+    /** Whether the file starts as H2's AES cipher writes a file (whatever its key). */
+    static boolean encrypted(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(ENCRYPTED_HEADER.length());
+            return new String(start, StandardCharsets.ISO_8859_1).equals(ENCRYPTED_HEADER);
+        }
+    }
+
+    /**
+     * Looks at {@code file}; an encrypted file is read through H2's cipher with {@code key} (the file key, or null
+     * when there is none: the file is then only said to be encrypted).
+     */
+    static DatabaseFile inspect(Path file, char[] key) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new DatabaseFile(Kind.MISSING, 0, false);
         }
@@ -69,11 +96,22 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
         if (size == 0) {
             return new DatabaseFile(Kind.EMPTY, 0, false);
         }
-        byte[] start = new byte[(int) Math.min(size, 2L * BLOCK)];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(start, 0, start.length);
-            if (n < start.length) {
-                throw new IOException("the file ended after " + n + " bytes while it was read");
+        byte[] start;
+        if (encrypted(file)) {
+            if (key == null) {
+                return new DatabaseFile(Kind.ENCRYPTED, size, false);
+            }
+            start = decryptedStart(file, size, key);
+            if (start == null) {
+                return new DatabaseFile(Kind.WRONG_KEY, size, false);
+            }
+        } else {
+            start = new byte[(int) Math.min(size, 2L * BLOCK)];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n = in.readNBytes(start, 0, start.length);
+                if (n < start.length) {
+                    throw new IOException("the file ended after " + n + " bytes while it was read");
+                }
             }
         }
         List<String> headers = new ArrayList<>();
@@ -88,6 +126,30 @@ record DatabaseFile(Kind kind, long size, boolean cleanlyClosed) {
         }
         boolean clean = headers.stream().allMatch(h -> List.of(h.split(",")).contains("clean:1"));
         return new DatabaseFile(Kind.H2, size, clean);
+    }
+
+    /**
+     * The first two blocks of an encrypted file as H2 reads them through its cipher, or null when the key reads no
+     * H2 header there (a wrong key: H2's cipher has no check of its own, it decrypts to noise).
+     */
+    private static byte[] decryptedStart(Path file, long size, char[] key) throws IOException {
+        byte[] bytes = org.h2.store.fs.encrypt.FilePathEncrypt.getPasswordBytes(key);
+        try (java.nio.channels.FileChannel raw = java.nio.channels.FileChannel.open(file);
+             org.h2.store.fs.encrypt.FileEncrypt in = new org.h2.store.fs.encrypt.FileEncrypt(file.toString(), bytes, raw)) {
+            long length = in.size();
+            if (length < BLOCK) {
+                return null;
+            }
+            java.nio.ByteBuffer start = java.nio.ByteBuffer.allocate((int) Math.min(length - length % BLOCK, 2L * BLOCK));
+            while (start.hasRemaining()) {
+                if (in.read(start, start.position()) < 0) {
+                    throw new IOException("the file ended after " + start.position() + " bytes while it was read");
+                }
+            }
+            return headerAt(start.array(), 0) == null ? null : start.array();
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     /** The H2 store header in the block at {@code offset}, or null when that block does not hold one. */

@@ -105,7 +105,7 @@ final class InstanceLock implements AutoCloseable {
     /** The sentence for a refusal; it fits a second window and a command alike. */
     private static StoreException alreadyOpen(Path folder, Long owner) {
         String who = owner == null ? "Another console" : "Another console (process " + owner + ")";
-        return new StoreException(who + " has the data folder " + folder + " open. Close that console first, or give "
+        return new FolderInUse(who + " has the data folder " + folder + " open. Close that console first, or give "
                 + "this one another folder with --data-dir.");
     }
 

@@ -95,6 +95,38 @@ class LogKeepsNoSecretsTest {
         assertThat(Files.getPosixFilePermissions(log.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
+    @Test
+    void anEncryptedFolderIsLoggedWithoutItsPassphraseOrKey() throws Exception {
+        String passphrase = "Quiet-harbour-lantern-2274";
+        String wrongOne = "Meadow-orchid-wrong-9113";
+        DataFolder folder = new DataFolder(dir.resolve("encrypted"));
+        ConsoleLog.writeTo(folder, p -> {
+        });
+        Path right = passwordFile("right.pp", passphrase);
+        Path wrong = passwordFile("wrong.pp", wrongOne);
+        StringWriter said = new StringWriter();
+        assertThat(Commands.run(folder.path(), said, said, "init-demo", "--encrypt", "--passphrase-file", right.toString()))
+                .as(said.toString()).isZero();
+        assertThat(Commands.run(folder.path(), said, said, "list", "--board", "WF-WELL-BOOK", "--passphrase-file",
+                wrong.toString())).isEqualTo(1);
+        assertThat(Commands.run(folder.path(), said, said, "backup", "--passphrase-file", right.toString()))
+                .as(said.toString()).isZero();
+        ConsoleLog.stop();
+
+        String text = logText(folder);
+        assertThat(text).contains("A passphrase that does not open").contains("Backup of");
+        assertThat(text.toLowerCase(Locale.ROOT)).doesNotContain(passphrase.toLowerCase(Locale.ROOT))
+                .doesNotContain(wrongOne.toLowerCase(Locale.ROOT)).doesNotContain("cipher=aes;");
+        assertThat(said.toString()).doesNotContain(passphrase).doesNotContain(wrongOne);
+        // nor the key H2 is given: the passphrase stretched as the marker says
+        String salt = Files.readAllLines(folder.path().resolve("console.encryption")).stream()
+                .filter(l -> l.startsWith("salt: ")).findFirst().orElseThrow().substring(6);
+        byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                new javax.crypto.spec.PBEKeySpec(passphrase.toCharArray(), java.util.Base64.getDecoder().decode(salt),
+                        600_000, 256)).getEncoded();
+        assertThat(text).doesNotContain(java.util.HexFormat.of().formatHex(key));
+    }
+
     private int move(DataFolder folder, Path passwordFile, StringWriter said) {
         said.getBuffer().setLength(0);
         CommandLine cl = Launcher.commandLine(user -> Optional.empty());

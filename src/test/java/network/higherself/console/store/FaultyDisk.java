@@ -54,6 +54,30 @@ public final class FaultyDisk extends FilePathWrapper {
         return new Channel(base);
     }
 
+    /** A stream H2 writes a whole file with ({@code BACKUP TO}'s zip), failing as a full disk does while {@link #full}. */
+    @Override
+    public java.io.OutputStream newOutputStream(boolean append) throws IOException {
+        return new java.io.FilterOutputStream(getBase().newOutputStream(append)) {
+            @Override
+            public void write(int b) throws IOException {
+                check();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                check();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                check();
+                out.flush();
+            }
+        };
+    }
+
     private static void check() throws IOException {
         if (full) {
             throw new IOException("No space left on device");

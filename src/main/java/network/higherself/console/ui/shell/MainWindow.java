@@ -83,6 +83,16 @@ public final class MainWindow {
     };
     private Runnable onShowKeyboardHelp = () -> {
     };
+    private Runnable onBackUp = () -> {
+    };
+    @FXML
+    private Button backUp;
+
+    /** What "Back up now…" does (DesktopStart asks where, and takes the copy in the background). */
+    public void onBackUp(Runnable action, javafx.beans.value.ObservableBooleanValue running) {
+        this.onBackUp = action;
+        backUp.disableProperty().bind(running);
+    }
 
     /** What "About" does (DesktopStart shows the About box). */
     public void onShowAbout(Runnable action) {
@@ -410,6 +420,11 @@ public final class MainWindow {
     @FXML
     private void showKeyboardHelp() {
         onShowKeyboardHelp.run();
+    }
+
+    @FXML
+    private void backUp() {
+        onBackUp.run();
     }
 
     @FXML
