@@ -235,7 +235,7 @@ BEGIN
             VALUES (v_uid, p->>'workflow_id', p->>'to_state', v_version, p->'card', v_seq);
     ELSIF v_kind IN ('MOVE', 'EDIT', 'REORDER') THEN
         -- the event carries the fields it changed: the server's copy is the card's fields merged event by event
-        UPDATE card SET state = p->>'to_state', version = version + 1, data = data || p->'card', last_seq = v_seq
+        UPDATE card SET state = p->>'to_state', version = version + 1, data = data || (p->'card'), last_seq = v_seq
             WHERE uid = v_uid;
     END IF;
     IF p ? 'shared' AND jsonb_typeof(p->'shared') = 'object' THEN

@@ -49,6 +49,9 @@ public final class AgentHooks implements MoveHooks {
         Transition t = context.transition();
         Optional<Checklist> checklist = tasks.madeOnEntering(card.workflowId(), t.to());
         checklist.ifPresent(c -> tasks.make(context, c));
+        if (context.replayed()) {
+            return; // the messages and deliveries the move caused on its own desktop arrive as changes of their own
+        }
         List<String> open = checklist.isPresent() ? tasks.openRequired(context.session(), card.getId()) : List.of();
         if (messages.request(context, open) > 0) {
             Runnable wake = onMessage;

@@ -30,6 +30,8 @@ public final class AgentScheduler implements AutoCloseable {
     private final Consumer<Throwable> onFailure;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> ticks;
+    /** Whether this desktop runs the agents now (with sync on, only the one that holds the server's agents' lock). */
+    private volatile java.util.function.BooleanSupplier mayRun = () -> true;
 
     AgentScheduler(AgentRunner runner, Duration period, Consumer<AgentRun> onRun, Consumer<Throwable> onFailure) {
         if (period.isNegative() || period.isZero()) {
@@ -89,7 +91,18 @@ public final class AgentScheduler implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Runs the agents only while {@code mayRun} says so: with sync on, every desktop would otherwise fire the same
+     * timed event; the desktop that holds the server's agents' lock fires it, the others receive the move.
+     */
+    public void runOnlyWhile(java.util.function.BooleanSupplier mayRun) {
+        this.mayRun = Objects.requireNonNull(mayRun);
+    }
+
     private void tick() {
+        if (!mayRun.getAsBoolean()) {
+            return;
+        }
         AgentRun run;
         try {
             run = runner.run();

@@ -43,7 +43,7 @@ final class BackupCommand extends DataCommand {
 
     @Override
     Integer whenInUse(DataFolder folder, PrintWriter out, PrintWriter err) {
-        Path target = file != null ? file.toAbsolutePath() : Backups.defaultTarget(folder, parent.clock());
+        Path target = file != null ? file.toAbsolutePath() : Backups.defaultTarget(folder, console().clock());
         err.println("The console has the data folder open: asking it for the copy.");
         try {
             BackupRequests.Answer answer = BackupRequests.ask(folder, target, WAIT);

@@ -8,7 +8,6 @@ import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.InvalidWorkflowException;
 import network.higherself.console.workflow.Workflow;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -21,17 +20,19 @@ import java.util.concurrent.Callable;
  */
 abstract class DataCommand implements Callable<Integer> {
 
-    @ParentCommand
-    ConsoleCommand parent;
-
     @Spec
     CommandSpec spec;
 
+    /** The console command at the root of the command line (its data folder and clock), however deep this one is. */
+    ConsoleCommand console() {
+        return (ConsoleCommand) spec.root().userObject();
+    }
+
     @Override
     public final Integer call() {
-        DataFolder folder = parent.dataFolder();
+        DataFolder folder = console().dataFolder();
         ConsoleLog.writeTo(folder, err()::println);
-        try (Services services = Services.open(folder, parent.clock(), parent.passphrases(), parent.encrypt)) {
+        try (Services services = Services.open(folder, console().clock(), console().passphrases(), console().encrypt)) {
             services.database().notices().forEach(err()::println);
             int status = run(services, out(), err());
             out().flush();

@@ -129,9 +129,14 @@ final class DesktopStart {
                         });
                 window.onDataMenu(w -> transfers.items(stage, w));
                 window.onShowKeyboardHelp(() -> KeyboardHelp.show(stage));
+                window.onShowSyncConflicts(() -> network.higherself.console.ui.sync.ConflictsView.show(stage,
+                        new network.higherself.console.ui.sync.ConflictsViewModel(services.sync(), executor, model::actor),
+                        model::refreshCounts));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
-                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()));
+                            log, network.higherself.console.store.Database.databaseFile(services.database().folder()),
+                            services.sync().settings().map(st -> st.user() + " at " + st.url().replaceAll("\\?.*", ""))
+                                    .orElse(null));
                     about.load(executor);
                     AboutBox.show(stage, about);
                 });
@@ -182,6 +187,26 @@ final class DesktopStart {
                     });
                 },
                 e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
+        // with sync on: in step with the other desktops while the window is open; the agents run on one desktop only
+        network.higherself.console.sync.SyncLoop sync = services.sync().settings().map(s ->
+                new network.higherself.console.sync.SyncLoop(services.sync(), new network.higherself.console.sync.ServerAddress(
+                        s.url(), s.user(), System.getenv(SyncCommand.SERVER_PASSWORD)), services.clock(),
+                        state -> Platform.runLater(() -> {
+                            MainViewModel m = shownModel.get();
+                            if (m != null) {
+                                m.syncRan(state);
+                            }
+                        }))).orElse(null);
+        if (sync != null) {
+            scheduler.runOnlyWhile(sync::holdsAgentsLock);
+            Platform.runLater(() -> {
+                MainViewModel m = shownModel.get();
+                if (m != null) {
+                    m.onChangeHere(sync::wake);
+                }
+            });
+            sync.start();
+        }
         scheduler.start();
         // `backup` on the command line while this window has the folder: this console takes the copy
         BackupRequests requests = BackupRequests.serve(services.database(), services.clock());
@@ -190,6 +215,9 @@ final class DesktopStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (sync != null) {
+                sync.close();
+            }
             scheduler.stop();
             requests.close();
             executor.close();

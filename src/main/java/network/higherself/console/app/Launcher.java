@@ -40,6 +40,7 @@ public final class Launcher {
         cl.addSubcommand(new MoveCommand(passwords, stdin));
         cl.addSubcommand(new RestoreCommand());
         cl.addSubcommand(new RunAgentsCommand());
+        cl.addSubcommand(SyncCommand.commandLine(passwords, stdin));
         cl.addSubcommand(new VerifyAuditCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new UnexpectedError());

@@ -1,5 +1,7 @@
 package network.higherself.console.app;
 
+import network.higherself.console.sync.Sync;
+
 import network.higherself.console.agent.AgentHooks;
 import network.higherself.console.agent.AgentRunner;
 import network.higherself.console.agent.Agents;
@@ -40,7 +42,7 @@ import java.util.List;
  */
 public record Services(WorkflowCatalog workflows, Database database, CardService cards, ColumnLimits limits,
                        RoleRightsAdmin roleRights, CardQueries queries, Clock clock, Agents agents,
-                       CardForms cardForms) implements AutoCloseable {
+                       CardForms cardForms, Sync sync) implements AutoCloseable {
 
     /**
      * Opens the data folder: its workflow definitions (bundled, or replaced there) and its database, and wires
@@ -91,7 +93,8 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         TimedEvents timed = new TimedEvents(sessions, workflows, clock);
         AgentRunner runner = new AgentRunner(timed, tasks, cards, gate, clock);
         return new Services(workflows, database, cards, new ColumnLimits(cards), new RoleRightsAdmin(cards), queries, clock,
-                new Agents(tasks, gate, timed, runner, hooks, clock), new CardFormStore(sessions, cards, workflows));
+                new Agents(tasks, gate, timed, runner, hooks, clock), new CardFormStore(sessions, cards, workflows),
+                new Sync(database.dataSource(), sessions, cards, workflows, clock));
     }
 
     /**

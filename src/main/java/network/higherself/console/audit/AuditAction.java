@@ -36,8 +36,29 @@ public enum AuditAction {
     /** A staff member's password was set or changed (never the password itself). */
     PASSWORD_CHANGED,
     /** A column's work-in-progress limit was set or removed (its details: a {@link ColumnLimitEntry}). */
-    COLUMN_LIMIT_CHANGED;
+    COLUMN_LIMIT_CHANGED,
+    /**
+     * A card took the sync server's copy of itself (its own change lost to another desktop's, or the server's order
+     * said so): its state is the entry's {@code to_state}; its details, an {@link EditDiff}, begin with the line
+     * {@code version}, whose new value is the card's version, then the fields that changed.
+     */
+    SERVER_COPY,
+    /** A shared row (a staff account, a role's rights, a column limit, a checklist task) arrived from the sync server. */
+    SYNCED,
+    /** This data folder was connected to a sync server, or disconnected from it. */
+    SYNC_SETUP,
+    /** A change of this desktop that lost to another desktop's was applied again, or let go, by its person. */
+    CONFLICT_RESOLVED;
 
     /** The entries that change a card's row, each adding one to its version (CREATED: version 0). */
     public static final Set<AuditAction> CARD_CHANGES = Set.of(CREATED, MOVED, EDITED, REORDERED);
+
+    /** The entries that set a card's state and version outright (a copy taken from the sync server). */
+    public static final Set<AuditAction> CARD_COPIES = Set.of(SERVER_COPY);
+
+    /**
+     * The line of a {@link #SERVER_COPY} entry's details that gives the card's version before and after (a key no
+     * card field has: an interface release has a field "version" of its own).
+     */
+    public static final String COPY_VERSION = "card_version";
 }

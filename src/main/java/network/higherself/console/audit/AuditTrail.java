@@ -24,7 +24,12 @@ public final class AuditTrail {
     private static final String UPDATE_HEAD = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
 
     public AuditEntry append(Session session, AuditRecord record) {
-        return session.doReturningWork(connection -> {
+        return session.doReturningWork(connection -> append(connection, record));
+    }
+
+    /** Appends an entry inside the transaction of {@code connection} (which must not auto-commit). */
+    public AuditEntry append(java.sql.Connection connection, AuditRecord record) throws java.sql.SQLException {
+        {
             long seq;
             String prev;
             try (PreparedStatement ps = connection.prepareStatement(LOCK_HEAD); ResultSet rs = ps.executeQuery()) {
@@ -62,6 +67,6 @@ public final class AuditTrail {
                 ps.executeUpdate();
             }
             return new AuditEntry(seq, record, prev, hash);
-        });
+        }
     }
 }

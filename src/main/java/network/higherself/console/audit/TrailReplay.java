@@ -94,6 +94,7 @@ public final class TrailReplay {
             switch (action) {
                 case CREATED -> created(seq, workflowId, cardId, to, details);
                 case MOVED, EDITED, REORDERED -> changed(seq, action, cardId, from, to, details);
+                case SERVER_COPY -> copied(seq, workflowId, cardId, to, details);
                 case PERMISSION_GRANTED, PERMISSION_REVOKED -> granted(seq, action, cardId, details);
                 case ACCOUNT_CREATED -> account(seq, actor, details);
                 case SIGNED_IN -> attempts(actor, SignInAttempts.NONE);
@@ -169,6 +170,26 @@ public final class TrailReplay {
             }
             if (action != AuditAction.REORDERED) {
                 c.title = titleIn(details, c.title);
+            }
+        }
+
+        /** A card made what the sync server has: its column and version set outright (a new card when unseen). */
+        private void copied(long seq, String workflowId, Long cardId, String to, String details) {
+            if (cardId == null) {
+                problems.add("Entry " + seq + " records a card taken from the sync server but names no card.");
+                return;
+            }
+            CardSeen c = cards.computeIfAbsent(cardId, id -> new CardSeen(seq, workflowId, to));
+            c.state = to;
+            c.title = titleIn(details, c.title);
+            for (EditDiff.Line l : EditDiff.parse(details).lines()) {
+                if (AuditAction.COPY_VERSION.equals(l.key())) {
+                    try {
+                        c.version = Long.parseLong(l.after());
+                    } catch (NumberFormatException e) {
+                        problems.add("Entry " + seq + " (a card taken from the sync server) gives no version it can be read by ('" + l.after() + "').");
+                    }
+                }
             }
         }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 
 import static network.higherself.console.card.FieldOption.required;
@@ -72,6 +73,10 @@ public abstract class Card {
     @Version
     @Column(nullable = false)
     private long version;
+
+    /** The card's identity on every desktop that shares it through a sync server (its id is this desktop's own). */
+    @Column(nullable = false, updatable = false)
+    private UUID uid = UUID.randomUUID();
 
     private static final FieldList<Card> COMMON = new FieldList<>(Card.class);
     public static final CardField<String> TITLE = COMMON.text("title", "Title", c -> c.title, (c, v) -> c.title = v,
@@ -303,6 +308,21 @@ public abstract class Card {
 
     public long getVersion() {
         return version;
+    }
+
+    public UUID getUid() {
+        return uid;
+    }
+
+    /**
+     * Gives a new card the identity another desktop gave it (a card that arrives through sync). Only before the
+     * card is stored: an identity never changes.
+     */
+    public void takeUid(UUID uid) {
+        if (id != null) {
+            throw new IllegalStateException("card #" + id + " already has its identity");
+        }
+        this.uid = java.util.Objects.requireNonNull(uid);
     }
 
     @Override

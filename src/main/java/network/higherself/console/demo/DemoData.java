@@ -162,6 +162,14 @@ public final class DemoData {
                 s.createSelectionQuery("select count(c) from Card c", Long.class).getSingleResult()) == 0;
     }
 
+    /**
+     * Writes the demo's people and things (its staff accounts, artists, clients, services...) without any card:
+     * what a desktop that joins a sync server with the demo's accounts starts from.
+     */
+    public void seedPeople() {
+        references(database.sessionFactory(), realClock.instant().minus(Duration.ofDays(90)), realClock.getZone());
+    }
+
     /** Writes the demo data; returns how many cards were created. */
     public int seed() {
         Instant now = realClock.instant();

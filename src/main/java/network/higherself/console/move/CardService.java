@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -165,7 +166,7 @@ public final class CardService {
             Transaction tx = session.beginTransaction();
             try {
                 Card card = session.find(Card.class, cardId);
-                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>()).check(card);
+                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>(), false).check(card);
             } finally {
                 tx.rollback();
             }
@@ -176,10 +177,45 @@ public final class CardService {
 
     /** Makes {@code change} as {@code actor}, through every step of the pipeline, in one transaction. */
     public Outcome apply(Actor actor, Change change) {
+        return apply(actor, change, false);
+    }
+
+    /**
+     * Makes a change another desktop made, in the order the sync server gave it: every step of the pipeline checks
+     * it as it checks a change made here, and it is audited here; but it is not put in the outbox (the server has it)
+     * and the agents' hooks make only what each desktop makes for itself (a checklist): the cards and messages they
+     * made on that desktop arrive as changes of their own. A reorder
+     * whose neighbours are not in the card's column here puts the card at the column's end.
+     */
+    public Outcome replay(Actor actor, Change change) {
+        return apply(actor, change, true);
+    }
+
+    /**
+     * A card as the sync server holds it: its identity, board, state, version and every field value (references by
+     * this desktop's ids).
+     */
+    public record ServerCopy(UUID uid, String workflowId, String state, long version, FieldValues values) {
+    }
+
+    /**
+     * Makes the card what the sync server says it is (a new card when this desktop has none with that identity):
+     * what a desktop does when its own change lost to another desktop's, or when a change from the server cannot be
+     * made here. The server's order is the truth every desktop converges to, so no check of the card's fields or
+     * of anyone's rights stops it; it is audited here ({@link AuditAction#SERVER_COPY}, with {@code why}) and not
+     * put in the outbox.
+     */
+    public Outcome takeServerCopy(Actor actor, ServerCopy copy, String why) {
+        Objects.requireNonNull(copy, "copy");
+        return inTransaction(null, session -> new Pipeline(session, actor, new ArrayList<>(), true).takeCopy(copy, why));
+    }
+
+    private Outcome apply(Actor actor, Change change, boolean replay) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(change, "change");
         List<Runnable> afterCommit = new ArrayList<>();
-        Outcome outcome = inTransaction(change.cardId(), session -> new Pipeline(session, actor, afterCommit).run(change));
+        Outcome outcome = inTransaction(change.cardId(),
+                session -> new Pipeline(session, actor, afterCommit, replay).run(change));
         if (outcome.isDone()) {
             runAfterCommit(afterCommit, "the change of card #" + change.cardId());
         }
@@ -267,7 +303,7 @@ public final class CardService {
                 Change change = Objects.requireNonNull(changes.get(i), "change");
                 Outcome outcome;
                 try {
-                    Made made = new Pipeline(session, actor, afterCommit).run(change);
+                    Made made = new Pipeline(session, actor, afterCommit, false).run(change);
                     session.flush(); // written now, so that the next change sees it and this one's state is not kept
                     outcome = made.done().get();
                 } catch (RefusedException e) {
@@ -341,12 +377,15 @@ public final class CardService {
         private final Session session;
         private final Actor actor;
         private final List<Runnable> afterCommit;
+        /** A change replayed from the sync server: no outbox event; the hooks make only what each desktop makes itself. */
+        private final boolean replay;
         private final Instant now = clock.instant();
 
-        Pipeline(Session session, Actor actor, List<Runnable> afterCommit) {
+        Pipeline(Session session, Actor actor, List<Runnable> afterCommit, boolean replay) {
             this.session = session;
             this.actor = actor;
             this.afterCommit = afterCommit;
+            this.replay = replay;
         }
 
         Made run(Change change) {
@@ -404,7 +443,11 @@ public final class CardService {
             if (change instanceof Change.Create c) {
                 Workflow w = workflows.find(c.workflowId()).orElseThrow(() -> refuse(Outcome.Refusal.INVALID,
                         "There is no board '" + c.workflowId() + "' to make a card on."));
-                return CardKinds.newCard(w.id(), c.title());
+                Card card = CardKinds.newCard(w.id(), c.title());
+                if (c.uid() != null) {
+                    card.takeUid(c.uid());
+                }
+                return card;
             }
             long id = change.cardId();
             Card card = session.find(Card.class, id);
@@ -484,6 +527,55 @@ public final class CardService {
             }
         }
 
+        // -------------------------------------------------------------- the server's copy
+
+        Made takeCopy(ServerCopy copy, String why) {
+            Workflow workflow = workflows.find(copy.workflowId()).orElseThrow(() -> refuse(Outcome.Refusal.INVALID,
+                    "The server's card is on a board this desktop does not have (" + copy.workflowId() + ")."));
+            if (!workflow.hasState(copy.state())) {
+                throw refuse(Outcome.Refusal.INVALID, "The server's card is in a column " + workflow.board()
+                        + " does not have here: check that every desktop runs the same workflows.");
+            }
+            Card card = session.createSelectionQuery("from Card c where c.uid = :uid", Card.class)
+                    .setParameter("uid", copy.uid()).getSingleResultOrNull();
+            String from = card == null ? null : card.getState();
+            long oldVersion = card == null ? -1 : card.getVersion();
+            if (card != null && !card.workflowId().equals(workflow.id())) {
+                throw refuse(Outcome.Refusal.INVALID, "The server's card #" + card.getId() + " is on another board.");
+            }
+            Before before = card == null ? null : snapshot(card, copy.values());
+            if (card == null) {
+                card = CardKinds.newCard(workflow.id(), "");
+                card.takeUid(copy.uid());
+            }
+            copy.values().apply(card, new SessionRefs(session));
+            if (from == null) {
+                card.place(copy.state(), endOfColumn(workflow.id(), copy.state()), now);
+                session.persist(card);
+            } else if (!from.equals(copy.state())) {
+                card.enter(copy.state(), endOfColumn(workflow.id(), copy.state()), now);
+            } else {
+                card.touch(now);
+            }
+            session.flush();
+            long id = card.getId();
+            session.doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE card SET version = ? WHERE id = ?")) {
+                    ps.setLong(1, copy.version());
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+            });
+            List<EditDiff.Line> lines = new ArrayList<>();
+            lines.add(new EditDiff.Line(AuditAction.COPY_VERSION, oldVersion < 0 ? "" : Long.toString(oldVersion), Long.toString(copy.version())));
+            lines.addAll((before == null ? sinceBlank(card) : since(card, before)).diff().lines());
+            audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.SERVER_COPY, workflow.id(), id, from,
+                    copy.state(), null, why, new EditDiff(lines).format()));
+            String title = card.getTitle();
+            return new Made(true, () -> new Outcome.Done(id, copy.state(), copy.version(),
+                    "'" + title + "' is now as the server has it."));
+        }
+
         // -------------------------------------------------------------- writing
 
         private Made created(Workflow workflow, Card card, String initial, long position, Edits edits) {
@@ -511,7 +603,7 @@ public final class CardService {
         }
 
         private Made edited(Card card, Change.Edit e, Edits edits, Grant grant) {
-            if (edits.diff().isEmpty()) {
+            if (edits.diff().isEmpty() && !replay) {
                 return nothingChanged(card);
             }
             long base = card.getVersion();
@@ -524,6 +616,12 @@ public final class CardService {
         }
 
         private Made reordered(Card card, Change.Reorder r) {
+            if (replay && !(inColumn(r.previousId(), card) && inColumn(r.nextId(), card)
+                    && (r.previousId() != null || r.nextId() != null))) {
+                // the other desktop's neighbours are not here: the card goes to its column's end, a change all the same
+                return reorderedTo(card, r, endOfColumn(card),
+                        "at the end of its column (its neighbours on the other desktop are not in it here)", false);
+            }
             Long above = positionInColumn(r.previousId(), card);
             Long below = positionInColumn(r.nextId(), card);
             if (above == null && below == null) {
@@ -536,13 +634,17 @@ public final class CardService {
                 above = positionInColumn(r.previousId(), card);
                 below = positionInColumn(r.nextId(), card);
             }
-            long base = card.getVersion();
-            card.setPosition(above == null ? below - POSITION_STEP : below == null ? above + POSITION_STEP
-                    : above + (below - above) / 2);
-            card.touch(now);
             String where = (r.previousId() == null ? "at the top" : "after #" + r.previousId())
                     + (r.nextId() == null ? "" : (r.previousId() == null ? ", above #" : ", before #") + r.nextId())
                     + (renumbered ? "; the column was renumbered to make room" : "");
+            return reorderedTo(card, r, above == null ? below - POSITION_STEP : below == null ? above + POSITION_STEP
+                    : above + (below - above) / 2, where, renumbered);
+        }
+
+        private Made reorderedTo(Card card, Change.Reorder r, long position, String where, boolean renumbered) {
+            long base = card.getVersion();
+            card.setPosition(position);
+            card.touch(now);
             record(card, AuditAction.REORDERED, card.getState(), card.getState(), null, null, where, base,
                     new Change.Reorder(card.getId(), r.previousId(), r.nextId(), base));
             String message = renumbered ? "The column was renumbered."
@@ -567,7 +669,13 @@ public final class CardService {
             fits(payload, OutboxEvent.PAYLOAD_MAX);
             audit.append(session, new AuditRecord(now, actor.auditName(), action, card.workflowId(), card.getId(), from, to,
                     event, note, details));
-            outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base, from, to, event,
+            if (replay) {
+                return; // the server has it
+            }
+            // an edit names the state it was made in, as a move names the one it left: the server checks both
+            String column = from == null && to == null ? card.getState() : null;
+            outbox.append(session, OutboxEvent.of(now, change.kind(), card.workflowId(), card.getId(), base,
+                    column != null ? column : from, column != null ? column : to, event,
                     actor.auditName(), payload));
         }
 
@@ -600,6 +708,45 @@ public final class CardService {
         }
 
         // -------------------------------------------------------------- positions
+
+        /** The position after the last card of {@code card}'s column (the card is in it already: no limit applies). */
+        private long endOfColumn(Card card) {
+            return endOfColumn(card.workflowId(), card.getState());
+        }
+
+        /** The position after the last card of a column, whatever its limit (the server's copy is the truth). */
+        private long endOfColumn(String workflowId, String state) {
+            return session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT MAX(position) AS last FROM card WHERE workflow_id = ? AND state = ?")) {
+                    ps.setString(1, workflowId);
+                    ps.setString(2, state);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong("last") + POSITION_STEP;
+                    }
+                }
+            });
+        }
+
+        /** Whether {@code id} is no neighbour at all, or a card in {@code card}'s column here. */
+        private boolean inColumn(Long id, Card card) {
+            if (id == null) {
+                return true;
+            }
+            return session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT 1 FROM card WHERE id = ? AND workflow_id = ? AND state = ? AND id <> ?")) {
+                    ps.setLong(1, id);
+                    ps.setString(2, card.workflowId());
+                    ps.setString(3, card.getState());
+                    ps.setLong(4, card.getId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+        }
 
         /** The position of a neighbour in the card's column, read as stored now; null for no neighbour. */
         private Long positionInColumn(Long id, Card card) {
@@ -806,6 +953,11 @@ public final class CardService {
         }
 
         @Override
+        public boolean replayed() {
+            return pipeline.replay;
+        }
+
+        @Override
         public Instant now() {
             return pipeline.now;
         }
@@ -817,7 +969,7 @@ public final class CardService {
 
         @Override
         public Outcome.Done create(String workflowId, String title, Actor creator, CardChange fields) {
-            return new Pipeline(pipeline.session, creator, pipeline.afterCommit)
+            return new Pipeline(pipeline.session, creator, pipeline.afterCommit, pipeline.replay)
                     .run(new Change.Create(workflowId, title, fields)).done().get();
         }
 

@@ -1,6 +1,7 @@
 package network.higherself.console.move;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A change of a card, as a value: what the change pipeline ({@link CardService#apply}) checks and makes, and what
@@ -21,12 +22,19 @@ public sealed interface Change permits Change.Create, Change.Move, Change.Edit, 
     /** The fields it writes (none for a reorder). */
     CardChange fields();
 
-    /** A new card of {@code workflowId}'s kind, in its workflow's first state, at the end of that column. */
-    record Create(String workflowId, String title, CardChange fields) implements Change {
+    /**
+     * A new card of {@code workflowId}'s kind, in its workflow's first state, at the end of that column; {@code uid}
+     * is the identity another desktop gave it (a card that arrives through sync), null for a new one.
+     */
+    record Create(String workflowId, String title, CardChange fields, UUID uid) implements Change {
         public Create {
             Objects.requireNonNull(workflowId, "workflowId");
             title = title == null ? "" : title;
             fields = fields == null ? CardChange.NONE : fields;
+        }
+
+        public Create(String workflowId, String title, CardChange fields) {
+            this(workflowId, title, fields, null);
         }
 
         @Override

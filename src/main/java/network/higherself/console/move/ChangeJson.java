@@ -89,7 +89,8 @@ public final class ChangeJson {
         };
     }
 
-    private static ObjectNode fields(FieldValues values) {
+    /** The values as the payload's "fields" object carries them (references by local id). */
+    public static ObjectNode fields(FieldValues values) {
         ObjectNode fields = NODES.objectNode();
         for (Map.Entry<CardField<?>, Object> e : values.asMap().entrySet()) {
             fields.set(e.getKey().key(), node(e.getKey(), e.getValue()));
@@ -134,7 +135,12 @@ public final class ChangeJson {
         };
     }
 
-    private static FieldValues values(CardKind kind, JsonNode fields) {
+    /**
+     * A "fields" object read back as typed values of {@code kind}'s fields.
+     *
+     * @throws IllegalArgumentException naming a field {@code kind} does not have
+     */
+    public static FieldValues values(CardKind kind, JsonNode fields) {
         FieldValues values = FieldValues.NONE;
         for (var it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -24,6 +24,13 @@ public interface MoveContext {
     /** Who made the move. */
     Actor actor();
 
+    /**
+     * Whether the move was made on another desktop and arrives through sync: what the hooks made there that is
+     * shared (cards they created, messages they delivered) arrives as changes of its own, so only what each desktop
+     * makes for itself (a checklist) is made again here.
+     */
+    boolean replayed();
+
     /** The move's time, as written in the audit trail. */
     Instant now();
 

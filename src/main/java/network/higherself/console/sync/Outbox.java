@@ -16,6 +16,40 @@ public final class Outbox {
     private static final String INSERT = "INSERT INTO outbox_event (event_id, created_at, kind, workflow_id, card_id, "
             + "base_version, from_state, to_state, event, actor, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * Appends a change of a shared row that is not a card (kind {@code SHARED}): {@code payload} names the row (its
+     * kind and key); what is pushed is the row as it is then.
+     */
+    public void appendShared(java.sql.Connection connection, java.time.Instant at, String actor, String rowKind, String key)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+            ps.setObject(1, java.util.UUID.randomUUID());
+            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setString(3, SHARED);
+            ps.setString(4, null);
+            ps.setNull(5, java.sql.Types.BIGINT);
+            ps.setLong(6, 0);
+            ps.setString(7, null);
+            ps.setString(8, null);
+            ps.setString(9, null);
+            ps.setString(10, actor);
+            ps.setString(11, "{\"kind\":" + quote(rowKind) + ",\"key\":" + quote(key) + "}");
+            ps.executeUpdate();
+        }
+    }
+
+    /** {@link #appendShared(java.sql.Connection, java.time.Instant, String, String, String)} in a session's transaction. */
+    public void appendShared(Session session, java.time.Instant at, String actor, String rowKind, String key) {
+        session.doWork(c -> appendShared(c, at, actor, rowKind, key));
+    }
+
+    /** The outbox kind of a change of a shared row that is not a card. */
+    public static final String SHARED = "SHARED";
+
+    private static String quote(String s) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+    }
+
     public void append(Session session, OutboxEvent e) {
         session.doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT)) {

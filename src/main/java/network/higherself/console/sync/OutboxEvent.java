@@ -38,11 +38,11 @@ public class OutboxEvent {
     @Column(nullable = false, length = 10)
     private String kind;
 
-    @Column(name = "workflow_id", nullable = false, length = 32)
+    @Column(name = "workflow_id", length = 32)
     private String workflowId;
 
-    @Column(name = "card_id", nullable = false)
-    private long cardId;
+    @Column(name = "card_id")
+    private Long cardId;
 
     @Column(name = "base_version", nullable = false)
     private long baseVersion;
@@ -125,7 +125,7 @@ public class OutboxEvent {
         return kind;
     }
 
-    public long getCardId() {
+    public Long getCardId() {
         return cardId;
     }
 

@@ -26,6 +26,18 @@ public final class ServerChain {
     private String prev = GENESIS;
     private String problem;
 
+    /** A chain checked from the first event. */
+    public ServerChain() {
+    }
+
+    /** A chain whose events up to {@code head} were checked before (a desktop that goes on from where it was). */
+    public static ServerChain from(Head head) {
+        ServerChain chain = new ServerChain();
+        chain.expectedSeq = head.seq() + 1;
+        chain.prev = head.hash();
+        return chain;
+    }
+
     /** Checks the next event of the chain; false (and {@link #problem()}) from the first one that does not fit. */
     public boolean add(ServerEvent e) {
         if (problem != null) {

@@ -30,7 +30,7 @@ import java.util.UUID;
 public final class SyncServer implements AutoCloseable {
 
     /** The server schema version this console speaks. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The session-level advisory lock held by the one desktop that runs the agents. */
@@ -163,6 +163,19 @@ public final class SyncServer implements AutoCloseable {
 
     /** One card as the server holds it. */
     public record ServerCard(UUID uid, String workflowId, String state, long version, String data) {
+    }
+
+    /** The server's copy of one card, if it has it. */
+    public java.util.Optional<ServerCard> cardCopy(UUID uid) {
+        return call(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT uid, workflow_id, state, version, data FROM hsc.card_copy(?)")) {
+                ps.setObject(1, uid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(new ServerCard(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getString(5))) : java.util.Optional.<ServerCard>empty();
+                }
+            }
+        });
     }
 
     /** A shared row that is not a card (a staff account, a role's rights, a column limit, a checklist task). */

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * members of hsc_desktop and may only execute the server's functions. It can be stopped with an immediate shutdown
  * (as a crash would) and started again on the same data.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    static final String DATABASE = "hsc";
-    static final String OWNER = "hsc_owner";
+    public static final String DATABASE = "hsc";
+    public static final String OWNER = "hsc_owner";
 
     private final Path dataDir;
     private EmbeddedPostgres pg;
@@ -29,27 +29,43 @@ final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static TestServer start(Path dir) throws IOException, SQLException {
+    public static TestServer start(Path dir) throws IOException, SQLException {
         TestServer s = new TestServer(dir.resolve("pgdata"));
         s.pg = EmbeddedPostgres.builder().setDataDirectory(s.dataDir).setCleanDataDirectory(true).start();
         s.port = s.pg.getPort();
         try (Connection c = s.pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE " + OWNER + " LOGIN CREATEROLE PASSWORD 'owner-secret'");
             st.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+            // as a real server: every login but the test's own superuser gives its password (embedded, all are trusted)
+            Files.writeString(s.dataDir.resolve("pg_hba.conf"), String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256", ""));
+            st.execute("SELECT pg_reload_conf()");
         }
         return s;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
-    ServerAddress owner() {
+    public ServerAddress owner() {
         return new ServerAddress(url(), OWNER, "owner-secret");
     }
 
+    /** A new, empty database of the owner's on this server, for a test that needs a server of its own. */
+    public String newDatabase(String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
+        }
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
+    }
+
     /** A desktop's login: a member of hsc_desktop (which the schema's migration created). */
-    ServerAddress desktop(String name) throws SQLException {
+    public ServerAddress desktop(String name) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + name + "') THEN "
                     + "CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "-secret' IN ROLE hsc_desktop; END IF; END $$");
@@ -58,12 +74,12 @@ final class TestServer implements AutoCloseable {
     }
 
     /** A connection as the superuser, to look at or damage the server's tables the way an intruder with the file might. */
-    Connection superuser() throws SQLException {
+    public Connection superuser() throws SQLException {
         return pg.getDatabase("postgres", DATABASE).getConnection();
     }
 
     /** Stops the server as a crash would (SIGQUIT: immediate shutdown, no checkpoint). */
-    void stopImmediately() throws IOException, InterruptedException {
+    public void stopImmediately() throws IOException, InterruptedException {
         String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
         Process kill = new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start();
         kill.waitFor(10, TimeUnit.SECONDS);
@@ -76,7 +92,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** Starts the server again on the same data and port. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
     }
 

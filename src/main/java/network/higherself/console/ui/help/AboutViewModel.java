@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * What the About box shows: the version, the data folder, the log, the database's size (read in the background) and
- * whether sync is on. Sync with other desktops is not part of the desktop console yet: it says "Off".
+ * whether sync is on (and where to).
  */
 public final class AboutViewModel {
 
@@ -22,13 +22,20 @@ public final class AboutViewModel {
     private final Path log;
     private final Path databaseFile;
     private final StringProperty databaseSize = new SimpleStringProperty("…");
+    private final String sync;
 
-    /** {@code log} is null when the console keeps no log this time. */
+    /** {@code log} is null when the console keeps no log this time; sync is off. */
     public AboutViewModel(String version, Path dataFolder, Path log, Path databaseFile) {
+        this(version, dataFolder, log, databaseFile, null);
+    }
+
+    /** {@code syncTo} says where the console syncs to ("desk_b at jdbc:postgresql://…"), null when sync is off. */
+    public AboutViewModel(String version, Path dataFolder, Path log, Path databaseFile, String syncTo) {
         this.version = version;
         this.dataFolder = dataFolder;
         this.log = log;
         this.databaseFile = databaseFile;
+        this.sync = syncTo == null ? SYNC_OFF : "On: shared with the other desktops through " + syncTo + ".";
     }
 
     /** Reads the database file's size in the background. */
@@ -69,6 +76,6 @@ public final class AboutViewModel {
     }
 
     public String sync() {
-        return SYNC_OFF;
+        return sync;
     }
 }

@@ -55,6 +55,16 @@ public final class MainViewModel {
     private final ObjectProperty<StaffQueries.StaffRow> actingAs = new SimpleObjectProperty<>();
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    /** The zone the console shows times in (the one clock's). */
+    public java.time.ZoneId clockZone() {
+        return clock.getZone();
+    }
+
+    /** What the status bar says about sync: empty while sync is off. */
+    private final StringProperty syncStatus = new SimpleStringProperty("");
+    private final BooleanProperty syncTrouble = new SimpleBooleanProperty();
+    private Runnable onChangeHere = () -> {
+    };
     private final StringProperty notice;
     private final Map<String, BoardViewModel> boardModels = new HashMap<>();
     private final ObservableMap<Long, String> agentNotes = FXCollections.observableHashMap();
@@ -172,6 +182,51 @@ public final class MainViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The sync part of the status bar: "Synced 14:02", "Offline: …", "2 conflicts"; empty while sync is off. */
+    public StringProperty syncStatusProperty() {
+        return syncStatus;
+    }
+
+    /** Whether sync needs someone's eye (offline, failing, or conflicts open). */
+    public BooleanProperty syncTroubleProperty() {
+        return syncTrouble;
+    }
+
+    /** What to do when a change was made at this desk (sync sends it at once). */
+    public void onChangeHere(Runnable action) {
+        this.onChangeHere = action;
+    }
+
+    /** A change was made at this desk. */
+    public void changedHere() {
+        onChangeHere.run();
+    }
+
+    /**
+     * A sync round ended (on the JavaFX thread): the status bar says how it stands, and the board on show and the
+     * counts are read again when other desktops' changes arrived.
+     */
+    public void syncRan(network.higherself.console.sync.SyncLoop.State s) {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String at = hhmm.format(s.at().atZone(clock.getZone()));
+        String waiting = s.pending() == 0 ? "" : " \u00b7 " + s.pending() + " waiting to be sent";
+        String conflicts = s.conflicts() == 0 ? "" : " \u00b7 " + s.conflicts() + (s.conflicts() == 1 ? " conflict" : " conflicts");
+        syncStatus.set(switch (s.kind()) {
+            case ONLINE -> "Synced " + at + waiting + conflicts;
+            case OFFLINE -> "Offline since " + at + ": changes are kept here" + waiting + conflicts;
+            case FAILED -> "Sync stopped: " + s.sentence() + conflicts;
+        });
+        syncTrouble.set(s.kind() != network.higherself.console.sync.SyncLoop.State.Kind.ONLINE || s.conflicts() > 0);
+        if (s.changed()) {
+            refreshCounts();
+            Workflow shown = selected.get();
+            BoardViewModel board = shown == null ? null : boardModels.get(shown.id());
+            if (board != null) {
+                board.refreshWhenIdle();
+            }
+        }
     }
 
     public DataFolder dataFolder() {

@@ -99,6 +99,14 @@ public final class MainWindow {
         this.onShowAbout = action;
     }
 
+    private Runnable onShowSyncConflicts = () -> {
+    };
+
+    /** What the status bar's sync button does (DesktopStart shows the conflicts). */
+    public void onShowSyncConflicts(Runnable action) {
+        this.onShowSyncConflicts = action;
+    }
+
     /** What "Keyboard help", F1 and ? do (DesktopStart shows the sheet). */
     public void onShowKeyboardHelp(Runnable action) {
         this.onShowKeyboardHelp = action;
@@ -308,6 +316,7 @@ public final class MainWindow {
             view.model().feedbackProperty().addListener((o, a, f) -> {
                 if (f != null && f.kind() == Feedback.Kind.DONE) {
                     model.refreshCounts();
+                    model.changedHere();
                 }
             });
             if (onShowInsights != null) {
@@ -370,6 +379,19 @@ public final class MainWindow {
         roleRights.managedProperty().bind(roleRights.visibleProperty());
 
         status.textProperty().bind(model.statusProperty());
+        // sync's state, on the right: shown only while sync is on; a click lists the person's conflicts
+        Button sync = new Button();
+        sync.setId("sync-status");
+        sync.getStyleClass().add("flat");
+        sync.textProperty().bind(model.syncStatusProperty());
+        sync.visibleProperty().bind(model.syncStatusProperty().isNotEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
+        sync.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(model.syncTroubleProperty().get()
+                ? org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_ALERT
+                : org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_CHECK_OUTLINE), model.syncTroubleProperty()));
+        sync.setTooltip(new javafx.scene.control.Tooltip("Sync with the other desktops: click to see changes another desktop overtook"));
+        sync.setOnAction(e -> onShowSyncConflicts.run());
+        status.getRightItems().add(sync);
     }
 
     @FXML

@@ -30,6 +30,13 @@ class AboutViewModelTest {
     }
 
     @Test
+    void withSyncOnItSaysWhereTo() {
+        AboutViewModel model = new AboutViewModel("1.2.3", dir, null, dir.resolve("console.mv.db"),
+                "desk_b at jdbc:postgresql://server.example/hsc");
+        assertThat(model.sync()).isEqualTo("On: shared with the other desktops through desk_b at jdbc:postgresql://server.example/hsc.");
+    }
+
+    @Test
     void aMissingDatabaseOrLogIsSaidInWords() {
         AboutViewModel model = new AboutViewModel("1.2.3", dir, null, dir.resolve("gone.mv.db"));
         model.load(new ImmediateExecutor());

@@ -85,6 +85,24 @@ class MainWindowTest {
     }
 
     @Test
+    void theStatusBarSaysHowSyncStandsOnlyOnceSyncIsOn(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        javafx.scene.control.Button sync = robot.lookup("#sync-status").queryButton();
+        assertThat(sync.isVisible()).isFalse(); // sync is off
+        java.time.Instant at = java.time.LocalDateTime.of(2026, 12, 2, 14, 2).atZone(model.clockZone()).toInstant();
+        javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
+                network.higherself.console.sync.SyncLoop.State.Kind.ONLINE, "Synced", 0, 0, at, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sync.isVisible()).isTrue();
+        assertThat(sync.getText()).isEqualTo("Synced 14:02");
+        javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
+                network.higherself.console.sync.SyncLoop.State.Kind.OFFLINE, "The server cannot be reached", 3, 1, at, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sync.getText()).isEqualTo("Offline since 14:02: changes are kept here \u00b7 3 waiting to be sent \u00b7 1 conflict");
+        assertThat(model.syncTroubleProperty().get()).isTrue();
+    }
+
+    @Test
     void f1OrAQuestionMarkOpenTheKeyboardHelpButAQuestionMarkTypedInTheSearchIsText(FxRobot robot) throws Exception {
         assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#" + MainWindow.SIDEBAR_ID);

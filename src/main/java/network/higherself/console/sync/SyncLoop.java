@@ -1,0 +1,163 @@
+package network.higherself.console.sync;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a connected desktop in step while the console runs, on its own daemon thread: pushes and pulls at once,
+ * then waits for the server's notice that another desktop pushed (LISTEN/NOTIFY), for a local change
+ * ({@link #wake()}), or at most {@link #POLL} (the fallback when notices are lost); when the server is gone it
+ * retries after 1, 2, 4... up to 60 seconds, and the console keeps working meanwhile. It also tries to hold the
+ * agents' lock: with sync on, only the desktop that holds it runs the agents. Every round's state goes to
+ * {@code onState}, on this thread (the window hands it to the JavaFX thread).
+ */
+public final class SyncLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
+
+    /** How long the loop waits for a notice before it looks anyway. */
+    public static final Duration POLL = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    /** What the status bar says about sync. */
+    public record State(Kind kind, String sentence, int pending, int conflicts, Instant at, boolean changed) {
+        public enum Kind { ONLINE, OFFLINE, FAILED }
+    }
+
+    private final Sync sync;
+    private final ServerAddress address;
+    private final Clock clock;
+    private final Consumer<State> onState;
+    private final Object signal = new Object();
+    private volatile boolean woken;
+    private volatile boolean running;
+    private volatile boolean agentsLock;
+    private Thread thread;
+
+    public SyncLoop(Sync sync, ServerAddress address, Clock clock, Consumer<State> onState) {
+        this.sync = Objects.requireNonNull(sync);
+        this.address = Objects.requireNonNull(address);
+        this.clock = Objects.requireNonNull(clock);
+        this.onState = Objects.requireNonNull(onState);
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "hsc-sync");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A change was made here: send it now rather than at the next notice or poll. */
+    public void wake() {
+        woken = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /** Whether this desktop holds the agents' lock on the server (false while offline). */
+    public boolean holdsAgentsLock() {
+        return agentsLock;
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofSeconds(1);
+        SyncServer server = new SyncServer(address);
+        boolean listening = false;
+        while (running) {
+            try {
+                if (!listening) {
+                    server.listen();
+                    listening = true;
+                }
+                agentsLock = agentsLock || server.tryAgentsLock();
+                woken = false;
+                Sync.Report r = sync.now(server);
+                Sync.Status s = sync.status();
+                boolean changed = r.applied() + r.copied() + r.conflicts() + r.refused() > 0;
+                onState.accept(new State(State.Kind.ONLINE, "Synced", s.pending(), s.openConflicts(), clock.instant(), changed));
+                backoff = Duration.ofSeconds(1);
+                long until = System.nanoTime() + POLL.toNanos();
+                while (running && !woken && System.nanoTime() < until) {
+                    if (server.awaitNotice(250) >= 0) {
+                        break;
+                    }
+                }
+            } catch (ServerUnavailableException e) {
+                listening = false;
+                agentsLock = false; // the lock went with the connection
+                server.close();
+                onState.accept(new State(State.Kind.OFFLINE, e.getMessage(), pendingOrZero(), conflictsOrZero(),
+                        clock.instant(), false));
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                LOG.error("A sync round failed", e);
+                listening = false;
+                agentsLock = false;
+                server.close();
+                onState.accept(new State(State.Kind.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(),
+                        pendingOrZero(), conflictsOrZero(), clock.instant(), false));
+                pause(MAX_BACKOFF);
+            }
+        }
+        server.close();
+    }
+
+    private int pendingOrZero() {
+        try {
+            return sync.status().pending();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private int conflictsOrZero() {
+        try {
+            return sync.status().openConflicts();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private void pause(Duration d) {
+        synchronized (signal) {
+            try {
+                if (running && !woken) {
+                    signal.wait(d.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        wake();
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
