@@ -25,9 +25,34 @@ public final class SyncLoop implements AutoCloseable {
     public static final Duration POLL = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-    /** What the status bar says about sync. */
-    public record State(Kind kind, String sentence, int pending, int conflicts, Instant at, boolean changed) {
+    /**
+     * What the status bar says about sync, and what the cards say: {@code conflictsByCard} holds, by local card id,
+     * a sentence for each card with an open conflict.
+     */
+    public record State(Kind kind, String sentence, int pending, int conflicts, Instant at, boolean changed,
+                        java.util.Map<Long, String> conflictsByCard) {
         public enum Kind { ONLINE, OFFLINE, FAILED }
+
+        public State {
+            conflictsByCard = java.util.Map.copyOf(conflictsByCard);
+        }
+
+        public State(Kind kind, String sentence, int pending, int conflicts, Instant at, boolean changed) {
+            this(kind, sentence, pending, conflicts, at, changed, java.util.Map.of());
+        }
+    }
+
+    /** The open conflicts by card: "Sync: your move lost to amara at desk_a", for the card's face. */
+    static java.util.Map<Long, String> byCard(java.util.List<Sync.Conflict> open) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        for (Sync.Conflict c : open) {
+            if (c.cardId() != null) {
+                String who = c.winner() == null ? "the server refused a change of " + c.actor()
+                        : "a change of " + c.actor() + " lost to " + c.winner() + (c.winnerDesk() == null ? "" : " at " + c.winnerDesk());
+                out.merge(c.cardId(), "Sync: " + who + " (see the status bar's conflicts)", (a, b) -> a);
+            }
+        }
+        return out;
     }
 
     private final Sync sync;
@@ -85,7 +110,8 @@ public final class SyncLoop implements AutoCloseable {
                 Sync.Report r = sync.now(server);
                 Sync.Status s = sync.status();
                 boolean changed = r.applied() + r.copied() + r.conflicts() + r.refused() > 0;
-                onState.accept(new State(State.Kind.ONLINE, "Synced", s.pending(), s.openConflicts(), clock.instant(), changed));
+                onState.accept(new State(State.Kind.ONLINE, "Synced", s.pending(), s.openConflicts(), clock.instant(), changed,
+                        byCard(sync.openConflicts(null))));
                 backoff = Duration.ofSeconds(1);
                 long until = System.nanoTime() + POLL.toNanos();
                 while (running && !woken && System.nanoTime() < until) {

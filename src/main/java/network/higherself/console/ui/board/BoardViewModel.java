@@ -75,6 +75,7 @@ public final class BoardViewModel {
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final ObjectProperty<CardSummary> dragged = new SimpleObjectProperty<>();
     private final ObservableMap<Long, String> agentNotes;
+    private ObservableMap<Long, String> syncNotes = javafx.collections.FXCollections.observableHashMap();
     private final LongProperty clockTick = new SimpleLongProperty();
     private final IntegerProperty selectedCount = new SimpleIntegerProperty();
     private boolean refreshAfterDrag;
@@ -516,6 +517,16 @@ public final class BoardViewModel {
     }
 
     /** What an agent could not do to the card, e.g. "Solari could not apply Payment timeout: ...", if anything. */
+    /** Where the board finds each card's open sync conflict (the window's one map; none until sync runs). */
+    public void useSyncNotes(ObservableMap<Long, String> notes) {
+        this.syncNotes = java.util.Objects.requireNonNull(notes);
+    }
+
+    /** A sentence for a card with an open sync conflict, for its face. */
+    public Optional<String> syncNote(CardSummary card) {
+        return Optional.ofNullable(syncNotes.get(card.id()));
+    }
+
     public Optional<String> agentNote(CardSummary card) {
         return Optional.ofNullable(agentNotes.get(card.id()));
     }

@@ -41,6 +41,7 @@ final class CardCell extends ListCell<CardSummary> {
     static final String CHECKLIST = "card-checklist";
     static final String CHECKLIST_OPEN = "card-checklist-open";
     static final String AGENT_NOTE = "card-agent-note";
+    static final String SYNC_NOTE = "card-sync-note";
 
     private final BoardViewModel model;
     private final Label title = new Label();
@@ -52,7 +53,8 @@ final class CardCell extends ListCell<CardSummary> {
     private final OptionalLine countdown = new OptionalLine(COUNTDOWN, () -> MaterialDesignT.TIMER_SAND, false);
     private final OptionalLine checklist = new OptionalLine(CHECKLIST, () -> MaterialDesignF.FORMAT_LIST_CHECKS, false);
     private final OptionalLine agentNote = new OptionalLine(AGENT_NOTE, () -> MaterialDesignR.ROBOT_CONFUSED_OUTLINE, true);
-    private final List<OptionalLine> optionalLines = List.of(countdown, checklist, agentNote);
+    private final OptionalLine syncNote = new OptionalLine(SYNC_NOTE, () -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_ALERT, true);
+    private final List<OptionalLine> optionalLines = List.of(countdown, checklist, agentNote, syncNote);
     private final VBox box;
     private final SetChangeListener<Long> pendingListener = change -> updatePending();
     private final InvalidationListener clockListener = o -> repaintTimes();
@@ -119,6 +121,7 @@ final class CardCell extends ListCell<CardSummary> {
         checklist.show(tasks.orElse(null)).ifPresent(l -> style(l, CHECKLIST_OPEN, card.openRequired() > 0));
         // whole, wrapped: no tooltip needed (one per cell costs paint time)
         agentNote.show(model.agentNote(card).or(() -> java.util.Optional.ofNullable(card.problem())).orElse(null));
+        syncNote.show(model.syncNote(card).orElse(null));
         showTimes(card);
         age.setVisible(true);
         setGraphic(box);

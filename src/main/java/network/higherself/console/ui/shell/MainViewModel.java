@@ -68,6 +68,8 @@ public final class MainViewModel {
     private final StringProperty notice;
     private final Map<String, BoardViewModel> boardModels = new HashMap<>();
     private final ObservableMap<Long, String> agentNotes = FXCollections.observableHashMap();
+    /** Each card's open sync conflict, by card id, shown on its face. */
+    private final ObservableMap<Long, String> syncNotes = FXCollections.observableHashMap();
 
     public MainViewModel(WorkflowCatalog workflows, CardService cards, ColumnLimits limits, RoleRightsAdmin roleRights,
                          CardQueries queries, StaffQueries staffQueries, BackgroundExecutor executor, Clock clock,
@@ -224,7 +226,13 @@ public final class MainViewModel {
             case FAILED -> "Sync stopped: " + s.sentence() + conflicts;
         });
         syncTrouble.set(s.kind() != network.higherself.console.sync.SyncLoop.State.Kind.ONLINE || s.conflicts() > 0);
-        if (s.changed()) {
+        boolean notesChanged = s.kind() == network.higherself.console.sync.SyncLoop.State.Kind.ONLINE
+                && !syncNotes.equals(s.conflictsByCard());
+        if (notesChanged) {
+            syncNotes.keySet().retainAll(s.conflictsByCard().keySet());
+            syncNotes.putAll(s.conflictsByCard());
+        }
+        if (s.changed() || notesChanged) {
             refreshCounts();
             Workflow shown = selected.get();
             BoardViewModel board = shown == null ? null : boardModels.get(shown.id());
@@ -240,8 +248,12 @@ public final class MainViewModel {
 
     /** The board of a workflow, made once and kept (with its filters) while the window is open. */
     public BoardViewModel board(Workflow w) {
-        return boardModels.computeIfAbsent(w.id(), id -> new BoardViewModel(w, cards, limits, queries, executor, this::actor,
-                rights::get, clock, agentNotes));
+        return boardModels.computeIfAbsent(w.id(), id -> {
+            BoardViewModel board = new BoardViewModel(w, cards, limits, queries, executor, this::actor, rights::get, clock,
+                    agentNotes);
+            board.useSyncNotes(syncNotes);
+            return board;
+        });
     }
 
     /**
@@ -267,6 +279,11 @@ public final class MainViewModel {
                 board.refreshWhenIdle();
             }
         }
+    }
+
+    /** Each card's open sync conflict, by card id (see {@link #syncRan}). */
+    public ObservableMap<Long, String> syncNotes() {
+        return syncNotes;
     }
 
     /** What the agents could not do, by card id (see {@link #agentsRan}). */

@@ -39,12 +39,15 @@ class MainWindowTest {
     private final java.util.concurrent.atomic.AtomicInteger helpShown = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger aboutShown = new java.util.concurrent.atomic.AtomicInteger();
 
+    private long soundBath;
+
     @Start
     void start(Stage stage) {
         store = new TestStore(dir);
         store.staff("amara", Role.ADMINISTRATOR);
         store.staff("theo", Role.FRONT_DESK);
-        store.service.create("WF-WELL-BOOK", "Sound bath", Actor.staff("theo", Role.FRONT_DESK), null);
+        soundBath = ((network.higherself.console.move.Outcome.Done) store.service.create("WF-WELL-BOOK", "Sound bath",
+                Actor.staff("theo", Role.FRONT_DESK), null)).cardId();
         model = new MainViewModel(store.workflows, store.service, store.limits, store.roleRights, new CardQueries(store.db.dataSource()),
                 new StaffQueries(store.db.dataSource()), executor, store.clock, store.db.folder(), "");
         MainWindow window = new MainWindow(model, new CardOpener() {
@@ -102,6 +105,26 @@ class MainWindowTest {
         assertThat(sync.getText()).isEqualTo("Offline since 14:02: changes are kept here \u00b7 3 waiting to be sent \u00b7 1 conflict");
         assertThat(model.syncTroubleProperty().get()).isTrue();
         saveStatusBar(sync, "status-sync-offline.png");
+    }
+
+    @Test
+    void aCardWithAnOpenSyncConflictSaysSoOnItsFaceUntilTheConflictIsGone(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        javafx.application.Platform.runLater(() -> model.selectedProperty().set(store.workflows.get("WF-WELL-BOOK")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".card-title").tryQuery().isPresent());
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T14:02:00Z");
+        String note = "Sync: a change of theo lost to amara at desk_a (see the status bar's conflicts)";
+        javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
+                network.higherself.console.sync.SyncLoop.State.Kind.ONLINE, "Synced", 0, 1, at, false,
+                java.util.Map.of(soundBath, note))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".card-sync-note").tryQuery()
+                .filter(javafx.scene.Node::isVisible).isPresent());
+        assertThat(robot.lookup(".card-sync-note").queryAs(Label.class).getText()).isEqualTo(note);
+        javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
+                network.higherself.console.sync.SyncLoop.State.Kind.ONLINE, "Synced", 0, 0, at, false)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".card-sync-note").queryAll().stream()
+                .noneMatch(javafx.scene.Node::isVisible));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle); // the board's reading done before it closes
     }
 
     /** The status bar the button sits in, as a PNG under target/screenshots (looked at; copied to assets). */
