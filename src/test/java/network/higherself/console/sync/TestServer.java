@@ -75,7 +75,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A connection as the superuser, to look at or damage the server's tables the way an intruder with the file might. */
     public Connection superuser() throws SQLException {
-        return pg.getDatabase("postgres", DATABASE).getConnection();
+        return superuser(DATABASE);
+    }
+
+    /** A connection as the superuser to another database of this server (one made by {@link #newDatabase}). */
+    public Connection superuser(String database) throws SQLException {
+        return pg.getDatabase("postgres", database).getConnection();
     }
 
     /** Stops the server as a crash would (SIGQUIT: immediate shutdown, no checkpoint). */
