@@ -31,7 +31,7 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path dir) throws IOException, SQLException {
         TestServer s = new TestServer(dir.resolve("pgdata"));
-        s.pg = EmbeddedPostgres.builder().setDataDirectory(s.dataDir).setCleanDataDirectory(true).start();
+        s.pg = EmbeddedPostgres.builder().setDataDirectory(s.dataDir).setCleanDataDirectory(false).start(); // (the test's temporary folder is new and removed after; a clean one would be deleted by the close after an immediate stop)
         s.port = s.pg.getPort();
         try (Connection c = s.pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE " + OWNER + " LOGIN CREATEROLE PASSWORD 'owner-secret'");
