@@ -82,6 +82,22 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         return Optional.of(new ServerAddress(s.get().url(), s.get().user(), password.password(System::getenv)));
     }
 
+    /** Signs the person in and prints what {@code action} says, or why not (exit status 1). */
+    private static int asSignedIn(Services services, SignInOptions signIn, PasswordPrompt passwords, InputStream stdin,
+                                  PrintWriter out, PrintWriter err, Function<Actor, String> action) {
+        Optional<Actor> actor = signIn.signIn(services, passwords, stdin, err);
+        if (actor.isEmpty()) {
+            return 1;
+        }
+        try {
+            out.println(action.apply(actor.get()));
+            return 0;
+        } catch (SyncException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connects this data folder to a sync server: tried first; a new server is set up (its own "
                     + "migrations) and gets this desktop's cards; a data folder without cards downloads the server's.")
@@ -110,18 +126,8 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         int run(Services services, PrintWriter out, PrintWriter err) {
-            Optional<Actor> actor = signIn.signIn(services, passwords, stdin, err);
-            if (actor.isEmpty()) {
-                return 1;
-            }
-            try {
-                out.println(services.sync().connect(new ServerAddress(url, user, serverPassword.password(System::getenv)),
-                        actor.get()));
-                return 0;
-            } catch (SyncException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+            return asSignedIn(services, signIn, passwords, stdin, out, err, actor -> services.sync().connect(
+                    new ServerAddress(url, user, serverPassword.password(System::getenv)), actor));
         }
     }
 
@@ -202,17 +208,7 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         int run(Services services, PrintWriter out, PrintWriter err) {
-            Optional<Actor> actor = signIn.signIn(services, passwords, stdin, err);
-            if (actor.isEmpty()) {
-                return 1;
-            }
-            try {
-                out.println(services.sync().disconnect(actor.get()));
-                return 0;
-            } catch (SyncException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+            return asSignedIn(services, signIn, passwords, stdin, out, err, actor -> services.sync().disconnect(actor));
         }
     }
 }

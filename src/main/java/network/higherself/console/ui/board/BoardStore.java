@@ -13,6 +13,7 @@ import network.higherself.console.store.ColumnLimit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a board reads (its columns' pages, counts and limits) and changes (moves, the order in a column, a
@@ -29,6 +30,9 @@ public interface BoardStore {
 
     /** Where {@code card} is in its column, unfiltered: how many cards come before it. */
     long indexInColumn(CardSummary card);
+
+    /** The card {@code id} as it is now (its column, its place), if it still exists. */
+    Optional<CardSummary> card(long id);
 
     /** The work-in-progress limits of a board's columns, by state. */
     Map<String, ColumnLimit> limits(String workflowId);
@@ -59,6 +63,11 @@ public interface BoardStore {
             @Override
             public long indexInColumn(CardSummary card) {
                 return queries.indexInColumn(card);
+            }
+
+            @Override
+            public Optional<CardSummary> card(long id) {
+                return queries.card(id);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package network.higherself.console.ui.board;
 
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -14,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -57,6 +59,8 @@ import java.util.function.Supplier;
 public final class BoardView extends BorderPane {
 
     public static final String SEARCH_ID = "board-search";
+    /** "3 cards selected", in the toolbar while several cards are. */
+    static final String SELECTION_ID = "board-selection";
     private static final String DRAG_PREFIX = "hsc-card:";
     /** A "Move via…" item whose guard will refuse now. */
     static final String LOCKED_MOVE = "move-locked";
@@ -158,25 +162,43 @@ public final class BoardView extends BorderPane {
 
     /** Shows {@code card}: its column scrolled to it, the card selected and focused (see {@link BoardViewModel#reveal}). */
     public void reveal(CardSummary card, Runnable done) {
-        model.reveal(card, (column, index) -> columns.stream().filter(c -> c.model() == column).findFirst().ifPresent(c -> {
+        model.reveal(card, (column, index) -> {
+            select(column, index);
+            done.run();
+        });
+    }
+
+    /**
+     * Puts the keyboard focus on the card {@code id} where it is now, selected alone, its column scrolled into
+     * sight: after a move by keyboard or a drop, or once a dialog about it closed, so that the next key acts on it.
+     */
+    public void focusCard(long id) {
+        model.locate(id, this::select);
+    }
+
+    /** Selects the card at {@code index} of {@code column} alone and gives it the focus, scrolled into sight. */
+    private void select(ColumnViewModel column, int index) {
+        columns.stream().filter(c -> c.model() == column).findFirst().ifPresent(c -> {
             ListView<CardSummary> list = c.list();
             list.scrollTo(index);
             list.requestFocus();
             list.getSelectionModel().clearAndSelect(index);
             list.getFocusModel().focus(index);
             scrollToColumn(c);
-            done.run();
-        }));
+        });
     }
 
-    /** Scrolls the board sideways so that {@code column} is in sight. */
+    /** Scrolls the board sideways so that {@code column} is in sight, if it is not already. */
     private void scrollToColumn(ColumnView column) {
         ScrollPane scroll = (ScrollPane) getCenter();
         double content = scroll.getContent().getBoundsInLocal().getWidth();
         double view = scroll.getViewportBounds().getWidth();
         if (content > view) {
-            double x = column.getBoundsInParent().getMinX() - 16;
-            scroll.setHvalue(Math.max(0, Math.min(1, x / (content - view))));
+            double left = scroll.getHvalue() * (content - view);
+            double min = column.getBoundsInParent().getMinX();
+            if (min < left || column.getBoundsInParent().getMaxX() > left + view) { // off screen, or partly
+                scroll.setHvalue(Math.max(0, Math.min(1, (min - 16) / (content - view))));
+            }
         }
     }
 
@@ -185,7 +207,7 @@ public final class BoardView extends BorderPane {
         for (ColumnView c : columns) {
             if (!c.list().getItems().isEmpty()) {
                 c.list().requestFocus();
-                c.list().getSelectionModel().select(0);
+                c.list().getSelectionModel().clearAndSelect(0);
                 c.list().getFocusModel().focus(0);
                 return;
             }
@@ -226,7 +248,14 @@ public final class BoardView extends BorderPane {
             keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
-        bar.getChildren().setAll(title, spacer, glass, search, mine, overdue, high, insights, add);
+        Label selection = new Label();
+        selection.setId(SELECTION_ID);
+        selection.getStyleClass().add(SELECTION_ID);
+        selection.textProperty().bind(model.selectionText());
+        selection.visibleProperty().bind(selection.textProperty().isNotEmpty());
+        selection.managedProperty().bind(selection.visibleProperty());
+        selection.setMinWidth(Region.USE_PREF_SIZE);
+        bar.getChildren().setAll(title, selection, spacer, glass, search, mine, overdue, high, insights, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));
@@ -257,9 +286,12 @@ public final class BoardView extends BorderPane {
                 if (card == null || model.pending().contains(card.id())) {
                     return;
                 }
+                // a card of a selection drags the whole selection; another card, itself alone
+                List<CardSummary> selected = selected(list);
+                List<CardSummary> dragged = selected.size() > 1 && selected.contains(card) ? selected : List.of(card);
                 Dragboard db = cell.startDragAndDrop(TransferMode.MOVE);
                 ClipboardContent content = new ClipboardContent();
-                content.putString(DRAG_PREFIX + card.id());
+                content.putString(DRAG_PREFIX + String.join(",", dragged.stream().map(c -> String.valueOf(c.id())).toList()));
                 db.setContent(content);
                 db.setDragView(cell.snapshot(null, null));
                 model.dragStarted(card);
@@ -269,12 +301,14 @@ public final class BoardView extends BorderPane {
             cell.setOnContextMenuRequested(e -> {
                 CardSummary card = cell.getItem();
                 if (card != null) {
-                    model.moves(card, moves -> moveMenu(card, moves).show(cell, e.getScreenX(), e.getScreenY()));
+                    List<CardSummary> selected = selected(list);
+                    List<CardSummary> cards = selected.size() > 1 && selected.contains(card) ? selected : List.of(card);
+                    model.movesOfAll(cards, moves -> moveMenu(cards, moves).show(cell, e.getScreenX(), e.getScreenY()));
                 }
             });
             cell.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && cell.getItem() != null) {
-                    opener.open(window(), cell.getItem().id(), model::refresh);
+                    open(cell.getItem());
                 }
             });
             return cell;
@@ -286,41 +320,58 @@ public final class BoardView extends BorderPane {
             e.consume();
         });
         column.setOnDragDropped(e -> {
-            CardSummary card = draggedCard(e);
-            boolean ours = card != null;
+            List<CardSummary> cards = draggedCards(e);
+            boolean ours = !cards.isEmpty();
             e.setDropCompleted(ours);
             e.consume();
             if (ours) {
                 CardSummary before = cardUnder(e, column);
                 model.dragEnded();
-                Platform.runLater(() -> dropped(card, column, before));
+                Platform.runLater(() -> dropped(cards, column, before));
             }
         });
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, column));
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, card) -> {
             if (card != null) {
                 lastSelected = card;
             }
         });
+        // several cards may be selected, of one column: selecting in one column clears the others
+        list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
+            if (!list.getSelectionModel().getSelectedIndices().isEmpty()) {
+                columns.stream().filter(c -> c != column).forEach(c -> c.list().getSelectionModel().clearSelection());
+            }
+            model.selectedCountProperty().set(columns.stream().mapToInt(c -> c.list().getSelectionModel().getSelectedIndices().size()).sum());
+        });
+    }
+
+    /** The cards selected in {@code list}, in the column's order (those not fetched left out). */
+    private static List<CardSummary> selected(ListView<CardSummary> list) {
+        return list.getSelectionModel().getSelectedIndices().stream().sorted().map(i -> list.getItems().get(i))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Opens the card's dialog; once it closes, the board is read again and the card has the focus. */
+    private void open(CardSummary card) {
+        opener.open(window(), card.id(), () -> model.refresh(() -> focusCard(card.id())));
     }
 
     private boolean isOurs(DragEvent e) {
         return e.getDragboard().hasString() && e.getDragboard().getString().startsWith(DRAG_PREFIX);
     }
 
-    private CardSummary draggedCard(DragEvent e) {
+    /** The cards a drag carries (one, or a column's selection), as the board shows them. */
+    private List<CardSummary> draggedCards(DragEvent e) {
         if (!isOurs(e)) {
-            return null;
+            return List.of();
         }
-        long id = Long.parseLong(e.getDragboard().getString().substring(DRAG_PREFIX.length()));
-        for (ColumnView c : columns) {
-            for (CardSummary s : c.model().cards().loaded()) {
-                if (s.id() == id) {
-                    return s;
-                }
-            }
+        List<CardSummary> cards = new ArrayList<>();
+        for (String id : e.getDragboard().getString().substring(DRAG_PREFIX.length()).split(",")) {
+            columns.stream().flatMap(c -> c.model().cards().loaded().stream())
+                    .filter(s -> String.valueOf(s.id()).equals(id)).findFirst().ifPresent(cards::add);
         }
-        return null;
+        return cards;
     }
 
     /** The card under the drop point in {@code column}, if any (a reorder puts the dragged card before it). */
@@ -335,14 +386,17 @@ public final class BoardView extends BorderPane {
         return null;
     }
 
-    private void dropped(CardSummary card, ColumnView column, CardSummary before) {
+    private void dropped(List<CardSummary> cards, ColumnView column, CardSummary before) {
+        CardSummary card = cards.get(0); // a selection is of one column: the same events lead from there
         DropDecision decision = model.decide(card, column.model().stateId());
         if (decision instanceof DropDecision.Reorder) {
-            reorder(card, column, before);
+            if (cards.size() == 1) {
+                reorder(card, column, before);
+            }
         } else if (decision instanceof DropDecision.Fire fire) {
-            fire(card, fire.transition());
+            fire(cards, fire.transition());
         } else if (decision instanceof DropDecision.Choose choose) {
-            choose(card, choose.options());
+            choose(cards, choose.options());
         } else if (decision instanceof DropDecision.Refuse refuse) {
             model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()));
         }
@@ -353,17 +407,20 @@ public final class BoardView extends BorderPane {
      * the drag), one that will go is fired; several, or locked ones, are offered in the event picker. Without an
      * answer yet, every event is offered: the pipeline decides on the move in any case.
      */
-    private void choose(CardSummary card, List<Transition> options) {
+    private void choose(List<CardSummary> cards, List<Transition> options) {
         List<MoveCheck> answered = model.checks().stream().filter(m -> options.contains(m.transition())).toList();
         List<MoveCheck> offered = answered.isEmpty()
                 ? options.stream().map(t -> new MoveCheck(t, MoveCheck.Verdict.OPEN, null)).toList()
-                : answered.stream().filter(m -> m.verdict() != MoveCheck.Verdict.FORBIDDEN).toList();
+                : answered.stream().filter(m -> m.verdict() != MoveCheck.Verdict.FORBIDDEN)
+                // the answer is the first card's: for a selection, a guard's lock may not hold for the others
+                .map(m -> cards.size() > 1 ? new MoveCheck(m.transition(), MoveCheck.Verdict.OPEN, null) : m).toList();
         if (offered.isEmpty()) {
-            fire(card, options.get(0)); // none is the person's to fire: the pipeline says so, in its words
+            fire(cards, options.get(0)); // none is the person's to fire: the pipeline says so, in its words
         } else if (offered.size() == 1 && offered.get(0).isOpen()) {
-            fire(card, offered.get(0).transition());
+            fire(cards, offered.get(0).transition());
         } else {
-            EventPicker.pick(window(), card.title(), offered).ifPresent(t -> fire(card, t));
+            String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
+            EventPicker.pick(window(), what, offered).ifPresentOrElse(t -> fire(cards, t), () -> focusCard(cards.get(0).id()));
         }
     }
 
@@ -384,26 +441,30 @@ public final class BoardView extends BorderPane {
         model.reorder(card, previous, next);
     }
 
-    /** Asks for what the event needs, if anything, then fires it in the background. */
-    void fire(CardSummary card, Transition t) {
+    /**
+     * Asks for what the event needs, if anything (once, for every card of a selection), then fires it on each card in
+     * the background; afterwards the first card has the focus where it is, moved or not.
+     */
+    void fire(List<CardSummary> cards, Transition t) {
+        Runnable focus = () -> focusCard(cards.get(0).id());
         List<EventInput> inputs = model.inputsFor(t);
         if (inputs.isEmpty()) {
-            model.fire(card, t, CardChange.NONE, null, outcome -> {
-            });
+            model.fire(cards, t, CardChange.NONE, null, outcomes -> focus.run());
             return;
         }
-        EventInputForm.ask(window(), model.workflow().id(), Labels.humanize(t.event()) + ": " + card.title()
+        String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
+        EventInputForm.ask(window(), model.workflow().id(), Labels.humanize(t.event()) + ": " + what
                                 + " \u2192 " + Labels.humanize(t.to()), inputs, java.util.Map.of(), type -> List.of())
                 .showAndWait()
-                .ifPresent(answer -> model.fire(card, t, answer.change(), answer.note(), outcome -> {
-                }));
+                .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
     }
 
     /**
      * The "Move via…" menu: the events the person may fire from the card's column ({@code moves}, as the pipeline
      * answered); a locked one shows a lock, and choosing it says why instead of moving.
      */
-    private ContextMenu moveMenu(CardSummary card, List<MoveCheck> moves) {
+    private ContextMenu moveMenu(List<CardSummary> cards, List<MoveCheck> moves) {
+        CardSummary card = cards.get(0);
         ContextMenu menu = new ContextMenu();
         menu.setId("move-menu");
         String column = model.workflow().stateLabel(card.state());
@@ -418,7 +479,7 @@ public final class BoardView extends BorderPane {
             MenuItem item = new MenuItem(Labels.humanize(t.event()) + "  \u2192  " + model.workflow().stateLabel(t.to()));
             item.setId("move-" + t.event());
             if (m.isOpen()) {
-                item.setOnAction(e -> fire(card, t));
+                item.setOnAction(e -> fire(cards, t));
             } else {
                 item.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
                 item.getStyleClass().add(LOCKED_MOVE);
@@ -428,7 +489,7 @@ public final class BoardView extends BorderPane {
         }
         menu.getItems().add(new SeparatorMenuItem());
         MenuItem open = new MenuItem("Open card\u2026  (Enter)");
-        open.setOnAction(e -> opener.open(window(), card.id(), model::refresh));
+        open.setOnAction(e -> open(card));
         MenuItem limit = new MenuItem("Work-in-progress limit of " + Labels.humanize(card.state()) + "\u2026");
         limit.setOnAction(e -> model.column(card.state()).ifPresent(c -> LimitDialog.ask(window(), c)
                 .ifPresent(l -> model.setLimit(c.stateId(), l.maxCards(), l.hard()))));
@@ -440,6 +501,10 @@ public final class BoardView extends BorderPane {
         ListView<CardSummary> list = column.list();
         int index = columns.indexOf(column);
         CardSummary card = list.getSelectionModel().getSelectedItem();
+        if (card == null && list.getFocusModel().getFocusedIndex() >= 0) { // focused, not selected: the key acts on it
+            card = list.getFocusModel().getFocusedItem();
+        }
+        List<CardSummary> selected = card != null && selected(list).isEmpty() ? List.of(card) : selected(list);
         switch (e.getCode()) {
             case LEFT, RIGHT -> {
                 int step = e.getCode() == KeyCode.LEFT ? -1 : 1;
@@ -457,9 +522,9 @@ public final class BoardView extends BorderPane {
                 e.consume();
             }
             case M -> {
-                if (card != null) {
-                    model.moves(card, moves -> {
-                        ContextMenu menu = moveMenu(card, moves);
+                if (!selected.isEmpty()) {
+                    model.movesOfAll(selected, moves -> {
+                        ContextMenu menu = moveMenu(selected, moves);
                         menu.show(list, javafx.geometry.Side.RIGHT, -list.getWidth() / 2, 20);
                         menu.getSkin().getNode().requestFocus();
                     });
@@ -468,12 +533,12 @@ public final class BoardView extends BorderPane {
             }
             case ENTER -> {
                 if (card != null) {
-                    opener.open(window(), card.id(), model::refresh);
+                    open(card);
                 }
                 e.consume();
             }
             case UP, DOWN -> {
-                if (e.isShortcutDown() && card != null) {
+                if (e.isShortcutDown() && card != null && selected.size() == 1) {
                     // Ctrl+Up / Ctrl+Down: move the card one place up or down its column
                     int at = list.getSelectionModel().getSelectedIndex();
                     List<CardSummary> items = list.getItems();

@@ -1,6 +1,10 @@
 package network.higherself.console.ui.board;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -72,6 +76,7 @@ public final class BoardViewModel {
     private final ObjectProperty<CardSummary> dragged = new SimpleObjectProperty<>();
     private final ObservableMap<Long, String> agentNotes;
     private final LongProperty clockTick = new SimpleLongProperty();
+    private final IntegerProperty selectedCount = new SimpleIntegerProperty();
     private boolean refreshAfterDrag;
     private final List<MoveCheck> checks = new ArrayList<>();
 
@@ -339,21 +344,127 @@ public final class BoardViewModel {
      * the move commits; a refusal leaves it where it was and says why.
      */
     public void fire(CardSummary card, Transition t, CardChange input, String note, Consumer<Outcome> done) {
-        pending.add(card.id());
-        MoveRequest request = MoveRequest.byEvent(card.id(), t.event(), actor.get())
-                .expecting(card.version()).withNote(note).with(input);
-        executor.run(() -> store.move(request), outcome -> {
-            pending.remove(card.id());
-            if (outcome.isDone()) {
-                feedback.set(new Feedback(Feedback.Kind.DONE, "Moved", outcome.message()));
-            } else {
-                feedback.set(new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message()));
+        fire(List.of(card), t, input, note, outcomes -> done.accept(outcomes.get(0)));
+    }
+
+    /**
+     * Fires {@code t} on each of {@code cards} (several selected in one column), one move after the other, each
+     * checked on its own by the card service: those it refuses stay where they were and the feedback names them and
+     * says why; those it moves stay moved. {@code done} gets the outcomes, in the cards' order, once the board is read
+     * again.
+     */
+    public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, Consumer<List<Outcome>> done) {
+        Actor who = actor.get();
+        cards.forEach(c -> pending.add(c.id()));
+        executor.run(() -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (CardSummary card : cards) {
+                outcomes.add(store.move(MoveRequest.byEvent(card.id(), t.event(), who)
+                        .expecting(card.version()).withNote(note).with(input)));
             }
-            refresh(() -> done.accept(outcome));
+            return outcomes;
+        }, outcomes -> {
+            cards.forEach(c -> pending.remove(c.id()));
+            feedback.set(movedFeedback(cards, t, outcomes));
+            refresh(() -> done.accept(outcomes));
         }, e -> {
-            pending.remove(card.id());
+            cards.forEach(c -> pending.remove(c.id()));
             fail("The move could not be saved", e);
+            refresh(); // the cards moved before the failure stay moved: show them where they are
         });
+    }
+
+    /** What the person is told after moving {@code cards}: for several, how many went, and each refused card and why. */
+    private Feedback movedFeedback(List<CardSummary> cards, Transition t, List<Outcome> outcomes) {
+        if (cards.size() == 1) {
+            Outcome outcome = outcomes.get(0);
+            return outcome.isDone() ? new Feedback(Feedback.Kind.DONE, "Moved", outcome.message())
+                    : new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message());
+        }
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            if (!outcomes.get(i).isDone()) {
+                refused.add("'" + cards.get(i).title() + "' was not moved: " + outcomes.get(i).message());
+            }
+        }
+        String to = workflow.stateLabel(t.to());
+        int moved = cards.size() - refused.size();
+        if (refused.isEmpty()) {
+            return new Feedback(Feedback.Kind.DONE, "Moved", cards.size() + " cards moved to " + to + ".");
+        }
+        String title = moved == 0 ? "None of the " + cards.size() + " cards moved"
+                : moved + " of " + cards.size() + " cards moved to " + to;
+        return new Feedback(Feedback.Kind.REFUSED, title, String.join("\n", refused));
+    }
+
+    /**
+     * Finds the card {@code id} where it is now (after a move, or once its dialog closed) and hands its column and
+     * place to {@code then}: at once when it is among the cards on show, else once its page is fetched. A card gone,
+     * or filtered out of its column, is looked for no further.
+     */
+    public void locate(long id, java.util.function.BiConsumer<ColumnViewModel, Integer> then) {
+        for (ColumnViewModel c : columns) {
+            int index = c.cards().indexOfLoaded(id);
+            if (index >= 0) {
+                then.accept(c, index);
+                return;
+            }
+        }
+        executor.run(() -> store.card(id).map(card -> Map.entry(card.state(), store.indexInColumn(card))),
+                found -> found.flatMap(at -> column(at.getKey()).map(c -> Map.entry(c, at.getValue().intValue())))
+                        .filter(at -> at.getValue() < at.getKey().cards().size())
+                        .ifPresent(at -> at.getKey().cards().whenLoaded(at.getValue(), () -> {
+                            int index = at.getKey().cards().indexOfLoaded(id);
+                            if (index >= 0) {
+                                then.accept(at.getKey(), index);
+                            }
+                        })),
+                e -> fail("The card could not be found on its board", e));
+    }
+
+    /**
+     * What the pipeline says of each event out of the column of {@code cards} (several selected in one column) for
+     * the person: an event is open when it would go for at least one of them, locked (with each card's reason) when
+     * its guard would refuse every one; those the person may not fire are left out.
+     */
+    public void movesOfAll(List<CardSummary> cards, Consumer<List<MoveCheck>> then) {
+        if (cards.size() == 1) {
+            moves(cards.get(0), then);
+            return;
+        }
+        Actor who = actor.get();
+        executor.run(() -> {
+            Map<Transition, List<MoveCheck>> byEvent = new java.util.LinkedHashMap<>();
+            Map<Transition, List<String>> reasons = new java.util.LinkedHashMap<>();
+            for (CardSummary card : cards) {
+                for (MoveCheck m : store.check(card.id(), who)) {
+                    byEvent.computeIfAbsent(m.transition(), k -> new ArrayList<>()).add(m);
+                    if (m.verdict() == MoveCheck.Verdict.LOCKED) {
+                        reasons.computeIfAbsent(m.transition(), k -> new ArrayList<>()).add("'" + card.title() + "': " + m.reason());
+                    }
+                }
+            }
+            List<MoveCheck> merged = new ArrayList<>();
+            byEvent.forEach((t, checks) -> {
+                if (checks.stream().anyMatch(MoveCheck::isOpen)) {
+                    merged.add(new MoveCheck(t, MoveCheck.Verdict.OPEN, null));
+                } else if (checks.stream().allMatch(m -> m.verdict() == MoveCheck.Verdict.LOCKED)) {
+                    merged.add(new MoveCheck(t, MoveCheck.Verdict.LOCKED, String.join("\n", reasons.get(t))));
+                }
+            });
+            return merged;
+        }, then, e -> fail("The moves could not be checked", e));
+    }
+
+    /** How many cards are selected on the board (in one column), as the view says. */
+    public IntegerProperty selectedCountProperty() {
+        return selectedCount;
+    }
+
+    /** "3 cards selected" while several are, else empty. */
+    public StringBinding selectionText() {
+        return Bindings.createStringBinding(() -> selectedCount.get() > 1 ? selectedCount.get() + " cards selected" : "",
+                selectedCount);
     }
 
     /** Puts {@code card} between {@code previous} and {@code next} in its column (either may be null at an end). */

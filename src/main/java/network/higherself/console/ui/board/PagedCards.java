@@ -79,6 +79,19 @@ final class PagedCards extends ObservableListBase<CardSummary> {
         return all;
     }
 
+    /** Where the card {@code id} is among the cards fetched and kept, or -1 (not fetched, or not in this column). */
+    int indexOfLoaded(long id) {
+        for (Map.Entry<Integer, List<CardSummary>> page : pages.entrySet()) {
+            List<CardSummary> cards = page.getValue();
+            for (int i = 0; i < cards.size(); i++) {
+                if (cards.get(i).id() == id) {
+                    return page.getKey() * PAGE + i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Starts over with a new size: every page is fetched again when shown. */
     void reset(int newSize) {
         generation++;

@@ -29,7 +29,8 @@ public final class Shortcuts {
             new Section("On a board", List.of(
                     new Shortcut(List.of("Left", "Right"), "Go to the card beside, in the next column that has cards"),
                     new Shortcut(List.of("Up", "Down"), "Go to the card above or below"),
-                    new Shortcut(List.of("M"), "Move the selected card: the events its workflow allows from its column"),
+                    new Shortcut(List.of("Shift+Up", "Shift+Down"), "Select several cards of the column (or Shift-click, Ctrl-click)"),
+                    new Shortcut(List.of("M"), "Move the selected cards: the events their workflow allows from their column"),
                     new Shortcut(List.of("Enter"), "Open the selected card"),
                     new Shortcut(List.of("Ctrl+Up", "Ctrl+Down"), "Move the selected card one place up or down its column"),
                     new Shortcut(List.of("Ctrl+F"), "Search the board's cards"),

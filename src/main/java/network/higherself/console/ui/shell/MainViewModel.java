@@ -94,6 +94,11 @@ public final class MainViewModel {
         actingAs.addListener((o, a, who) -> readRights());
         cardCounts.addListener((javafx.collections.MapChangeListener<String, Long>) c -> updateStatus());
         this.notice.addListener((o, a, b) -> updateStatus());
+        syncStatus.addListener((o, a, b) -> {
+            if (a.isEmpty() != b.isEmpty()) {
+                updateStatus();
+            }
+        });
         updateStatus();
     }
 
@@ -297,7 +302,8 @@ public final class MainViewModel {
     private void updateStatus() {
         long total = cardCounts.values().stream().mapToLong(Long::longValue).sum();
         String n = notice.get();
+        // while sync is on, its own button on the right says how it stands
         status.set((n.isEmpty() ? "" : n + "   \u00b7   ") + "Data folder: " + dataFolder + "   \u00b7   " + total
-                + " cards   \u00b7   Sync: off");
+                + (total == 1 ? " card" : " cards") + (syncStatus.get().isEmpty() ? "   \u00b7   Sync: off" : ""));
     }
 }

@@ -94,6 +94,11 @@ class BoardViewModelTest {
             }
 
             @Override
+            public java.util.Optional<CardSummary> card(long id) {
+                throw new AssertionError("a drag looked for a card");
+            }
+
+            @Override
             public Map<String, ColumnLimit> limits(String workflowId) {
                 throw new AssertionError("a drag read the limits");
             }

@@ -11,17 +11,14 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import network.higherself.console.card.Booking;
 import network.higherself.console.move.MoveCheck;
-import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.move.TestStore;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.WorkflowRights;
-import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
-import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +26,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FxTest
 class OfferOnlyWhatWorksTest {
 
-    private static final String NO_QUOTE = "A quote is needed before the client can accept it: enter the quoted amount first.";
 
     @TempDir
     Path dir;
@@ -59,8 +53,7 @@ class OfferOnlyWhatWorksTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        // a second way from quote_provided to payment_pending (a deposit, no guard), so that a drop there is a choice
-        store = BoardOnStage.storeWithSecondWay(dir, stage, Booking.WORKFLOW, "quote_provided", "payment_pending", "deposit_accepted");
+        store = BoardOnStage.bookingsWithDeposit(dir, stage);
     }
 
     @AfterEach
@@ -70,20 +63,12 @@ class OfferOnlyWhatWorksTest {
     }
 
     private BoardView show(FxRobot robot, Actor actor) throws InterruptedException {
-        Workflow w = store.workflows.get(Booking.WORKFLOW);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> actor, () -> store.service.rightsOf(actor), store.clock));
+        return BoardOnStage.showBookings(robot, stage, store, executor, actor, BoardOnStage.NO_OPENER);
     }
 
     /** A booking with its quote given, then taken away again: in quote_provided, its acceptance's guard refuses. */
     private long bookingWithoutQuote(String title) {
-        long id = ((Outcome.Done) store.service.create(Booking.WORKFLOW, title, amara,
-                (card, refs) -> Booking.QUOTE.set(card, new BigDecimal("70.00")))).cardId();
-        for (String e : List.of("consultation_scheduled", "consultation_completed")) {
-            assertThat(store.service.move(MoveRequest.byEvent(id, e, amara)).isDone()).isTrue();
-        }
-        assertThat(store.service.edit(id, null, amara, (card, refs) -> Booking.QUOTE.set(card, null)).isDone()).isTrue();
-        return id;
+        return BoardOnStage.bookingInQuoteProvided(store, amara, title, false);
     }
 
     /** Front desk may fire every event of the bookings board but {@code except}. */
@@ -122,9 +107,9 @@ class OfferOnlyWhatWorksTest {
         settle(view);
         assertThat(pending.getStyleClass()).contains(ColumnView.LOCKED).doesNotContain(ColumnView.LIT);
         assertThat(robot.lookup("#column-payment_pending ." + ColumnView.LOCK).query().isVisible()).isTrue();
-        assertThat(robot.lookup("#column-payment_pending ." + ColumnView.LOCK_REASON).queryAs(Label.class).getText()).isEqualTo(NO_QUOTE);
+        assertThat(robot.lookup("#column-payment_pending ." + ColumnView.LOCK_REASON).queryAs(Label.class).getText()).isEqualTo(BoardOnStage.NO_QUOTE);
         Tooltip hover = (Tooltip) pending.getProperties().get("javafx.scene.control.Tooltip");
-        assertThat(hover.getText()).isEqualTo(NO_QUOTE);
+        assertThat(hover.getText()).isEqualTo(BoardOnStage.NO_QUOTE);
         assertThat(robot.lookup("#column-canceled").query().getStyleClass()).contains(ColumnView.LIT);
 
         robot.interact(() -> view.model().dragEnded());
@@ -143,16 +128,16 @@ class OfferOnlyWhatWorksTest {
         robot.type(KeyCode.M);
         settle(view);
 
-        assertThat(menuItemIds(robot)).as("declining is not theo's to fire")
+        assertThat(BoardOnStage.menuItemIds(robot)).as("declining is not theo's to fire")
                 .containsExactly("move-deposit_accepted", "move-client_accepted_quote"); // the definition's order
-        MenuItem accept = menuItem(robot, "move-client_accepted_quote");
+        MenuItem accept = BoardOnStage.menuItem(robot, "move-client_accepted_quote");
         assertThat(accept.getStyleClass()).contains(BoardView.LOCKED_MOVE);
         assertThat(accept.getGraphic()).isNotNull();
-        assertThat(menuItem(robot, "move-deposit_accepted").getStyleClass()).doesNotContain(BoardView.LOCKED_MOVE);
+        assertThat(BoardOnStage.menuItem(robot, "move-deposit_accepted").getStyleClass()).doesNotContain(BoardView.LOCKED_MOVE);
 
         robot.interact(accept::fire);
         settle(view);
-        assertThat(view.model().feedbackProperty().get().message()).isEqualTo(NO_QUOTE);
+        assertThat(view.model().feedbackProperty().get().message()).isEqualTo(BoardOnStage.NO_QUOTE);
         assertThat(store.service.check(id, theo)).extracting(MoveCheck::verdict).contains(MoveCheck.Verdict.LOCKED);
         assertThat(view.model().column("quote_provided").orElseThrow().countProperty().get()).as("nothing moved").isEqualTo(1);
     }
@@ -197,15 +182,5 @@ class OfferOnlyWhatWorksTest {
         assertThat(store.service.check(id, theo)).extracting(m -> m.transition().from()).containsOnly("payment_pending");
     }
 
-    private static List<String> menuItemIds(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu)
-                .map(w -> (javafx.scene.control.ContextMenu) w).flatMap(m -> m.getItems().stream())
-                .map(MenuItem::getId).filter(i -> i != null && i.startsWith("move-")).toList();
-    }
 
-    private static MenuItem menuItem(FxRobot robot, String id) {
-        return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu)
-                .map(w -> (javafx.scene.control.ContextMenu) w).flatMap(m -> m.getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));
-    }
 }

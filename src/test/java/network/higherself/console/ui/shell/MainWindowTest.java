@@ -95,11 +95,28 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(sync.isVisible()).isTrue();
         assertThat(sync.getText()).isEqualTo("Synced 14:02");
+        saveStatusBar(sync, "status-sync-online.png");
         javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
                 network.higherself.console.sync.SyncLoop.State.Kind.OFFLINE, "The server cannot be reached", 3, 1, at, false)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(sync.getText()).isEqualTo("Offline since 14:02: changes are kept here \u00b7 3 waiting to be sent \u00b7 1 conflict");
         assertThat(model.syncTroubleProperty().get()).isTrue();
+        saveStatusBar(sync, "status-sync-offline.png");
+    }
+
+    /** The status bar the button sits in, as a PNG under target/screenshots (looked at; copied to assets). */
+    private static void saveStatusBar(javafx.scene.Node inBar, String name) throws Exception {
+        java.util.concurrent.CompletableFuture<byte[]> png = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node bar = inBar;
+            while (!(bar instanceof org.controlsfx.control.StatusBar) && bar.getParent() != null) {
+                bar = bar.getParent();
+            }
+            png.complete(network.higherself.console.ui.common.Png.encode(bar.snapshot(null, null)));
+        });
+        Path out = Path.of("target", "screenshots", name);
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.write(out, png.get(10, TimeUnit.SECONDS));
     }
 
     @Test
