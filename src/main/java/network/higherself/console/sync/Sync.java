@@ -266,11 +266,12 @@ public final class Sync {
             int conflicts = 0;
             int refused = 0;
             Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
+            Map<Long, Long> inLog = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 PushAnswer a = answers.get(i);
                 if (a.inLog()) {
-                    mark(p.outboxId(), "SENT", a.seq());
+                    inLog.put(p.outboxId(), a.seq());
                     sent++;
                 } else {
                     recordConflict(p, a);
@@ -285,6 +286,7 @@ public final class Sync {
                     }
                 }
             }
+            markSent(inLog);
             for (Map.Entry<String, PushAnswer> lost : lostCards.entrySet()) {
                 JsonNode card = lost.getValue().card();
                 if (card != null && card.isObject()) {
@@ -324,19 +326,19 @@ public final class Sync {
                 }
                 pulled++;
                 after = e.seq();
-                long seq = e.seq();
-                String hash = e.hash();
-                write(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE sync_settings SET last_seq = ?, last_hash = ? WHERE id = 1 AND last_seq < ?")) {
-                        ps.setLong(1, seq);
-                        ps.setString(2, hash);
-                        ps.setLong(3, seq);
-                        ps.executeUpdate();
-                    }
-                    return null;
-                });
             }
+            // how far this desktop has read, once a page: an event read again after a crash is skipped by its card's version
+            ServerEvent last = events.get(events.size() - 1);
+            write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE sync_settings SET last_seq = ?, last_hash = ? WHERE id = 1 AND last_seq < ?")) {
+                    ps.setLong(1, last.seq());
+                    ps.setString(2, last.hash());
+                    ps.setLong(3, last.seq());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
         }
     }
 
@@ -643,6 +645,21 @@ public final class Sync {
             }
         }
         return out;
+    }
+
+    /** Marks the events the server has as sent, with their numbers there: one local transaction for a batch. */
+    private void markSent(Map<Long, Long> seqByOutboxId) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = 'SENT', server_seq = ? WHERE seq = ?")) {
+                for (Map.Entry<Long, Long> e : seqByOutboxId.entrySet()) {
+                    ps.setLong(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     private void mark(long outboxId, String status, Long seq) {

@@ -54,11 +54,7 @@ public final class TwoDesktops implements AutoCloseable {
     /** A fresh server database set up by its owner, and A and B connected to it as desk_a and desk_b. */
     public static synchronized TwoDesktops connect(TestServer server, Path templates, Path dir) throws Exception {
         makeTemplates(templates);
-        String url = server.newDatabase("d" + (++databases));
-        try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
-            owner.migrate();
-            owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
-        }
+        String url = newServerDatabase(server);
         Services a = Services.open(new DataFolder(copy(templates.resolve("a"), dir.resolve("a"))), Clock.systemUTC());
         Services b = Services.open(new DataFolder(copy(templates.resolve("b"), dir.resolve("b"))), Clock.systemUTC());
         ServerAddress deskA = desk(server, url, "desk_a");
@@ -66,6 +62,16 @@ public final class TwoDesktops implements AutoCloseable {
         a.sync().connect(deskA, AMARA);
         b.sync().connect(deskB, AMARA);
         return new TwoDesktops(a, b, new SyncServer(deskA), new SyncServer(deskB), url);
+    }
+
+    /** A new database on the server, set up by its owner with the bundled workflows; its URL. */
+    public static synchronized String newServerDatabase(TestServer server) throws SQLException {
+        String url = server.newDatabase("d" + (++databases));
+        try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
+            owner.migrate();
+            owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
+        }
+        return url;
     }
 
     /** A desktop login on the server, for the database at {@code url}. */

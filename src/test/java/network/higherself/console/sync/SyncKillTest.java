@@ -1,0 +1,249 @@
+package network.higherself.console.sync;
+
+import network.higherself.console.app.Services;
+import network.higherself.console.card.Card;
+import network.higherself.console.move.Change;
+import network.higherself.console.move.FieldValues;
+import network.higherself.console.move.Outcome;
+import network.higherself.console.staff.Actor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12: the server crashes in the middle of pushes, and a desktop dies between the server's commit and its own
+ * bookkeeping; afterwards every event is on the server exactly once and both desktops hold every card alike.
+ */
+class SyncKillTest {
+
+    private static final Actor AMARA = TwoDesktops.AMARA;
+    private static final Actor JONAS = TwoDesktops.JONAS;
+
+    @TempDir
+    static Path serverDir;
+    private static TestServer server;
+
+    @TempDir
+    Path dir;
+    private TwoDesktops desks;
+    private Services a;
+    private Services b;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TestServer.start(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void twoDesktops() throws Exception {
+        desks = TwoDesktops.connect(server, serverDir.resolve("templates"), dir);
+        a = desks.a;
+        b = desks.b;
+    }
+
+    @AfterEach
+    void close() {
+        desks.close();
+    }
+
+    @Test
+    void theServerStoppedImmediatelyInTheMiddleOfPushesTenTimesLosesNothingAndDoublesNothing() throws Exception {
+        Random random = new Random(12);
+        List<Card> gallery = cards(a);
+        assertThat(gallery).hasSizeGreaterThanOrEqualTo(40);
+        List<Card> onA = gallery.subList(0, 20);
+        List<Card> onB = cards(b).subList(20, 40);
+        AtomicInteger failed = new AtomicInteger();
+        for (int round = 0; round < 10; round++) {
+            retitle(a, AMARA, onA, "A" + round);
+            retitle(b, JONAS, onB, "B" + round);
+            Thread pushA = pusher(a, desks.serverA, failed);
+            Thread pushB = pusher(b, desks.serverB, failed);
+            pushA.start();
+            pushB.start();
+            Thread.sleep(random.nextInt(120));
+            server.stopImmediately();
+            pushA.join();
+            pushB.join();
+            server.restart();
+        }
+        System.out.println("server stopped 10 times; " + failed + " syncs failed on the way");
+        settle();
+        assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
+        assertThat(title(a, onA.get(0))).endsWith("A9");
+        assertThat(title(a, onB.get(0))).endsWith("B9");
+    }
+
+    @Test
+    void aDesktopKilledBetweenTheServersCommitAndItsBookkeepingTenTimesSendsEachEventOnce() throws Exception {
+        List<Card> onA = cards(a).subList(0, 20);
+        for (int round = 0; round < 10; round++) {
+            if (round % 3 == 0) {
+                b.sync().now(desks.serverB); // B is up to date, then changes a card A is changing too
+            }
+            retitle(a, AMARA, onA, "A" + round);
+            if (round % 3 == 0) {
+                // B changes one of the same cards first: A's retried push meets a conflict twice, and says so once
+                java.util.UUID uid = onA.get(round % 20).getUid();
+                Card same = cards(b).stream().filter(c -> c.getUid().equals(uid)).findFirst().orElseThrow();
+                retitle(b, JONAS, List.of(same), "B" + round);
+                b.sync().now(desks.serverB);
+            }
+            Bookkeeping before = Bookkeeping.of(a);
+            a.sync().now(desks.serverA);
+            before.restore(a); // the desktop died after the server's commit: none of its own writes since were kept
+            Sync.Report retried = a.sync().now(desks.serverA);
+            assertThat(retried.pushed() + retried.conflicts()).as("round %d: the outbox sent again", round)
+                    .isEqualTo(before.pending.size());
+            assertThat(a.sync().status().pending()).isZero();
+        }
+        assertThat(a.sync().openConflicts("amara")).as("one conflict for each lost retitle, not one per try").hasSize(4);
+        settle();
+        assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
+    }
+
+    /** What a desktop writes after a push: its outbox marks, the conflicts it found, how far it read the log. */
+    private record Bookkeeping(List<Long> pending, long lastConflict, long lastSeq, String lastHash) {
+        static Bookkeeping of(Services s) throws SQLException {
+            try (Connection c = s.database().dataSource().getConnection()) {
+                List<Long> pending = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM outbox_event WHERE status = 'PENDING'");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(rs.getLong(1));
+                    }
+                }
+                long lastConflict;
+                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM sync_conflict");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    lastConflict = rs.getLong(1);
+                }
+                Sync.Settings settings = s.sync().settings().orElseThrow();
+                return new Bookkeeping(pending, lastConflict, settings.lastSeq(), settings.lastHash());
+            }
+        }
+
+        void restore(Services s) throws SQLException {
+            try (Connection c = s.database().dataSource().getConnection()) {
+                for (long seq : pending) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE outbox_event SET status = 'PENDING', server_seq = NULL WHERE seq = ?")) {
+                        ps.setLong(1, seq);
+                        ps.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_conflict WHERE id > ?")) {
+                    ps.setLong(1, lastConflict);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE sync_settings SET last_seq = ?, last_hash = ?")) {
+                    ps.setLong(1, lastSeq);
+                    ps.setString(2, lastHash);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Thread pusher(Services s, SyncServer to, AtomicInteger failed) {
+        return new Thread(() -> {
+            try {
+                s.sync().now(to);
+            } catch (SyncException e) { // the server went away: the outbox keeps what was not sent
+                failed.incrementAndGet();
+            }
+        });
+    }
+
+    /** Syncs both until the server answers and nothing is left to send. */
+    private void settle() throws InterruptedException {
+        for (int tries = 0; tries < 30; tries++) {
+            try {
+                a.sync().now(desks.serverA);
+                b.sync().now(desks.serverB);
+                a.sync().now(desks.serverA);
+                return;
+            } catch (SyncException e) {
+                Thread.sleep(500); // the server is still starting
+            }
+        }
+        throw new AssertionError("the server did not come back");
+    }
+
+    private void assertEveryEventOnTheServerOnceAndTheDesktopsAlike() throws SQLException {
+        Map<String, Integer> onServer = new HashMap<>();
+        try (Connection c = server.superuser(desks.url.substring(desks.url.lastIndexOf('/') + 1));
+             PreparedStatement ps = c.prepareStatement("SELECT event_id::text FROM hsc.event");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                onServer.merge(rs.getString(1), 1, Integer::sum);
+            }
+        }
+        for (Services s : List.of(a, b)) {
+            assertThat(s.sync().status().pending()).isZero();
+            try (Connection c = s.database().dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT event_id, status FROM outbox_event WHERE status <> 'LOCAL'");
+                 ResultSet rs = ps.executeQuery()) {
+                int sent = 0;
+                while (rs.next()) {
+                    int times = onServer.getOrDefault(rs.getString(1), 0);
+                    if (rs.getString(2).equals("SENT")) {
+                        assertThat(times).as("event %s on the server", rs.getString(1)).isEqualTo(1);
+                        sent++;
+                    } else {
+                        assertThat(times).as("a conflict's event %s is not in the log", rs.getString(1)).isZero();
+                    }
+                }
+                assertThat(sent).isPositive();
+            }
+        }
+        assertThat(SyncConvergenceTest.cards(b)).isEqualTo(SyncConvergenceTest.cards(a));
+    }
+
+    /** The cards both desktops' people may retitle, in the same order on both. */
+    private static List<Card> cards(Services s) {
+        return s.database().sessionFactory().fromSession(x -> x.createSelectionQuery(
+                "from Card c order by c.uid", Card.class).getResultList()).stream()
+                .filter(c -> !c.workflowId().equals("WF-PERM-MGT") && s.cards().rightsOf(JONAS).on(c.workflowId()).edit())
+                .toList();
+    }
+
+    private static void retitle(Services s, Actor actor, List<Card> some, String suffix) {
+        for (Card c : some) {
+            Card now = s.database().sessionFactory().fromSession(x -> x.find(Card.class, c.getId()));
+            Outcome o = s.cards().apply(actor, new Change.Edit(now.getId(), now.getVersion(),
+                    FieldValues.NONE.with(Card.TITLE, now.getTitle().replaceAll(" [AB]\\d+$", "") + " " + suffix)));
+            assertThat(o.isDone()).as(o.message()).isTrue();
+        }
+    }
+
+    private static String title(Services s, Card c) {
+        return s.database().sessionFactory().fromSession(x -> x.createSelectionQuery(
+                "select c.title from Card c where c.uid = :u", String.class).setParameter("u", c.getUid()).getSingleResult());
+    }
+}
