@@ -11,14 +11,8 @@ import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.StaffMember;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,43 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12's proof that desktops converge: the same card moved on two desktops at once, a hundred times; a
  * permission request asked on one desktop and approved on the other; timed events with two desktops running agents.
  */
-class SyncConvergenceTest {
+class SyncConvergenceTest extends OnTwoDesktops {
 
     private static final Actor AMARA = TwoDesktops.AMARA;
     private static final Actor JONAS = TwoDesktops.JONAS;
     private static final Actor PRIYA = Actor.staff("priya", Role.CONSULTANT);
 
-    @TempDir
-    static Path serverDir;
-    private static TestServer server;
-
-    @TempDir
-    Path dir;
-    private TwoDesktops desks;
-    private Services a;
-    private Services b;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
-    @BeforeEach
-    void twoDesktops() throws Exception {
-        desks = TwoDesktops.connect(server, serverDir.resolve("templates"), dir);
-        a = desks.a;
-        b = desks.b;
-    }
-
-    @AfterEach
-    void close() {
-        desks.close();
-    }
 
     @Test
     void bothMoveTheSameCardAtOnceAHundredTimesAndEachTimeExactlyOneWinsEverywhere() throws Exception {

@@ -11,14 +11,9 @@ import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.store.DataFolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,47 +33,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Two desktops (two data folders, two service stacks) and one real PostgreSQL server: what one does shows on the
  * other, through each one's change pipeline, and a change that loses to another desktop's is shown, never dropped.
  */
-class SyncDesktopsTest {
+class SyncDesktopsTest extends OnTwoDesktops {
 
     private static final Actor AMARA = TwoDesktops.AMARA;
     private static final Actor JONAS = TwoDesktops.JONAS;
 
-    @TempDir
-    static Path serverDir;
-    private static TestServer server;
-
-    @TempDir
-    Path dir;
-    private TwoDesktops desks;
-    private Services a;
-    private Services b;
     private SyncServer serverA;
     private SyncServer serverB;
     private String url;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
-    void twoDesktops() throws Exception {
-        desks = TwoDesktops.connect(server, serverDir.resolve("templates"), dir);
-        a = desks.a;
-        b = desks.b;
+    void servers() {
         serverA = desks.serverA;
         serverB = desks.serverB;
         url = desks.url;
-    }
-
-    @AfterEach
-    void close() {
-        desks.close();
     }
 
     private ServerAddress desk(String name) throws SQLException {

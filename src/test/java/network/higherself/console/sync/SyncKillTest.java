@@ -6,14 +6,8 @@ import network.higherself.console.move.Change;
 import network.higherself.console.move.FieldValues;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,42 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12: the server crashes in the middle of pushes, and a desktop dies between the server's commit and its own
  * bookkeeping; afterwards every event is on the server exactly once and both desktops hold every card alike.
  */
-class SyncKillTest {
+class SyncKillTest extends OnTwoDesktops {
 
     private static final Actor AMARA = TwoDesktops.AMARA;
     private static final Actor JONAS = TwoDesktops.JONAS;
 
-    @TempDir
-    static Path serverDir;
-    private static TestServer server;
-
-    @TempDir
-    Path dir;
-    private TwoDesktops desks;
-    private Services a;
-    private Services b;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
-    @BeforeEach
-    void twoDesktops() throws Exception {
-        desks = TwoDesktops.connect(server, serverDir.resolve("templates"), dir);
-        a = desks.a;
-        b = desks.b;
-    }
-
-    @AfterEach
-    void close() {
-        desks.close();
-    }
 
     @Test
     void theServerStoppedImmediatelyInTheMiddleOfPushesTenTimesLosesNothingAndDoublesNothing() throws Exception {
