@@ -639,7 +639,7 @@ public final class Sync {
                 }
                 String title = rs.getString(13);
                 String what = "You " + describe(kind, workflowId, rs.getString(7), rs.getString(8), rs.getString(9))
-                        .replaceFirst(" it", title == null ? " it" : " '" + title + "'");
+                        .replaceFirst(" it", java.util.regex.Matcher.quoteReplacement(title == null ? " it" : " '" + title + "'"));
                 out.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), kind, card, uid == null ? null : uid.toString(),
                         rs.getString(10), what, e));
             }
