@@ -135,7 +135,7 @@ final class DesktopStart {
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
                             log, network.higherself.console.store.Database.databaseFile(services.database().folder()),
-                            services.sync().settings().map(st -> st.user() + " at " + st.url().replaceAll("\\?.*", ""))
+                            services.sync().settings().map(network.higherself.console.sync.Sync.Settings::where)
                                     .orElse(null));
                     about.load(executor);
                     AboutBox.show(stage, about);

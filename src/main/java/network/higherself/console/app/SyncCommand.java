@@ -143,7 +143,7 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
                 return 0;
             }
             Sync.Settings st = s.settings().get();
-            out.println("Connected to " + st.url().replaceAll("\\?.*", "") + " as " + st.user() + " since "
+            out.println("Connected to " + new ServerAddress(st.url(), st.user(), null).shortUrl() + " as " + st.user() + " since "
                     + when(st.connectedAt()) + ".");
             out.println("Server events taken: " + st.lastSeq() + ". Changes waiting to be sent: " + s.pending()
                     + ". Open conflicts: " + s.openConflicts() + (s.openConflicts() == 0 ? "." : " (see 'sync conflicts')."));

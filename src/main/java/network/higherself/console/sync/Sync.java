@@ -73,6 +73,10 @@ public final class Sync {
 
     /** Where this data folder syncs to, and how far it has read the server's log. */
     public record Settings(String url, String user, long lastSeq, String lastHash, Instant connectedAt) {
+        /** Where to, for people: the user at the address without its query options (which may hold file paths). */
+        public String where() {
+            return user + " at " + new ServerAddress(url, user, null).shortUrl();
+        }
     }
 
     /** What one round of {@link #now} did. */
