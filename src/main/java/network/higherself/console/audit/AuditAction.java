@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * What an audit entry records. Every change of a card's row is one entry of {@link #CARD_CHANGES}, made in the
  * change's transaction: a card's workflow, state and version follow from its entries alone (CREATED gives version
- * 0 in the workflow's first state, each later one of them adds one; MOVED sets the state it names).
+ * 0 in the workflow's first state, each later one of them adds one; MOVED and CORRECTED set the state they name).
  */
 public enum AuditAction {
     /** A card was created (its details: every field it was given, as an {@link EditDiff} from nothing). */
@@ -20,6 +20,11 @@ public enum AuditAction {
      * and without a new version (the entry says the column was renumbered).
      */
     REORDERED,
+    /**
+     * A card's last move was taken back (a correction): the card returned from {@code from_state} to
+     * {@code to_state}, the column the move had left; its note is the reason, its details name the entry of the move.
+     */
+    CORRECTED,
     SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT, PERMISSION_GRANTED, PERMISSION_REVOKED,
     /** An agent made a card's checklist (Ruvo, when a booking enters preparation). */
     TASKS_CREATED,
@@ -51,7 +56,7 @@ public enum AuditAction {
     CONFLICT_RESOLVED;
 
     /** The entries that change a card's row, each adding one to its version (CREATED: version 0). */
-    public static final Set<AuditAction> CARD_CHANGES = Set.of(CREATED, MOVED, EDITED, REORDERED);
+    public static final Set<AuditAction> CARD_CHANGES = Set.of(CREATED, MOVED, EDITED, REORDERED, CORRECTED);
 
     /** The entries that set a card's state and version outright (a copy taken from the sync server). */
     public static final Set<AuditAction> CARD_COPIES = Set.of(SERVER_COPY);

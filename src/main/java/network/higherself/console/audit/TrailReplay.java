@@ -27,8 +27,8 @@ import java.util.TreeMap;
 
 /**
  * Replays the audit trail from its first entry and compares what it implies with the tables: every card's
- * workflow, state and version (CREATED: version 0 in the state it names; every later MOVED, EDITED or REORDERED
- * adds one, as Hibernate's {@code @Version} does once per change of the card's row; MOVED names the state), what
+ * workflow, state and version (CREATED: version 0 in the state it names; every later MOVED, EDITED, REORDERED or CORRECTED
+ * adds one, as Hibernate's {@code @Version} does once per change of the card's row; MOVED and CORRECTED name the state), what
  * every permission request grants in force (PERMISSION_GRANTED and PERMISSION_REVOKED), every account's role and
  * lock (ACCOUNT_CREATED; the failed sign-ins, locks, sign-ins and new passwords that count and clear them), every
  * right an administrator set for a role on a board (ROLE_RIGHTS_CHANGED) and every column's limit
@@ -93,7 +93,7 @@ public final class TrailReplay {
                    String to, String details) {
             switch (action) {
                 case CREATED -> created(seq, workflowId, cardId, to, details);
-                case MOVED, EDITED, REORDERED -> changed(seq, action, cardId, from, to, details);
+                case MOVED, EDITED, REORDERED, CORRECTED -> changed(seq, action, cardId, from, to, details);
                 case SERVER_COPY -> copied(seq, workflowId, cardId, to, details);
                 case PERMISSION_GRANTED, PERMISSION_REVOKED -> granted(seq, action, cardId, details);
                 case ACCOUNT_CREATED -> account(seq, actor, details);
@@ -157,18 +157,18 @@ public final class TrailReplay {
             CardSeen c = cardId == null ? null : cards.get(cardId);
             if (c == null) {
                 problems.add("Entry " + seq + " " + (action == AuditAction.MOVED ? "moves" : action == AuditAction.EDITED
-                        ? "edits" : "reorders") + " card #" + cardId + ", which no earlier entry created.");
+                        ? "edits" : action == AuditAction.CORRECTED ? "takes back a move of" : "reorders") + " card #" + cardId + ", which no earlier entry created.");
                 return;
             }
             c.version++;
-            if (action == AuditAction.MOVED) {
+            if (action == AuditAction.MOVED || action == AuditAction.CORRECTED) {
                 if (!Objects.equals(from, c.state)) {
                     problems.add("Entry " + seq + " moves " + cardName(cardId, c.workflowId, c.title) + " out of the column "
                             + stateName(c.workflowId, from) + ", but the trail had it in " + stateName(c.workflowId, c.state) + ".");
                 }
                 c.state = to;
             }
-            if (action != AuditAction.REORDERED) {
+            if (action == AuditAction.MOVED || action == AuditAction.EDITED) { // a reorder's and a correction's details are words
                 c.title = titleIn(details, c.title);
             }
         }

@@ -173,6 +173,14 @@ public abstract class Card {
         return null;
     }
 
+    /**
+     * Why a move of this card cannot be taken back at all (its events do more than change its column: a permission
+     * request's record approvals and grants); empty when a correction may be considered.
+     */
+    public Optional<String> refuseCorrection() {
+        return Optional.empty();
+    }
+
     /** What an event does to the card beyond its state (e.g. a permission request's grant); by default nothing. */
     public void afterTransition(String event) {
     }

@@ -294,6 +294,12 @@ public class PermissionRequest extends Card {
         Scopes.parse(requestedScopes, w -> true, e -> true).problems().forEach(p -> problems.add(FieldProblem.general(p)));
     }
 
+    @Override
+    public Optional<String> refuseCorrection() {
+        return Optional.of("A permission request's steps record approvals and grants, which cannot be taken back: use its "
+                + "own events instead (ask for more information, or request a revocation).");
+    }
+
     /**
      * What the request's events do to the rights it grants: configuring them (or applying changes after an audit)
      * sets up exactly what was asked; revoking them takes them away. They are in force only in {@link #IN_FORCE}.

@@ -17,6 +17,7 @@ import network.higherself.console.card.Reference;
 import network.higherself.console.card.Refs;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
+import network.higherself.console.staff.Role;
 import network.higherself.console.sync.Outbox;
 import network.higherself.console.store.StoreFailures;
 import network.higherself.console.sync.OutboxEvent;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +70,9 @@ public final class CardService {
 
     /** Gap between neighbouring cards' positions, so that a card can be put between two without renumbering. */
     public static final long POSITION_STEP = 1024;
+
+    /** How long after a move the person who made it may take it back; later, only a manager may. */
+    public static final Duration CORRECTION_WINDOW = Duration.ofMinutes(10);
 
     /** The most characters a move's note holds (the audit trail keeps it whole). */
     public static final int NOTE_MAX = AuditEntry.NOTE_MAX;
@@ -140,6 +146,43 @@ public final class CardService {
     /** Changes a card's fields without moving it. */
     public Outcome edit(long cardId, Long expectedVersion, Actor actor, CardChange change) {
         return apply(actor, new Change.Edit(cardId, expectedVersion, change));
+    }
+
+    /**
+     * Takes back the card's last move ({@link Change.Correct}): {@code expectedVersion} is the version that move left
+     * it at; {@code reason} is kept in the trail.
+     */
+    public Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason) {
+        return apply(actor, new Change.Correct(cardId, expectedVersion, reason));
+    }
+
+    /**
+     * Why {@code actor} could not take back the card's last move now (every check of {@link #correct} but the
+     * reason's, in a transaction that is rolled back), or empty when they could: for the views, to offer "Undo" only
+     * where it will work, or to say why not before the click.
+     */
+    public Optional<String> whyNotCorrect(long cardId, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Session session = sessionFactory.openSession();
+        try {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            Transaction tx = session.beginTransaction();
+            try {
+                Card card = session.find(Card.class, cardId);
+                if (card == null) {
+                    return Optional.of(notFound(cardId).message());
+                }
+                new Pipeline(session, actor, new ArrayList<>(), false).correctable(card);
+                return Optional.empty();
+            } catch (RefusedException e) {
+                return Optional.of(e.outcome.message());
+            } finally {
+                tx.rollback();
+            }
+        } finally {
+            session.close();
+        }
     }
 
     /**
@@ -372,6 +415,14 @@ public final class CardService {
         static final Edits NONE = new Edits(EditDiff.NONE, FieldValues.NONE);
     }
 
+    /** A card's last move as the trail has it: its entry, when and by whom, the column it left, its event. */
+    record LastMove(long seq, Instant at, String actor, AuditAction action, String from, String event) {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     /** One change being made, inside its transaction. */
     private final class Pipeline {
         private final Session session;
@@ -390,6 +441,9 @@ public final class CardService {
 
         Made run(Change change) {
             Card card = load(change);
+            if (change instanceof Change.Correct c) {
+                return corrected(card, c);
+            }
             Workflow workflow = workflows.get(card.workflowId());
             String from = change instanceof Change.Create ? null : card.getState();
             Transition t = change instanceof Change.Move m ? legal(workflow, from, m) : null;
@@ -455,6 +509,11 @@ public final class CardService {
                 throw new RefusedException(notFound(id));
             }
             if (change.expectedVersion() != null && card.getVersion() != change.expectedVersion()) {
+                if (change instanceof Change.Correct) {
+                    throw refuse(Outcome.Refusal.CONFLICT, "'" + card.getTitle() + "' has changed since that move (it is now in "
+                            + workflows.get(card.workflowId()).stateLabel(card.getState()) + "): only a card's last change "
+                            + "can be taken back. Open the card to see what happened.");
+                }
                 throw new RefusedException(conflict(card));
             }
             return card;
@@ -524,6 +583,192 @@ public final class CardService {
             Optional<String> blocked = card.guard(t.event(), hooks.guardContext(session, card, t, actor));
             if (blocked.isPresent()) {
                 throw refuse(Outcome.Refusal.GUARD, blocked.get());
+            }
+        }
+
+        // -------------------------------------------------------------- a correction
+
+        /**
+         * Takes back the card's last move: every check of {@link #correctable}, the reason, the column it returns
+         * to (its hard limit); then the card goes back to the end of that column, audited as {@link
+         * AuditAction#CORRECTED} with the reason. No outbox event: a correction is refused while sync is on (the
+         * server takes only moves along the workflow; see decision record 10), and what was made before a folder
+         * is connected is uploaded as it is then.
+         */
+        private Made corrected(Card card, Change.Correct c) {
+            String reason = blankToNull(c.reason());
+            if (reason == null) {
+                throw refuse(Outcome.Refusal.INVALID, "Say why the move is taken back: the reason is kept in the card's history.");
+            }
+            if (reason.length() > NOTE_MAX) {
+                throw refuse(Outcome.Refusal.INVALID, "The reason is " + reason.length() + " characters long; at most "
+                        + NOTE_MAX + " fit. Shorten it.");
+            }
+            String problem = Checks.controlProblem("The reason", reason, true);
+            if (problem != null) {
+                throw refuse(Outcome.Refusal.INVALID, problem);
+            }
+            LastMove move = correctable(card);
+            Workflow workflow = workflows.get(card.workflowId());
+            long position = ColumnLimits.placeIn(session, workflow, move.from());
+            long base = card.getVersion();
+            String from = card.getState();
+            card.enter(move.from(), position, now);
+            String details = "takes back entry " + move.seq() + ": " + workflow.eventLabel(move.event()) + " by "
+                    + move.actor() + " at " + WHEN.format(move.at());
+            audit.append(session, new AuditRecord(now, actor.auditName(), AuditAction.CORRECTED, card.workflowId(),
+                    card.getId(), from, move.from(), move.event(), reason, details));
+            String message = "'" + card.getTitle() + "' is back in " + workflow.stateLabel(move.from()) + ": the move to "
+                    + workflow.stateLabel(from) + " was taken back.";
+            return new Made(true, () -> new Outcome.Done(card.getId(), move.from(), card.getVersion(), message));
+        }
+
+        /**
+         * The card's last move, when the actor may take it back now: the card's kind allows it, sync is off, its last
+         * change is that move, nothing followed it that cannot be undone (a checklist made or ticked, a message
+         * delivered, a right granted, another card made), and the actor is its mover within
+         * {@link #CORRECTION_WINDOW} or a manager. Refused with a sentence otherwise.
+         */
+        LastMove correctable(Card card) {
+            if (actor.kind() != Actor.Kind.STAFF) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, "Only a person takes a move back: agents and the console itself do not.");
+            }
+            Optional<String> never = card.refuseCorrection();
+            if (never.isPresent()) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, never.get());
+            }
+            if (syncIsOn()) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, "This console is connected to a sync server, which takes only "
+                        + "moves along the workflow: a move cannot be taken back while sync is on. Move the card with the "
+                        + "board's own events instead.");
+            }
+            Workflow workflow = workflows.get(card.workflowId());
+            LastMove move = lastMove(card, workflow);
+            String effect = effectAfter(card, move);
+            if (effect != null) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, "The move to " + workflow.stateLabel(card.getState())
+                        + " cannot be taken back: " + effect + ". Move the card on with the workflow's own events instead.");
+            }
+            boolean manager = actor.hasRole(Role.MANAGER) || actor.hasRole(Role.ADMINISTRATOR);
+            if (manager) {
+                access.checkEdit(session, actor, workflow, card.getState()).ifPresent(why -> {
+                    throw refuse(Outcome.Refusal.NOT_PERMITTED, why);
+                });
+                return move;
+            }
+            if (!move.actor().equals(actor.auditName())) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, move.actor() + " made this move: only they, within "
+                        + CORRECTION_WINDOW.toMinutes() + " minutes of it, or a manager can take it back.");
+            }
+            if (now.isAfter(move.at().plus(CORRECTION_WINDOW))) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, "You made this move at "
+                        + TIME.withZone(clock.getZone()).format(move.at()) + ", more than " + CORRECTION_WINDOW.toMinutes()
+                        + " minutes ago: only a manager can take it back now. Ask one, with the reason.");
+            }
+            Optional<String> forbidden = workflow.transitionsBetween(move.from(), card.getState()).stream()
+                    .filter(t -> t.event().equals(move.event())).findFirst()
+                    .map(t -> access.checkFire(session, actor, workflow, t))
+                    .orElseGet(() -> access.checkEdit(session, actor, workflow, card.getState()));
+            if (forbidden.isPresent()) {
+                throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
+            }
+            return move;
+        }
+
+        private boolean syncIsOn() {
+            return session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sync_settings");
+                     ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+        }
+
+        /** The card's last change in the trail, which must be a move (not a creation, an edit, or a correction). */
+        private LastMove lastMove(Card card, Workflow workflow) {
+            StringBuilder actions = new StringBuilder();
+            for (AuditAction a : AuditAction.CARD_CHANGES) {
+                actions.append(actions.length() == 0 ? "'" : ", '").append(a.name()).append('\'');
+            }
+            for (AuditAction a : AuditAction.CARD_COPIES) {
+                actions.append(", '").append(a.name()).append('\'');
+            }
+            LastMove last = session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, from_state, event FROM audit_entry "
+                        + "WHERE card_id = ? AND action IN (" + actions + ") ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+                    ps.setLong(1, card.getId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new LastMove(rs.getLong("seq"), rs.getObject("at", java.time.OffsetDateTime.class)
+                                .toInstant(), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
+                                rs.getString("from_state"), rs.getString("event")) : null;
+                    }
+                }
+            });
+            String title = "'" + card.getTitle() + "'";
+            if (last == null || last.action() == AuditAction.CREATED) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, title + " has not moved since it was created: there is no move to take back.");
+            }
+            if (last.action() == AuditAction.CORRECTED) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, title + "'s last move was taken back already: it is in "
+                        + workflow.stateLabel(card.getState()) + ".");
+            }
+            if (last.action() != AuditAction.MOVED) {
+                throw refuse(Outcome.Refusal.ILLEGAL_MOVE, title + " was " + (last.action() == AuditAction.EDITED ? "edited"
+                        : last.action() == AuditAction.REORDERED ? "moved within its column" : "taken from the sync server")
+                        + " after its last move: only a card's last change can be taken back.");
+            }
+            return last;
+        }
+
+        /**
+         * What followed {@code move} that cannot be taken back, in words ("a task of its checklist was ticked"); null
+         * when nothing did. Looks at the card's entries after the move, and at the entries written in the move's own
+         * transaction (those after it with the same time): the cards, checklists and messages its hooks made.
+         */
+        private String effectAfter(Card card, LastMove move) {
+            List<String> effects = session.doReturningWork(c -> {
+                List<String> found = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT at, action FROM audit_entry WHERE seq > ? ORDER BY seq "
+                        + "FETCH FIRST 100 ROWS ONLY")) {
+                    ps.setLong(1, move.seq());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next() && rs.getObject("at", java.time.OffsetDateTime.class).toInstant().equals(move.at())) {
+                            found.add(effect(rs.getString("action"), false));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT action FROM audit_entry WHERE card_id = ? AND seq > ? "
+                        + "ORDER BY seq FETCH FIRST 100 ROWS ONLY")) {
+                    ps.setLong(1, card.getId());
+                    ps.setLong(2, move.seq());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(effect(rs.getString("action"), true));
+                        }
+                    }
+                }
+                return found;
+            });
+            return effects.isEmpty() ? null : Labels.andList(effects.stream().distinct().toList());
+        }
+
+        /** An entry that followed a move, as the reason it cannot be taken back ({@code own}: about the card itself). */
+        private static String effect(String action, boolean own) {
+            switch (action) {
+                case "TASKS_CREATED":
+                    return "it made a checklist for the card";
+                case "TASK_DONE":
+                case "TASK_REOPENED":
+                    return "a task of its checklist was ticked since";
+                case "MESSAGE_DELIVERED":
+                    return "an agent message was delivered";
+                case "PERMISSION_GRANTED":
+                case "PERMISSION_REVOKED":
+                    return "it changed what someone may do";
+                case "CREATED":
+                    return own ? "something followed it" : "it made other cards (such as an agent message)";
+                default:
+                    return own ? "the card changed since" : "it did more than move the card";
             }
         }
 

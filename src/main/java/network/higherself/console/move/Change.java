@@ -8,7 +8,8 @@ import java.util.UUID;
  * the sync outbox records (kind {@link #kind()}, with its {@link FieldValues}), so that another desktop can replay
  * it through the same pipeline. Who makes it is given beside it.
  */
-public sealed interface Change permits Change.Create, Change.Move, Change.Edit, Change.Reorder {
+public sealed interface Change permits Change.Create, Change.Move, Change.Edit, Change.Reorder,
+        Change.Correct {
 
     /** The outbox's name for this kind of change. */
     String kind();
@@ -102,6 +103,30 @@ public sealed interface Change permits Change.Create, Change.Move, Change.Edit, 
         @Override
         public String kind() {
             return "REORDER";
+        }
+
+        @Override
+        public Long cardId() {
+            return id;
+        }
+
+        @Override
+        public CardChange fields() {
+            return CardChange.NONE;
+        }
+    }
+
+    /**
+     * The card's last move taken back (a wrong drop put right): the card returns to the column it left, at its end.
+     * Who may, and when, is the pipeline's to check (the mover for {@link CardService#CORRECTION_WINDOW}, a manager
+     * later or for another's move); {@code reason} is recorded with the correction. The values given with the move
+     * stay on the card (they are its data, and can be edited). {@code expectedVersion} is the version the move
+     * left the card at: a card that changed since is not corrected.
+     */
+    record Correct(long id, Long expectedVersion, String reason) implements Change {
+        @Override
+        public String kind() {
+            return "CORRECT";
         }
 
         @Override

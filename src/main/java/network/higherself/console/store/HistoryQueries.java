@@ -23,12 +23,12 @@ public final class HistoryQueries {
         this.dataSource = dataSource;
     }
 
-    /** Every creation and move of a board's cards, in the trail's order. */
+    /** Every creation and move (a move taken back among them) of a board's cards, in the trail's order. */
     public List<StateChange> stateChanges(String workflowId) {
         List<StateChange> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT card_id, at, action, from_state, to_state FROM audit_entry "
-                     + "WHERE workflow_id = ? AND action IN ('CREATED', 'MOVED') AND card_id IS NOT NULL "
+                     + "WHERE workflow_id = ? AND action IN ('CREATED', 'MOVED', 'CORRECTED') AND card_id IS NOT NULL "
                      + "AND to_state IS NOT NULL ORDER BY seq")) {
             ps.setString(1, workflowId);
             ps.setFetchSize(1000);

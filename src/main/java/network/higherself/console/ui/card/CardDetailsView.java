@@ -45,6 +45,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import java.util.List;
 import java.util.Map;
@@ -477,6 +478,7 @@ public final class CardDetailsView {
         return switch (e.action()) {
             case CREATED -> MaterialDesignP.PLUS_CIRCLE_OUTLINE;
             case MOVED -> MaterialDesignA.ARROW_RIGHT_CIRCLE_OUTLINE;
+            case CORRECTED -> MaterialDesignU.UNDO_VARIANT;
             case EDITED -> MaterialDesignP.PENCIL_OUTLINE;
             case TASKS_CREATED -> MaterialDesignF.FORMAT_LIST_CHECKS;
             case TASK_DONE -> MaterialDesignC.CHECKBOX_MARKED_OUTLINE;

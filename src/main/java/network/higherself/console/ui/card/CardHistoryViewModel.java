@@ -86,6 +86,10 @@ public final class CardHistoryViewModel {
                 }
                 details.addAll(edits(r.details()));
             }
+            case CORRECTED -> {
+                what = "Move taken back: " + stateName(r.fromState()) + " \u2192 " + stateName(r.toState());
+                details.addAll(edits(r.details()));
+            }
             case EDITED -> {
                 List<String> changed = new ArrayList<>();
                 for (EditDiff.Line line : EditDiff.parse(r.details()).lines()) {
