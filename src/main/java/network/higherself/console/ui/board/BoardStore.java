@@ -39,6 +39,9 @@ public interface BoardStore {
 
     Outcome move(MoveRequest request);
 
+    /** Takes back the card's last move (the version it left the card at), with the reason, through the card service. */
+    Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason);
+
     /** What firing each event out of the card's column would meet now, for {@code actor}; writes nothing. */
     List<MoveCheck> check(long cardId, Actor actor);
 
@@ -78,6 +81,11 @@ public interface BoardStore {
             @Override
             public Outcome move(MoveRequest request) {
                 return cards.move(request);
+            }
+
+            @Override
+            public Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason) {
+                return cards.correct(cardId, expectedVersion, actor, reason);
             }
 
             @Override

@@ -105,7 +105,11 @@ public final class BoardView extends BorderPane {
                 case REFUSED -> notifier.refused(f.title(), f.message());
                 case FAILED -> notifier.refused(f.title(), f.message() + "\nDetails are in the log.");
                 default -> {
-                    // a successful move shows itself on the board
+                    if (f.undo() != null) { // a move shows itself on the board; the toast offers to take it back
+                        notifier.done(f.title(), f.message(), UNDO, UNDO_KEY, f.undo());
+                    } else {
+                        notifier.info(f.title(), f.message());
+                    }
                 }
             }
         });
@@ -126,6 +130,9 @@ public final class BoardView extends BorderPane {
                 e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
                 newCard();
+                e.consume();
+            } else if (UNDO_KEY.match(e) && !(getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                model.undoLast(); // Ctrl+Z: the person's last move (in a text field, the text's own undo)
                 e.consume();
             }
         });
@@ -447,6 +454,10 @@ public final class BoardView extends BorderPane {
      */
     void fire(List<CardSummary> cards, Transition t) {
         Runnable focus = () -> focusCard(cards.get(0).id());
+        if (model.workflow().isFinal(t.to()) && !confirmFinal(cards, t)) {
+            focus.run();
+            return;
+        }
         List<EventInput> inputs = model.inputsFor(t);
         if (inputs.isEmpty()) {
             model.fire(cards, t, CardChange.NONE, null, outcomes -> focus.run());
@@ -458,6 +469,34 @@ public final class BoardView extends BorderPane {
                 .showAndWait()
                 .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
     }
+
+    /**
+     * Asks before a move into a final column (a booking completed or canceled): such a move ends the card's work, and
+     * a wrong one can be put right only by a correction. True: go ahead.
+     */
+    private boolean confirmFinal(List<CardSummary> cards, Transition t) {
+        String to = model.workflow().stateLabel(t.to());
+        String what = cards.size() == 1 ? "'" + cards.get(0).title() + "'" : cards.size() + " cards";
+        javafx.scene.control.ButtonType move = new javafx.scene.control.ButtonType("Move to " + to,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                to + " is a final column: the card's work ends there. Move " + what + " by "
+                        + model.workflow().eventLabel(t.event()) + "?", move, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Move to " + to);
+        ask.setHeaderText("Move " + what + " to " + to + "?");
+        ask.getDialogPane().setId(CONFIRM_FINAL_ID);
+        ask.initOwner(window());
+        return ask.showAndWait().filter(move::equals).isPresent();
+    }
+
+    /** The id of the confirmation before a move into a final column. */
+    public static final String CONFIRM_FINAL_ID = "confirm-final";
+
+    /** The label of the button that takes a move back, on the toast after it. */
+    public static final String UNDO = "Undo";
+
+    /** Ctrl+Z (Cmd+Z on a Mac): takes back the person's last move. */
+    public static final javafx.scene.input.KeyCombination UNDO_KEY = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
 
     /**
      * The "Move via…" menu: the events the person may fire from the card's column ({@code moves}, as the pipeline

@@ -80,6 +80,15 @@ public final class BoardViewModel {
     private final IntegerProperty selectedCount = new SimpleIntegerProperty();
     private boolean refreshAfterDrag;
     private final List<MoveCheck> checks = new ArrayList<>();
+    /** The person's last move on this board, while it may still be taken back from here (Ctrl+Z); null: none. */
+    private final ObjectProperty<MovedCard> lastMove = new SimpleObjectProperty<>();
+
+    /** A card the person moved: its id, title, and the version the move left it at. */
+    public record MovedCard(long id, String title, long version) {
+    }
+
+    /** What an Undo right after a move records as its reason. */
+    public static final String UNDO_REASON = "Undone right after the move (a wrong drop)";
 
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
@@ -366,6 +375,9 @@ public final class BoardViewModel {
             return outcomes;
         }, outcomes -> {
             cards.forEach(c -> pending.remove(c.id()));
+            Outcome first = outcomes.get(0);
+            lastMove.set(cards.size() == 1 && first instanceof Outcome.Done d
+                    ? new MovedCard(d.cardId(), cards.get(0).title(), d.version()) : null);
             feedback.set(movedFeedback(cards, t, outcomes));
             refresh(() -> done.accept(outcomes));
         }, e -> {
@@ -375,11 +387,53 @@ public final class BoardViewModel {
         });
     }
 
+    /** The person's last move on this board that Ctrl+Z would take back; null when there is none. */
+    public ObjectProperty<MovedCard> lastMoveProperty() {
+        return lastMove;
+    }
+
+    /** Takes back the person's last move on this board (Ctrl+Z); says so when there is none. */
+    public void undoLast() {
+        MovedCard moved = lastMove.get();
+        if (moved == null) {
+            feedback.set(new Feedback(Feedback.Kind.REFUSED, "Nothing to undo",
+                    "You have not moved a card on this board since it was opened, or your last move was taken back."));
+            return;
+        }
+        correct(moved, UNDO_REASON);
+    }
+
+    /**
+     * Takes back the last move of {@code card} (at the version that move left it), with {@code reason}, through the
+     * card service in the background: done, the card is back where it was; refused, the feedback says why.
+     */
+    public void correct(MovedCard card, String reason) {
+        Actor who = actor.get();
+        pending.add(card.id());
+        executor.run(() -> store.correct(card.id(), card.version(), who, reason), outcome -> {
+            pending.remove(card.id());
+            if (outcome.isDone()) {
+                if (lastMove.get() != null && lastMove.get().id() == card.id()) {
+                    lastMove.set(null);
+                }
+                feedback.set(new Feedback(Feedback.Kind.DONE, "Move taken back", outcome.message()));
+            } else {
+                feedback.set(new Feedback(Feedback.Kind.REFUSED, "Not taken back", outcome.message()));
+            }
+            refresh();
+        }, e -> {
+            pending.remove(card.id());
+            fail("The move could not be taken back", e);
+        });
+    }
+
     /** What the person is told after moving {@code cards}: for several, how many went, and each refused card and why. */
     private Feedback movedFeedback(List<CardSummary> cards, Transition t, List<Outcome> outcomes) {
         if (cards.size() == 1) {
             Outcome outcome = outcomes.get(0);
-            return outcome.isDone() ? new Feedback(Feedback.Kind.DONE, "Moved", outcome.message())
+            MovedCard moved = lastMove.get();
+            return outcome.isDone() ? new Feedback(Feedback.Kind.DONE, "Moved", outcome.message(),
+                    () -> correct(moved, UNDO_REASON))
                     : new Feedback(Feedback.Kind.REFUSED, "Not moved", outcome.message());
         }
         List<String> refused = new ArrayList<>();

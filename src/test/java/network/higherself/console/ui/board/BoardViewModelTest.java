@@ -109,6 +109,11 @@ class BoardViewModelTest {
             }
 
             @Override
+            public Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason) {
+                throw new AssertionError("a drag took a move back");
+            }
+
+            @Override
             public List<MoveCheck> check(long cardId, Actor actor) {
                 return checks.apply(cardId);
             }
