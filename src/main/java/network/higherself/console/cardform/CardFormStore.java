@@ -120,6 +120,16 @@ public final class CardFormStore implements CardForms {
         return cards.edit(cardId, versionSeen, actor, FormValues.change(changed));
     }
 
+    @Override
+    public java.util.Optional<String> whyNotCorrect(long cardId, Actor actor) {
+        return cards.whyNotCorrect(cardId, actor);
+    }
+
+    @Override
+    public Outcome correct(long cardId, long versionSeen, Actor actor, String reason) {
+        return cards.correct(cardId, versionSeen, actor, reason);
+    }
+
     /** Creates a card with the form's values; the title is the {@code title} field's. */
     @Override
     public Outcome create(String workflowId, Actor actor, Map<CardField<?>, Object> values) {

@@ -28,4 +28,10 @@ public interface CardForms {
 
     /** Creates a card with the form's values; the title is the {@code title} field's. */
     Outcome create(String workflowId, Actor actor, Map<CardField<?>, Object> values);
+
+    /** Why {@code actor} could not take back the card's last move now; empty when they could (see CardService#correct). */
+    java.util.Optional<String> whyNotCorrect(long cardId, Actor actor);
+
+    /** Takes back the card's last move, which left it at {@code versionSeen}, with {@code reason}. */
+    Outcome correct(long cardId, long versionSeen, Actor actor, String reason);
 }

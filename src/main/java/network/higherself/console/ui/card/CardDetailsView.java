@@ -142,6 +142,10 @@ public final class CardDetailsView {
     @FXML
     private Label checklistMessageText;
     @FXML
+    private Button undoMove;
+    @FXML
+    private Label undoMessage;
+    @FXML
     private HBox historyMessage;
     @FXML
     private Label historyMessageText;
@@ -221,9 +225,29 @@ public final class CardDetailsView {
         showWhileSaying(message, messageText, form.messageProperty());
         bindChecklist();
         showWhileSaying(historyMessage, historyMessageText, historyModel.messageProperty());
+        undoMove.visibleProperty().bind(model.undoableProperty()); // offered only where it will go
+        undoMove.managedProperty().bind(undoMove.visibleProperty());
+        undoMove.setOnAction(e -> askWhy().ifPresent(model::undoLastMove));
+        undoMessage.textProperty().bind(model.undoMessageProperty());
+        undoMessage.visibleProperty().bind(model.undoMessageProperty().isNotEmpty());
+        undoMessage.managedProperty().bind(undoMessage.visibleProperty());
         historyModel.entries().addListener((ListChangeListener<CardHistoryViewModel.TimelineEntry>) c -> fillTimeline());
         fillTimeline();
     }
+
+    /** The reason for taking the last move back, asked for (it is kept in the card's history); empty: not now. */
+    private java.util.Optional<String> askWhy() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("A wrong move");
+        ask.initOwner(undoMove.getScene().getWindow());
+        ask.setTitle("Undo last move");
+        ask.setHeaderText("The card goes back to the column it came from. Why?");
+        ask.setContentText("Reason (kept in the card's history):");
+        ask.getDialogPane().setId(UNDO_REASON_ID);
+        return ask.showAndWait().map(String::strip).filter(r -> !r.isEmpty());
+    }
+
+    /** The id of the question that asks why the last move is taken back. */
+    public static final String UNDO_REASON_ID = "card-undo-reason";
 
     /** A line (icon and text) bound to {@code text}, shown only while there is some (a message, a notice). */
     private static void showWhileSaying(HBox line, Label label, ObservableStringValue text) {

@@ -50,6 +50,12 @@ public final class CardDetailsViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper subheading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stateLabel = new ReadOnlyStringWrapper("");
+    /** Whether the person may take back the card's last move now (read with the card). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper undoable = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** What became of taking the last move back: done, or why not. */
+    private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper("");
+    private long versionSeen;
+    private boolean corrected;
 
     private CardDetailsViewModel(CardForms forms, ChecklistStore checklists, BackgroundExecutor executor,
                                  WorkflowCatalog workflows, Workflow workflow, Supplier<Actor> actor, ZoneId zone, Mode mode,
@@ -108,6 +114,9 @@ public final class CardDetailsViewModel {
             subheading.set(workflow.board() + "  \u00b7  " + Labels.humanize(f.kindLabel()) + " #" + f.cardId() + since);
             stateLabel.set(stateName(workflow, f.state()));
             history.show(workflow, f.fields(), f.history());
+            versionSeen = f.version();
+            Actor who = actor.get();
+            executor.run(() -> forms.whyNotCorrect(cardId, who), why -> undoable.set(why.isEmpty()), e -> undoable.set(false));
             checklist.show(workflow, cardId, l.checklist());
         } else {
             stateLabel.set("starts in " + stateName(workflow, f.state()));
@@ -134,9 +143,34 @@ public final class CardDetailsViewModel {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() + "." : m;
     }
 
-    /** Whether a task was ticked or unticked while the card was open (the board then reads it again). */
+    /** Whether a task was ticked or unticked, or a move taken back, while the card was open (the board then reads it again). */
     public boolean checklistChanged() {
-        return checklist.changed();
+        return checklist.changed() || corrected;
+    }
+
+    /** Whether "Undo last move" is offered: the person may take the card's last move back now. */
+    public javafx.beans.property.ReadOnlyBooleanProperty undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty undoMessageProperty() {
+        return undoMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * Takes back the card's last move (the card as it was opened) with {@code reason}, through the card service in
+     * the background; done, the card is read again (its column, its history).
+     */
+    public void undoLastMove(String reason) {
+        Actor who = actor.get();
+        undoable.set(false);
+        executor.run(() -> forms.correct(cardId, versionSeen, who, reason), outcome -> {
+            undoMessage.set(outcome.message());
+            if (outcome.isDone()) {
+                corrected = true;
+                load();
+            }
+        }, e -> undoMessage.set("The move could not be taken back: " + describe(e)));
     }
 
     public Mode mode() {

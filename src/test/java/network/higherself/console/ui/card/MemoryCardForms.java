@@ -81,6 +81,17 @@ final class MemoryCardForms implements CardForms {
         return List.copyOf(history);
     }
 
+    /** A card in memory has no trail: none of its moves can be taken back. */
+    @Override
+    public java.util.Optional<String> whyNotCorrect(long cardId, Actor actor) {
+        return java.util.Optional.of("This card has no move to take back.");
+    }
+
+    @Override
+    public Outcome correct(long cardId, long versionSeen, Actor actor, String reason) {
+        return new Outcome.Refused(Outcome.Refusal.ILLEGAL_MOVE, "This card has no move to take back.");
+    }
+
     @Override
     public Outcome save(long cardId, long versionSeen, Actor actor, Map<CardField<?>, Object> changed) {
         maybeFail();
