@@ -35,7 +35,8 @@ public final class Shortcuts {
                     new Shortcut(List.of("Ctrl+Up", "Ctrl+Down"), "Move the selected card one place up or down its column"),
                     new Shortcut(List.of("Ctrl+F"), "Search the board's cards"),
                     new Shortcut(List.of("Esc"), "In the search field: clear the search and go back to the cards"),
-                    new Shortcut(List.of("Ctrl+N"), "Make a new card on the board"))),
+                    new Shortcut(List.of("Ctrl+N"), "Make a new card on the board"),
+                    new Shortcut(List.of("Ctrl+Z"), "Take back your last move on the board (for 10 minutes; later, a manager can)"))),
             new Section("Workflow and charts", List.of(
                     new Shortcut(List.of("Enter"), "In the slowest cards: open the selected card"))));
 
