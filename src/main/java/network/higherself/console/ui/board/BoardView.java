@@ -277,7 +277,7 @@ public final class BoardView extends BorderPane {
     }
 
     private void newCard() {
-        opener.create(window(), model.workflow(), model::refresh);
+        opener.create(window(), model.workflow(), model::cardCreated);
     }
 
     private Window window() {

@@ -387,6 +387,16 @@ public final class BoardViewModel {
         });
     }
 
+    /**
+     * A card was made on this board (from its dialog): the columns are read again, and the feedback says so, which
+     * is what tells the window to count every board's cards again (the sidebar, the status bar).
+     */
+    public void cardCreated() {
+        refresh();
+        feedback.set(new Feedback(Feedback.Kind.DONE, "Created", "The new " + workflow.cardNoun() + " is in "
+                + workflow.initialState().label() + "."));
+    }
+
     /** The person's last move on this board that Ctrl+Z would take back; null when there is none. */
     public ObjectProperty<MovedCard> lastMoveProperty() {
         return lastMove;

@@ -56,7 +56,9 @@ class MainWindowTest {
             }
 
             @Override
-            public void create(Window owner, Workflow workflow, Runnable then) {
+            public void create(Window owner, Workflow workflow, Runnable then) { // as the new card's dialog does once it saved
+                store.service.create(workflow.id(), "Forest walk", Actor.staff("amara", Role.ADMINISTRATOR), null);
+                then.run();
             }
         }, new network.higherself.console.ui.access.AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
                 new WindowSettings(dir.resolve("window.properties")));
@@ -85,6 +87,20 @@ class MainWindowTest {
         assertThat(countShownFor(robot, "Wellness bookings")).isEqualTo("1");
         assertThat(countShownFor(robot, "Gallery exhibits")).isEqualTo("0");
         assertThat(countShownFor(robot, "Staff permissions")).isEqualTo("0");
+    }
+
+    @Test
+    void theCountsInTheSidebarAndTheStatusBarChangeWhenACardIsCreated(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(countShownFor(robot, "Wellness bookings")).isEqualTo("1");
+        robot.clickOn("Wellness bookings");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Sound bath");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.N).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "2".equals(countShownFor(robot, "Wellness bookings")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().contains(" 2 cards"));
+        assertThat(countShownFor(robot, "Wellness bookings")).isEqualTo("2");
     }
 
     @Test
