@@ -133,6 +133,24 @@ public final class CardService {
         return audit;
     }
 
+    /**
+     * The present values of card {@code cardId}'s fields named by {@code keys} (those it has and that are set), as a
+     * change carries them (a reference by its id): what a move's form starts from, so that the person is not asked
+     * again for what the card holds (a booking's quote). Empty for a card that does not exist (any more).
+     */
+    public Map<String, Object> valuesOf(long cardId, Collection<String> keys) {
+        try (Session session = sessionFactory.openSession()) {
+            Card card = session.find(Card.class, cardId);
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (card != null) {
+                for (String key : keys) {
+                    card.field(key).map(f -> f.value(card)).ifPresent(v -> values.put(key, v));
+                }
+            }
+            return values;
+        }
+    }
+
     /** Moves a card along a transition of its workflow. */
     public Outcome move(MoveRequest request) {
         return apply(request.actor(), request.toChange());

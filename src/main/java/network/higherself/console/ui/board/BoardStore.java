@@ -39,6 +39,9 @@ public interface BoardStore {
 
     Outcome move(MoveRequest request);
 
+    /** The card's present values of the fields named by {@code keys} (see CardService#valuesOf). */
+    Map<String, Object> values(long cardId, java.util.Collection<String> keys);
+
     /** Takes back the card's last move (the version it left the card at), with the reason, through the card service. */
     Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason);
 
@@ -81,6 +84,11 @@ public interface BoardStore {
             @Override
             public Outcome move(MoveRequest request) {
                 return cards.move(request);
+            }
+
+            @Override
+            public Map<String, Object> values(long cardId, java.util.Collection<String> keys) {
+                return cards.valuesOf(cardId, keys);
             }
 
             @Override

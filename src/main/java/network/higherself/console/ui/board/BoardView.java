@@ -464,10 +464,17 @@ public final class BoardView extends BorderPane {
             return;
         }
         String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
-        EventInputForm.ask(window(), model.workflow().id(), Labels.humanize(t.event()) + ": " + what
-                                + " \u2192 " + Labels.humanize(t.to()), inputs, java.util.Map.of(), type -> List.of())
+        // one card: the form starts from what the card holds (its quote); several may hold different values
+        java.util.function.Consumer<java.util.Map<String, Object>> ask = current -> EventInputForm.ask(window(),
+                        model.workflow().id(), Labels.humanize(t.event()) + ": " + what + " \u2192 " + Labels.humanize(t.to()),
+                        inputs, current, type -> List.of())
                 .showAndWait()
                 .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
+        if (cards.size() == 1) {
+            model.inputValues(cards.get(0), inputs, ask);
+        } else {
+            ask.accept(java.util.Map.of());
+        }
     }
 
     /**

@@ -345,6 +345,19 @@ public final class BoardViewModel {
         return prototype.inputsFor(t.event());
     }
 
+    /**
+     * What {@code card} holds now of the fields {@code inputs} ask for (a booking's quote), read in the background,
+     * for the move's form to start from; {@code then} gets them (empty when the card holds none, or cannot be read).
+     */
+    public void inputValues(CardSummary card, List<EventInput> inputs, Consumer<Map<String, Object>> then) {
+        List<String> keys = inputs.stream().filter(i -> !i.isNote()).map(EventInput::fieldKey).toList();
+        if (keys.isEmpty()) {
+            then.accept(Map.of());
+            return;
+        }
+        executor.run(() -> store.values(card.id(), keys), then, e -> then.accept(Map.of()));
+    }
+
     public Optional<CardField<?>> field(String key) {
         return prototype.field(key);
     }

@@ -109,6 +109,11 @@ class BoardViewModelTest {
             }
 
             @Override
+            public Map<String, Object> values(long cardId, java.util.Collection<String> keys) {
+                throw new AssertionError("a drag read a card's values");
+            }
+
+            @Override
             public Outcome correct(long cardId, Long expectedVersion, Actor actor, String reason) {
                 throw new AssertionError("a drag took a move back");
             }
