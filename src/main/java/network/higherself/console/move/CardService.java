@@ -590,11 +590,37 @@ public final class CardService {
             if (forbidden.isPresent()) {
                 throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
             }
+            if (!replay && edits.values().fields().contains(Card.ASSIGNEE)) {
+                assignable(Card.ASSIGNEE.get(card));
+            }
             List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
                 throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
             }
             return edits;
+        }
+
+        /**
+         * A card is assigned to a staff member, by user name: a name no account has ("nobody", a typo) is refused,
+         * whatever path it came by (the form, an import, the command line). Not on a replay: accounts are each
+         * desktop's own (decision record 6), and the server's order stands.
+         */
+        private void assignable(String assignee) {
+            if (assignee == null || assignee.isBlank()) {
+                return;
+            }
+            boolean known = session.doReturningWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM staff_member WHERE username = ?")) {
+                    ps.setString(1, assignee);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+            if (!known) {
+                throw refuse(Outcome.Refusal.INVALID, "No staff member is called '" + Labels.cut(assignee, 60)
+                        + "': assign the card to someone from the staff list (by their user name), or to nobody.");
+            }
         }
 
         private void guarded(Card card, Transition t) {
