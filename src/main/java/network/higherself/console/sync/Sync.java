@@ -62,17 +62,37 @@ public final class Sync {
     private final WorkflowCatalog workflows;
     private final Clock clock;
     private final AuditTrail audit = new AuditTrail();
+    private final PasswordSeal seal;
 
-    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock) {
+    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock,
+                PasswordSeal seal) {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.cards = cards;
         this.workflows = workflows;
         this.clock = clock;
+        this.seal = seal;
     }
 
-    /** Where this data folder syncs to, and how far it has read the server's log. */
-    public record Settings(String url, String user, long lastSeq, String lastHash, Instant connectedAt) {
+    /** A sync whose remembered password is sealed with this user's key ({@link PasswordSeal#forThisUser()}). */
+    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock) {
+        this(dataSource, sessions, cards, workflows, clock, PasswordSeal.forThisUser());
+    }
+
+    /** Told how many cards a joining desktop has downloaded so far (on the thread that connects). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = n -> { };
+
+        void downloaded(int cards);
+    }
+
+    /**
+     * Where this data folder syncs to, and how far it has read the server's log; {@code passwordRemembered}: the
+     * server's password is kept here, sealed ({@link PasswordSeal}).
+     */
+    public record Settings(String url, String user, long lastSeq, String lastHash, Instant connectedAt,
+                           boolean passwordRemembered) {
         /** Where to, for people: the user at the address without its query options (which may hold file paths). */
         public String where() {
             return user + " at " + new ServerAddress(url, user, null).shortUrl();
@@ -108,10 +128,10 @@ public final class Sync {
     public Optional<Settings> settings() {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT url, username, last_seq, last_hash, connected_at FROM sync_settings WHERE id = 1");
+                    "SELECT url, username, last_seq, last_hash, connected_at, sealed_password FROM sync_settings WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Settings(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant())) : Optional.<Settings>empty();
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6) != null)) : Optional.<Settings>empty();
             }
         });
     }
@@ -131,6 +151,14 @@ public final class Sync {
      * @throws SyncException with a sentence that says what to do
      */
     public String connect(ServerAddress address, Actor actor) {
+        return connect(address, actor, false, Progress.NONE);
+    }
+
+    /**
+     * {@link #connect(ServerAddress, Actor)}, telling {@code progress} how many cards were downloaded; with
+     * {@code remember}, the password is kept here sealed ({@link PasswordSeal}) so the window syncs without asking.
+     */
+    public String connect(ServerAddress address, Actor actor, boolean remember, Progress progress) {
         if (!actor.hasRole(Role.ADMINISTRATOR)) {
             throw new SyncException("Only an administrator connects the console to a sync server.");
         }
@@ -189,6 +217,7 @@ public final class Sync {
                                     "downloaded when this desktop joined the server");
                             downloaded[0]++;
                         }
+                        progress.downloaded(downloaded[0]);
                     }
 
                     @Override
@@ -206,22 +235,64 @@ public final class Sync {
                         + "this one to a new, empty server.");
             }
             ServerChain.Head start = from;
+            String sealed = remember && address.password() != null ? seal.seal(address.password()) : null;
             write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_settings (id, url, username, sealed_password, "
-                        + "last_seq, last_hash, connected_at) VALUES (1, ?, ?, NULL, ?, ?, ?)")) {
+                        + "last_seq, last_hash, connected_at) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, address.url());
                     ps.setString(2, address.user());
-                    ps.setLong(3, start.seq());
-                    ps.setString(4, start.hash());
-                    ps.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setString(3, sealed);
+                    ps.setLong(4, start.seq());
+                    ps.setString(5, start.hash());
+                    ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                     ps.executeUpdate();
                 }
                 audit.append(c, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.SYNC_SETUP, null, null,
-                        null, null, null, "connected to " + address.shortUrl() + " as " + address.user(), null));
+                        null, null, null, "connected to " + address.shortUrl() + " as " + address.user()
+                        + (sealed == null ? "" : "; the password is remembered here, sealed"), null));
                 return null;
             });
-            return done;
+            return done + (sealed == null ? "" : " The password is remembered on this computer (sealed with a key in "
+                    + seal.keyFile().getParent() + ").");
         }
+    }
+
+    /**
+     * The server's password remembered here, opened with this user's key; empty when none is remembered or it cannot
+     * be opened on this computer (the person types it again).
+     */
+    public Optional<String> rememberedPassword() {
+        String sealed = read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sealed_password FROM sync_settings WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        return sealed == null ? Optional.empty() : seal.open(sealed);
+    }
+
+    /**
+     * Remembers the server's password here, sealed (a non-null {@code password}), or forgets it (null). Only an
+     * administrator does; audited (never the password itself).
+     */
+    public String rememberPassword(String password, Actor actor) {
+        if (!actor.hasRole(Role.ADMINISTRATOR)) {
+            throw new SyncException("Only an administrator changes whether the server's password is remembered.");
+        }
+        settings().orElseThrow(() -> new SyncException("This data folder is not connected to a sync server."));
+        String sealed = password == null || password.isEmpty() ? null : seal.seal(password);
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_settings SET sealed_password = ? WHERE id = 1")) {
+                ps.setString(1, sealed);
+                ps.executeUpdate();
+            }
+            audit.append(c, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.SYNC_SETUP, null, null,
+                    null, null, null, sealed == null ? "the server's password is no longer remembered here"
+                    : "the server's password is remembered here, sealed", null));
+            return null;
+        });
+        return sealed == null ? "The server's password is forgotten: it is asked for when the console starts."
+                : "The server's password is remembered on this computer, sealed with a key in " + seal.keyFile().getParent() + ".";
     }
 
     /** Disconnects this data folder (its data stays; what was not sent yet stays in the outbox). */
@@ -241,6 +312,59 @@ public final class Sync {
         });
         return "Disconnected from " + s.url() + "." + (pending == 0 ? ""
                 : " " + pending + " change" + (pending == 1 ? " was" : "s were") + " not sent; they stay here.");
+    }
+
+    // ------------------------------------------------------------------ the server's log
+
+    /**
+     * What {@link #verifyServer} found: {@code checked} events whose chain is whole, or the first {@code problem}.
+     */
+    public record ServerVerification(long checked, Optional<String> problem, ServerChain.Head head) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    /**
+     * Checks the server's event log from its first event to its head as it was when the check began: every event's
+     * number follows the one before, its link is the previous event's hash and its hash is its own; and the point
+     * this desktop had read up to is still on the chain (the server's history was not rewritten since).
+     */
+    public ServerVerification verifyServer(SyncServer server) {
+        ServerChain.Head head = server.head();
+        Optional<Settings> here = settings();
+        ServerChain chain = new ServerChain();
+        String problem = null;
+        long after = 0;
+        while (after < head.seq() && problem == null) {
+            List<ServerEvent> page = server.pull(after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (ServerEvent e : page) {
+                if (e.seq() > head.seq()) {
+                    break; // pushed while checking: the next check reads it
+                }
+                if (!chain.add(e)) {
+                    problem = chain.problem().orElseThrow();
+                    break;
+                }
+                if (here.isPresent() && e.seq() == here.get().lastSeq() && !e.hash().equals(here.get().lastHash())) {
+                    problem = "server event " + e.seq() + " is not the one this desktop took (its hash differs): the "
+                            + "server's log was rewritten after this desktop read it";
+                    break;
+                }
+                after = e.seq();
+            }
+        }
+        if (problem == null && !chain.finish(head)) {
+            problem = chain.problem().orElseThrow();
+        }
+        if (problem == null && here.isPresent() && here.get().lastSeq() > head.seq()) {
+            problem = "the server has " + head.seq() + " events but this desktop took " + here.get().lastSeq()
+                    + ": events were removed from the server";
+        }
+        return new ServerVerification(chain.checked(), Optional.ofNullable(problem), head);
     }
 
     // ------------------------------------------------------------------ one round
