@@ -154,8 +154,8 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         int run(Services services, PrintWriter out, PrintWriter err) {
             Sync.Status s = services.sync().status();
             if (s.settings().isEmpty()) {
-                out.println("Sync is off: this data folder is not connected to a server." + (s.pending() == 0 ? ""
-                        : " " + s.pending() + " change" + (s.pending() == 1 ? " waits" : "s wait") + " to be sent if it is."));
+                // changes made meanwhile do not wait: connecting to a new server uploads every card as it is
+                out.println("Sync is off: this data folder is not connected to a server.");
                 return 0;
             }
             Sync.Settings st = s.settings().get();
