@@ -5,6 +5,7 @@ import network.higherself.console.audit.AccountEntry;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
+import network.higherself.console.sync.SharedRows;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.PasswordHash;
 import network.higherself.console.staff.Passwords;
@@ -58,6 +59,7 @@ public final class SignInService {
     private final Clock clock;
     private final Passwords passwords;
     private final AuditTrail audit = new AuditTrail();
+    private final network.higherself.console.sync.Outbox outbox = new network.higherself.console.sync.Outbox();
     /** Hashed against when there is no stored hash, so that every refusal costs the same time. */
     private final PasswordHash decoy;
     private final SecureRandom random = new SecureRandom();
@@ -316,6 +318,21 @@ public final class SignInService {
         LOG.info("{} {}: {}", entry.actor(), entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 entry.note() != null ? entry.note() : entry.details());
         audit.append(session, entry);
+        shareAccount(session, entry);
+    }
+
+    /** With sync on, the other desktops get the account as it is after this entry's change (see sync/SharedRows). */
+    private void shareAccount(Session session, AuditRecord entry) {
+        String username = switch (entry.action()) {
+            case ACCOUNT_CREATED -> AccountEntry.parse(entry.actor(), entry.details()).username();
+            case PASSWORD_CHANGED -> AccountEntry.passwordOf(entry.actor(), entry.details());
+            case SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT -> entry.actor();
+            default -> null;
+        };
+        if (username != null && session.createSelectionQuery("select count(m) from StaffMember m where m.username = :u",
+                Long.class).setParameter("u", username).getSingleResult() > 0) { // an unknown name's hash is not shared
+            outbox.appendShared(session, entry.at(), entry.actor(), SharedRows.ACCOUNT, username);
+        }
     }
 
     private static StaffMember find(Session session, String name) {

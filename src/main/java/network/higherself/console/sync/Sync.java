@@ -19,6 +19,7 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
+import network.higherself.console.agent.TaskService;
 import org.hibernate.SessionFactory;
 
 import javax.sql.DataSource;
@@ -59,24 +60,21 @@ public final class Sync {
     private final DataSource dataSource;
     private final SessionFactory sessions;
     private final CardService cards;
+    private final TaskService tasks;
     private final WorkflowCatalog workflows;
     private final Clock clock;
     private final AuditTrail audit = new AuditTrail();
     private final PasswordSeal seal;
 
-    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock,
-                PasswordSeal seal) {
+    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, TaskService tasks,
+                WorkflowCatalog workflows, Clock clock, PasswordSeal seal) {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.cards = cards;
+        this.tasks = tasks;
         this.workflows = workflows;
         this.clock = clock;
         this.seal = seal;
-    }
-
-    /** A sync whose remembered password is sealed with this user's key ({@link PasswordSeal#forThisUser()}). */
-    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock) {
-        this(dataSource, sessions, cards, workflows, clock, PasswordSeal.forThisUser());
     }
 
     /** Told how many cards a joining desktop has downloaded so far (on the thread that connects). */
@@ -222,7 +220,18 @@ public final class Sync {
 
                     @Override
                     public void shared(List<SyncServer.SharedRow> rows) {
-                        // staff accounts, rights and limits are each desktop's own for now (see decision record 6)
+                        // the people, their rights and the limits first: the cards' changes name them
+                        for (SyncServer.SharedRow row : rows) {
+                            ObjectNode body = JSON.createObjectNode();
+                            body.put("event_id", UUID.randomUUID().toString());
+                            body.put("actor", "console");
+                            body.put("desktop", "the server");
+                            ObjectNode shared = body.putObject("shared");
+                            shared.put("kind", row.kind());
+                            shared.put("key", row.key());
+                            shared.set("data", json(row.data()));
+                            takeShared(body);
+                        }
                     }
                 });
                 from = at[0];
@@ -475,8 +484,14 @@ public final class Sync {
     private Made make(SyncServer server, ServerEvent e) {
         JsonNode body = json(e.body());
         String kind = body.path("kind").asText();
+        if (Outbox.SHARED.equals(kind)) {
+            return takeShared(body);
+        }
+        if (TaskService.OUTBOX_KIND.equals(kind)) {
+            return takeTick(body);
+        }
         if (!CARD_KINDS.contains(kind)) {
-            return Made.SKIPPED; // checklist ticks and shared rows are each desktop's own for now (decision record 6)
+            return Made.SKIPPED;
         }
         String uid = body.path("card_uid").asText();
         String workflowId = body.path("workflow_id").asText();
@@ -762,6 +777,8 @@ public final class Sync {
                     }
                     e.set("change", change);
                     e.set("card", change.path("fields").isObject() ? change.path("fields") : JSON.createObjectNode());
+                } else if (Outbox.SHARED.equals(kind)) {
+                    e.set("shared", shared(c, payload.path("kind").asText(), payload.path("key").asText()));
                 } else {
                     e.set("change", payload);
                 }
@@ -814,6 +831,26 @@ public final class Sync {
             }
             return null;
         });
+        List<JsonNode> rows = read(c -> {
+            List<JsonNode> out = new ArrayList<>();
+            for (String[] row : SharedRows.all(c)) {
+                ObjectNode e = JSON.createObjectNode();
+                e.put("event_id", UUID.randomUUID().toString());
+                e.put("kind", Outbox.SHARED);
+                e.put("actor", "console");
+                e.set("shared", shared(c, row[0], row[1]));
+                out.add(e);
+            }
+            return out;
+        });
+        for (int i = 0; i < rows.size(); i += PAGE) {
+            for (PushAnswer a : server.push(rows.subList(i, Math.min(rows.size(), i + PAGE)))) {
+                if (!a.inLog()) {
+                    throw new SyncException("The server refused this desktop's accounts, rights or limits (" + a.reason()
+                            + "): nothing more was uploaded. Disconnect, and connect again.");
+                }
+            }
+        }
         int uploaded = 0;
         long after = 0;
         while (true) {
@@ -855,6 +892,77 @@ public final class Sync {
             uploaded += events.size();
             after = last[0];
         }
+    }
+
+    /** A shared row as an event carries it: its kind, key, and the row as it is now (null: there is none). */
+    private static ObjectNode shared(Connection c, String kind, String key) throws SQLException {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("kind", kind);
+        row.put("key", key);
+        row.set("data", SharedRows.read(c, kind, key));
+        return row;
+    }
+
+    /**
+     * Sets a shared row here to the server's, unless this desktop sent that event itself or has a later change of
+     * the row waiting to be sent (which then comes after it in the server's order and stands everywhere).
+     */
+    private Made takeShared(JsonNode body) {
+        JsonNode row = body.path("shared");
+        String kind = row.path("kind").asText();
+        String key = row.path("key").asText();
+        String eventId = body.path("event_id").asText();
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_event WHERE event_id = ? OR (status = 'PENDING' "
+                    + "AND kind = ? AND payload = ?)")) {
+                ps.setObject(1, UUID.fromString(eventId));
+                ps.setString(2, Outbox.SHARED);
+                ps.setString(3, Outbox.sharedPayload(kind, key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Made.SKIPPED;
+                    }
+                }
+            }
+            Optional<String> not = SharedRows.apply(c, audit, workflows, clock.instant(), body.path("actor").asText("sync"),
+                    body.path("desktop").asText(null), kind, key, row.path("data"));
+            if (not.isPresent()) {
+                org.slf4j.LoggerFactory.getLogger(Sync.class).warn("Server event {} skipped: {}", body.path("seq").asLong(), not.get());
+                return Made.SKIPPED;
+            }
+            return Made.APPLIED;
+        });
+    }
+
+    /**
+     * A checklist's tick from another desktop, made here through the same checks ({@link TaskService#replayTick});
+     * one this desktop made itself, or one that cannot be made here (the card moved on, the person has no right
+     * here), is skipped: the tick's checklist is the card's, and a card's state is what sync keeps equal.
+     */
+    private Made takeTick(JsonNode body) {
+        if (read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_event WHERE event_id = ?")) {
+                ps.setObject(1, UUID.fromString(body.path("event_id").asText()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        })) {
+            return Made.SKIPPED;
+        }
+        LocalCard local = read(c -> localCard(c, body.path("card_uid").asText()));
+        Actor actor = actor(body.path("actor").asText());
+        if (local == null || actor == null) {
+            return Made.SKIPPED;
+        }
+        JsonNode change = body.path("change");
+        Outcome o = tasks.replayTick(local.id(), change.path("task").asText(), change.path("done").asBoolean(), actor);
+        if (!o.isDone()) {
+            org.slf4j.LoggerFactory.getLogger(Sync.class).warn("Server event {} (a tick) skipped: {}", body.path("seq").asLong(),
+                    o.message());
+            return Made.SKIPPED;
+        }
+        return Made.APPLIED;
     }
 
     // ------------------------------------------------------------------ the server's copy
