@@ -200,6 +200,22 @@ public final class Sync {
                 done = "Connected to " + address.shortUrl() + " as " + address.user() + ": this desktop's " + uploaded
                         + " card" + (uploaded == 1 ? "" : "s") + " are on the server now.";
             } else if (localCards == 0) {
+                // what this folder did before joining (its first administrator's account, say) is not sent as it was:
+                // the server's rows stand, and an account the server lacks is shared once the folder has joined
+                List<String> localAccounts = write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = 'LOCAL' WHERE status = 'PENDING'")) {
+                        ps.executeUpdate();
+                    }
+                    List<String> names = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT username FROM staff_member ORDER BY id");
+                         ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            names.add(rs.getString(1));
+                        }
+                    }
+                    return names;
+                });
+                java.util.Set<String> serverAccounts = new java.util.HashSet<>();
                 int[] downloaded = {0};
                 ServerChain.Head[] at = {null};
                 server.snapshot(PAGE, new SyncServer.SnapshotReader() {
@@ -222,6 +238,9 @@ public final class Sync {
                     public void shared(List<SyncServer.SharedRow> rows) {
                         // the people, their rights and the limits first: the cards' changes name them
                         for (SyncServer.SharedRow row : rows) {
+                            if (SharedRows.ACCOUNT.equals(row.kind())) {
+                                serverAccounts.add(row.key());
+                            }
                             ObjectNode body = JSON.createObjectNode();
                             body.put("event_id", UUID.randomUUID().toString());
                             body.put("actor", "console");
@@ -235,8 +254,21 @@ public final class Sync {
                     }
                 });
                 from = at[0];
+                List<String> same = localAccounts.stream().filter(serverAccounts::contains).toList();
+                write(c -> {
+                    for (String name : localAccounts) {
+                        if (!serverAccounts.contains(name)) {
+                            new Outbox().appendShared(c, clock.instant(), actor.auditName(), SharedRows.ACCOUNT, name);
+                        }
+                    }
+                    return null;
+                });
                 done = "Connected to " + address.shortUrl() + " as " + address.user() + ": " + downloaded[0]
-                        + " card" + (downloaded[0] == 1 ? "" : "s") + " downloaded from the server.";
+                        + " card" + (downloaded[0] == 1 ? "" : "s") + " and " + serverAccounts.size() + " staff account"
+                        + (serverAccounts.size() == 1 ? "" : "s") + " downloaded from the server."
+                        + (same.isEmpty() ? "" : " The account" + (same.size() == 1 ? " " : "s ") + String.join(", ", same)
+                        + " made here before joining now " + (same.size() == 1 ? "has its" : "have their")
+                        + " password and role from the server.");
             } else {
                 throw new SyncException("This data folder has " + localCards + " cards of its own and the server at "
                         + address.shortUrl() + " has another history (" + head.seq() + " events): the two are not merged. "

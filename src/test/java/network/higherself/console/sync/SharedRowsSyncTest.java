@@ -101,11 +101,25 @@ class SharedRowsSyncTest extends OnTwoDesktops {
     void aDesktopThatJoinsWithNoPeopleTakesTheAccountsAndAManagerSignsInThere() throws Exception {
         try (Services c = Services.open(new DataFolder(dir.resolve("c")), Clock.systemUTC())) {
             assertThat(signIn(c, "jonas", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.Refused.class);
-            c.sync().connect(TwoDesktops.desk(server, desks.url, "desk_c"), AMARA);
+            // the folder's first administrator, made at its first start, with a name the server has
+            SignInService here = new SignInService(c.database().sessionFactory(), Clock.systemUTC());
+            assertThat(here.createFirstAdministrator("amara", "Amara here", NEW_PASSWORD.clone()))
+                    .isInstanceOf(SignIn.SignedIn.class);
+            String said = c.sync().connect(TwoDesktops.desk(server, desks.url, "desk_c"), AMARA);
+            assertThat(said).contains("staff accounts downloaded").contains("The account amara made here before joining now "
+                    + "has its password and role from the server.");
             SignIn jonas = signIn(c, "jonas", DemoData.DEMO_PASSWORD.toCharArray());
             assertThat(jonas).isInstanceOf(SignIn.SignedIn.class);
             assertThat(((SignIn.SignedIn) jonas).actor().hasRole(Role.MANAGER)).isTrue();
+            // the server's amara stands on C, and C's own amara never reached the server
+            assertThat(signIn(c, "amara", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.SignedIn.class);
+            try (SyncServer onC = new SyncServer(TwoDesktops.desk(server, desks.url, "desk_c"))) {
+                c.sync().now(onC);
+            }
+            a.sync().now(desks.serverA);
+            assertThat(signIn(a, "amara", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.SignedIn.class);
             assertTrailsHoldTogether(c);
+            assertTrailsHoldTogether(a);
         }
     }
 
