@@ -229,9 +229,14 @@ public final class SignInService {
         Optional<PasswordHash> stored = m.password();
         boolean matches = passwords.verify(password, stored.orElse(decoy)) && stored.isPresent();
         if (matches) {
+            boolean changed = !attempts.equals(SignInAttempts.NONE);
             m.setSignInAttempts(SignInAttempts.NONE);
             if (passwords.outdated(stored.get())) {
                 m.setPassword(passwords.hash(password)); // bring an old hash up to today's iteration count
+                changed = true;
+            }
+            if (changed) { // failed sign-ins cleared or the hash renewed: the other desktops get the account as it is
+                share(session, m.getUsername(), m.getUsername());
             }
             return new Attempt(m, null);
         }
@@ -323,15 +328,23 @@ public final class SignInService {
 
     /** With sync on, the other desktops get the account as it is after this entry's change (see sync/SharedRows). */
     private void shareAccount(Session session, AuditRecord entry) {
+        boolean refusedLocked = entry.details() != null && entry.details().startsWith(AccountEntry.REFUSED_LOCKED);
         String username = switch (entry.action()) {
             case ACCOUNT_CREATED -> AccountEntry.parse(entry.actor(), entry.details()).username();
             case PASSWORD_CHANGED -> AccountEntry.passwordOf(entry.actor(), entry.details());
-            case SIGNED_IN, SIGN_IN_FAILED, LOCKED_OUT -> entry.actor();
-            default -> null;
+            case SIGN_IN_FAILED -> refusedLocked ? null : entry.actor(); // refused while locked: nothing changed
+            case LOCKED_OUT -> entry.actor();
+            default -> null; // a sign-in shares the account only when it changed it (see attempt)
         };
-        if (username != null && session.createSelectionQuery("select count(m) from StaffMember m where m.username = :u",
-                Long.class).setParameter("u", username).getSingleResult() > 0) { // an unknown name's hash is not shared
-            outbox.appendShared(session, entry.at(), entry.actor(), SharedRows.ACCOUNT, username);
+        if (username != null) {
+            share(session, username, entry.actor());
+        }
+    }
+
+    private void share(Session session, String username, String actor) {
+        if (session.createSelectionQuery("select count(m) from StaffMember m where m.username = :u", Long.class)
+                .setParameter("u", username).getSingleResult() > 0) { // an unknown name's hash is not shared
+            outbox.appendShared(session, clock.instant(), actor, SharedRows.ACCOUNT, username);
         }
     }
 
