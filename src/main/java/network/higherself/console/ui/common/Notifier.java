@@ -56,6 +56,9 @@ public final class Notifier {
             if (w instanceof PopupWindow && w.getScene() != null && !w.getProperties().containsKey(SHORTCUT_KEY)
                     && shows(w.getScene().getRoot(), actionLabel)) {
                 w.getProperties().put(SHORTCUT_KEY, shortcut);
+                // the button takes no keyboard focus: the window's other keys (M after a move) still reach the board
+                w.getScene().getRoot().lookupAll(".button").forEach(b -> b.setFocusTraversable(false));
+                w.getScene().getRoot().requestFocus();
                 w.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                     if (shortcut.match(e)) {
                         e.consume();
