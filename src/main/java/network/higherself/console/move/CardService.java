@@ -181,26 +181,14 @@ public final class CardService {
      */
     public Optional<String> whyNotCorrect(long cardId, Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        Session session = sessionFactory.openSession();
-        try {
-            session.setDefaultReadOnly(true);
-            session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
-            Transaction tx = session.beginTransaction();
+        return readOnly(cardId, Optional.of(notFound(cardId).message()), (pipeline, card) -> {
             try {
-                Card card = session.find(Card.class, cardId);
-                if (card == null) {
-                    return Optional.of(notFound(cardId).message());
-                }
-                new Pipeline(session, actor, new ArrayList<>(), false).correctable(card);
+                pipeline.correctable(card);
                 return Optional.empty();
             } catch (RefusedException e) {
                 return Optional.of(e.outcome.message());
-            } finally {
-                tx.rollback();
             }
-        } finally {
-            session.close();
-        }
+        }, actor);
     }
 
     /**
@@ -220,6 +208,14 @@ public final class CardService {
      */
     public List<MoveCheck> check(long cardId, Actor actor) {
         Objects.requireNonNull(actor, "actor");
+        return readOnly(cardId, List.of(), Pipeline::check, actor);
+    }
+
+    /**
+     * {@code work} on card {@code cardId} with a pipeline of {@code actor}'s, in a read-only transaction that is rolled
+     * back whatever it did; {@code none} for a card that does not exist (any more).
+     */
+    private <R> R readOnly(long cardId, R none, java.util.function.BiFunction<Pipeline, Card, R> work, Actor actor) {
         Session session = sessionFactory.openSession();
         try {
             session.setDefaultReadOnly(true);
@@ -227,7 +223,7 @@ public final class CardService {
             Transaction tx = session.beginTransaction();
             try {
                 Card card = session.find(Card.class, cardId);
-                return card == null ? List.of() : new Pipeline(session, actor, new ArrayList<>(), false).check(card);
+                return card == null ? none : work.apply(new Pipeline(session, actor, new ArrayList<>(), false), card);
             } finally {
                 tx.rollback();
             }
