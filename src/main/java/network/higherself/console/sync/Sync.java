@@ -226,11 +226,8 @@ public final class Sync {
 
                     @Override
                     public void cards(List<SyncServer.ServerCard> page) {
-                        for (SyncServer.ServerCard card : page) {
-                            takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(),
-                                    "downloaded when this desktop joined the server");
-                            downloaded[0]++;
-                        }
+                        takeCopies(page, "downloaded when this desktop joined the server"); // a page, one transaction
+                        downloaded[0] += page.size();
                         progress.downloaded(downloaded[0]);
                     }
 
@@ -418,8 +415,8 @@ public final class Sync {
         return pushed.plus(pull(server, s));
     }
 
-    /** Sends the outbox, in order, up to 500 events per server transaction. */
-    Report push(SyncServer server) {
+    /** Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls). */
+    public Report push(SyncServer server) {
         Report total = new Report(0, 0, 0, 0, 0, 0, 0);
         while (true) {
             List<Pending> batch = read(this::pending);
@@ -483,12 +480,29 @@ public final class Sync {
             if (events.isEmpty()) {
                 return new Report(0, 0, 0, pulled, applied, copied, skipped);
             }
+            // this desktop's own events, which it sent and knows the numbers of: made here already
+            long first = events.get(0).seq();
+            long end = events.get(events.size() - 1).seq();
+            java.util.Set<Long> mine = read(c -> {
+                java.util.Set<Long> seqs = new java.util.HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT server_seq FROM outbox_event WHERE status = 'SENT' AND server_seq BETWEEN ? AND ?")) {
+                    ps.setLong(1, first);
+                    ps.setLong(2, end);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            seqs.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return seqs;
+            });
             for (ServerEvent e : events) {
                 if (!chain.add(e)) {
                     throw new SyncException("The server's log does not hold together (" + chain.problem().orElse("")
                             + "): nothing after event " + after + " was taken from it. Tell whoever runs the server.");
                 }
-                switch (make(server, e)) {
+                switch (mine.contains(e.seq()) ? Made.SKIPPED : make(server, e)) {
                     case APPLIED -> applied++;
                     case COPIED -> copied++;
                     case SKIPPED -> skipped++;
@@ -1002,6 +1016,23 @@ public final class Sync {
     private void copyFromServer(SyncServer server, String uid, String why) {
         server.cardCopy(UUID.fromString(uid)).ifPresent(card ->
                 takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(), why));
+    }
+
+    private void takeCopies(List<SyncServer.ServerCard> page, String why) {
+        List<CardService.ServerCopy> copies = read(c -> {
+            Wire wire = new Wire(c);
+            List<CardService.ServerCopy> out = new ArrayList<>();
+            for (SyncServer.ServerCard card : page) {
+                CardKind kind = CardKinds.of(card.workflowId());
+                out.add(new CardService.ServerCopy(card.uid(), card.workflowId(), card.state(), card.version(),
+                        ChangeJson.values(kind, wire.local(kind, json(card.data())))));
+            }
+            return out;
+        });
+        Outcome o = cards.takeServerCopies(Actor.system(), copies, why);
+        if (!o.isDone()) {
+            throw new SyncException("The server's cards could not be taken here: " + o.message());
+        }
     }
 
     private void takeCopy(UUID uid, String workflowId, String state, long version, String data, String why) {
