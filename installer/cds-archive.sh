@@ -5,6 +5,7 @@
 # (same jars, same places): so the archive is made for each way the console is started (the jar, the app image).
 #
 #   bash installer/cds-archive.sh ARCHIVE JAVA [JVM options...] -jar JAR        (or -cp CLASSPATH MAIN)
+#   bash installer/cds-archive.sh ARCHIVE APP-IMAGE/bin/LAUNCHER
 #
 # Under DISPLAY, else xvfb-run when there is one; without a display, the training run is `init-demo` (the database,
 # Flyway and Hibernate's classes, without JavaFX's). A training run that fails leaves no archive and never fails the
@@ -17,8 +18,9 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 rm -f "$archive"
 log="${archive%.jsa}-training.log"
-run=("$@" --data-dir "$data/console")
-train=("${run[0]}" "-XX:ArchiveClassesAtExit=$archive" "${run[@]:1}")
+# the option through the environment, which the JVM reads whatever starts it (java, or the app image's launcher)
+export JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive"
+train=("$@" --data-dir "$data/console")
 if [ -n "${DISPLAY:-}" ]; then
   "${train[@]}" --exit-after-first-frame >"$log" 2>&1
 elif command -v xvfb-run >/dev/null; then

@@ -135,7 +135,8 @@ final class DesktopStart {
             setIcons(shown);
             ConsoleShell.showSignIn(shown, new WindowSettings(folder.path().resolve("window.properties")),
                     new network.higherself.console.ui.staff.SignInViewModel(opening.thenApply(Ready::signIn), executor,
-                            () -> DemoData.demoAccounts(opening.join().services().database())));
+                            () -> opening.isCompletedExceptionally() ? java.util.List.of() // said once, by refused
+                                    : DemoData.demoAccounts(opening.join().services().database())));
             shown.setOnHidden(e -> {
                 exitFx();
                 closed.countDown();
@@ -155,11 +156,7 @@ final class DesktopStart {
             ready = opening.join();
         } catch (java.util.concurrent.CompletionException e) {
             executor.close();
-            Platform.runLater(() -> { // the sentence's dialog takes the sign-in window's place (JavaFX goes on for it)
-                stage.setOnHidden(null);
-                stage.hide();
-            });
-            return refused.apply(e.getCause());
+            return refused.apply(e.getCause()); // its dialog over the sign-in window, then JavaFX ends
         }
         Services services = ready.services();
         try {
