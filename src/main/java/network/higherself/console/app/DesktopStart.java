@@ -162,8 +162,15 @@ final class DesktopStart {
         try {
             if (closed.getCount() > 0) {
                 // the boards behind the sign-in screen (built while the person types), then the agents and sync
-                Platform.runLater(() -> showConsole(stage, ready, idleLimit, log, executor, shownModel));
-                runWhileOpen(services, closed, shownModel);
+                network.higherself.console.sync.SyncRunner syncRunner = new network.higherself.console.sync.SyncRunner(
+                        services.sync(), services.clock(), state -> Platform.runLater(() -> {
+                            MainViewModel m = shownModel.get();
+                            if (m != null) {
+                                m.syncRan(state);
+                            }
+                        }));
+                Platform.runLater(() -> showConsole(stage, ready, idleLimit, log, executor, shownModel, syncRunner, errors));
+                runWhileOpen(services, closed, syncRunner, shownModel);
             }
         } finally {
             executor.close(); // what the window asked for is done before the database closes
@@ -196,7 +203,8 @@ final class DesktopStart {
     /** The console behind the sign-in screen shown at start, once the data is open: built on the JavaFX thread. */
     private static void showConsole(Stage stage, Ready ready, java.time.Duration idleLimit, java.nio.file.Path log,
                                     FxBackgroundExecutor executor,
-                                    java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel) {
+                                    java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel,
+                                    network.higherself.console.sync.SyncRunner syncRunner, WindowErrors errors) {
         Services services = ready.services();
         String notice = ready.notice();
         SignInService signIn = ready.signIn();
@@ -205,6 +213,7 @@ final class DesktopStart {
                 new StaffQueries(services.database().dataSource()), executor, services.clock(),
                 services.database().folder(), notice);
         shownModel.set(model);
+        model.onChangeHere(syncRunner::wake);
         CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                 services.clock().getZone(), executor, model::actor);
         AccessViewModel access = new AccessViewModel(services.cards(),
@@ -237,6 +246,16 @@ final class DesktopStart {
         window.onShowSyncConflicts(() -> network.higherself.console.ui.sync.ConflictsView.show(stage,
                 new network.higherself.console.ui.sync.ConflictsViewModel(services.sync(), executor, model::actor),
                 model::refreshCounts));
+        window.onShowSyncSettings(() -> network.higherself.console.ui.sync.SyncSettingsView.show(stage,
+                new network.higherself.console.ui.sync.SyncSettingsViewModel(services.sync(), executor, model::actor,
+                        // the loop is (re)started and stopped off the JavaFX thread: stopping waits for its round
+                        address -> executor.run(() -> {
+                            syncRunner.start(address);
+                            return null;
+                        }, done -> { }, e -> errors.uncaughtException(Thread.currentThread(), e)), () -> executor.run(() -> {
+                            syncRunner.stop();
+                            return null;
+                        }, done -> model.syncOff(), e -> errors.uncaughtException(Thread.currentThread(), e)))));
         window.onShowAbout(() -> {
             AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
                     log, network.higherself.console.store.Database.databaseFile(services.database().folder()),
@@ -268,6 +287,7 @@ final class DesktopStart {
 
     /** The agents, sync and backups served to the command line, while the window is open. */
     private static void runWhileOpen(Services services, CountDownLatch closed,
+                                     network.higherself.console.sync.SyncRunner syncRunner,
                                      java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel) {
         // the agents fire what time decides (and what was missed while the console was closed) in the background
         var scheduler = services.agents().scheduler(java.time.Duration.ofSeconds(30),
@@ -282,25 +302,8 @@ final class DesktopStart {
                 },
                 e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
         // with sync on: in step with the other desktops while the window is open; the agents run on one desktop only
-        network.higherself.console.sync.SyncLoop sync = services.sync().settings().map(s ->
-                new network.higherself.console.sync.SyncLoop(services.sync(), new network.higherself.console.sync.ServerAddress(
-                        s.url(), s.user(), System.getenv(SyncCommand.SERVER_PASSWORD)), services.clock(),
-                        state -> Platform.runLater(() -> {
-                            MainViewModel m = shownModel.get();
-                            if (m != null) {
-                                m.syncRan(state);
-                            }
-                        }))).orElse(null);
-        if (sync != null) {
-            scheduler.runOnlyWhile(sync::holdsAgentsLock);
-            Platform.runLater(() -> {
-                MainViewModel m = shownModel.get();
-                if (m != null) {
-                    m.onChangeHere(sync::wake);
-                }
-            });
-            sync.start();
-        }
+        syncRunner.startIfConnected(System.getenv(SyncCommand.SERVER_PASSWORD));
+        scheduler.runOnlyWhile(syncRunner::agentsMayRun);
         scheduler.start();
         // `backup` on the command line while this window has the folder: this console takes the copy
         BackupRequests requests = BackupRequests.serve(services.database(), services.clock());
@@ -309,9 +312,7 @@ final class DesktopStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (sync != null) {
-                sync.close();
-            }
+            syncRunner.close();
             scheduler.stop();
             requests.close();
         }
