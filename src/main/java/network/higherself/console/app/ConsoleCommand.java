@@ -72,7 +72,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class).info("Higher Self Console {} starts on the data folder {}",
                 ConsoleVersion.version(), folder);
         // the sign-in window shows at once; the folder opens meanwhile, in the background (see DesktopStart.run)
-        return DesktopStart.run(folder, () -> open(folder), ConsoleCommand::refused,
+        return DesktopStart.run(folder, clock, () -> open(folder), ConsoleCommand::refused,
                 java.time.Duration.ofMinutes(idleMinutes), log, exitAfterFirstFrame);
     }
 

@@ -89,7 +89,8 @@ final class DesktopStart {
      * and closes it cleanly, and the status is 0, or {@code refused}'s when the folder could not be opened.
      * {@code log} is the log file, or null when there is none (an error's details then go to a file of their own).
      */
-    static int run(network.higherself.console.store.DataFolder folder, java.util.concurrent.Callable<Opened> open,
+    static int run(network.higherself.console.store.DataFolder folder, java.time.Clock clock,
+                   java.util.concurrent.Callable<Opened> open,
                    java.util.function.Function<Throwable, Integer> refused, java.time.Duration idleLimit,
                    java.nio.file.Path log, boolean exitAfterFirstFrame) {
         CountDownLatch closed = new CountDownLatch(1);
@@ -144,7 +145,7 @@ final class DesktopStart {
             afterFirstFrame(() -> {
                 drawn.countDown();
                 if (exitAfterFirstFrame) {
-                    firstFrameShown(shown);
+                    firstFrameShown(shown, clock);
                     exitFx(); // as closing the window does, without hiding it inside a pulse (glass refuses that)
                     closed.countDown();
                 }
@@ -360,8 +361,8 @@ final class DesktopStart {
     }
 
     /** Says how long after the process's start the window's first frame was drawn (--exit-after-first-frame). */
-    private static void firstFrameShown(Stage stage) {
-        java.time.Instant shown = java.time.Instant.now();
+    private static void firstFrameShown(Stage stage, java.time.Clock clock) {
+        java.time.Instant shown = clock.instant();
         long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElse(shown), shown).toMillis();
         System.out.println("First frame shown " + ms + " ms after the process started ("
                 + stage.getScene().getRoot().getClass().getSimpleName() + ", " + (int) stage.getWidth() + "x"

@@ -42,7 +42,7 @@ class DesktopStartTest {
     /** Runs the console's start on a thread of its own (it returns once the window is closed); its exit status. */
     private CompletableFuture<Integer> start(DataFolder folder, java.util.concurrent.Callable<DesktopStart.Opened> open,
                                              AtomicReference<Throwable> refused) {
-        return CompletableFuture.supplyAsync(() -> DesktopStart.run(folder, open, e -> {
+        return CompletableFuture.supplyAsync(() -> DesktopStart.run(folder, clock, open, e -> {
             refused.set(e);
             return 1;
         }, Duration.ofMinutes(10), null, false));
