@@ -33,7 +33,9 @@ cp -r target/lib target/jpackage-input/lib
 # naming, sql, xml, instrument, management; H2/Hikari: sql, management; JavaFX: desktop, jdk.unsupported; TLS for sync:
 # jdk.crypto.ec, java.security.jgss). JavaFX is on the class path, so it needs no --add-exports here.
 modules=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.localedata,jdk.unsupported,jdk.zipfs
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
+# --generate-cds-archive: the runtime's own class-data archive (the JDK's classes), which the console's archive builds on
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+  --output target/runtime
 
 echo "3/4 The application image (jpackage)"
 jpackage --type app-image \
@@ -49,6 +51,15 @@ jpackage --type app-image \
   --java-options "-XX:+UseSerialGC -XX:TieredStopAtLevel=1" \
   --dest "$out"
 echo "    $out/$name (run $out/$name/bin/$name)"
+
+# The console's class-data archive (AppCDS), made by a training run of the app image's own launcher (the same JVM and
+# class path that will use it), then named in the launcher's options. A missing or stale archive never stops the console: -Xshare:auto starts it without one, only slower.
+cfg="$out/$name/lib/app/$name.cfg"
+bash installer/cds-archive.sh "$(pwd)/$out/$name/lib/app/$name.jsa" "$out/$name/bin/$name"
+if [ -s "$out/$name/lib/app/$name.jsa" ]; then
+  sed -i 's|^java-options=-XX:TieredStopAtLevel=1$|&\njava-options=-XX:SharedArchiveFile=$APPDIR/'"$name"'.jsa\njava-options=-Xshare:auto|' "$cfg"
+  grep -q SharedArchiveFile "$cfg" || echo "    (the archive is not named in $cfg: the console starts without it)" >&2
+fi
 
 if [ "$what" = app-image ]; then
   exit 0

@@ -71,18 +71,16 @@ public final class ConsoleCommand implements Callable<Integer> {
         java.nio.file.Path log = ConsoleLog.writeTo(folder, System.err::println);
         org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class).info("Higher Self Console {} starts on the data folder {}",
                 ConsoleVersion.version(), folder);
-        Services services;
+        // the sign-in window shows at once; the folder opens meanwhile, in the background (see DesktopStart.run)
+        return DesktopStart.run(folder, clock, () -> open(folder), ConsoleCommand::refused,
+                java.time.Duration.ofMinutes(idleMinutes), log, exitAfterFirstFrame);
+    }
+
+    /** Opens the data folder for the window: its services, and the demo data in a new one (unless --no-demo). */
+    private DesktopStart.Opened open(DataFolder folder) {
+        Services services = Services.open(folder, clock, passphraseFile != null ? passphrases() : new WindowPassphrases(),
+                encrypt);
         try {
-            services = Services.open(folder, clock, passphraseFile != null ? passphrases() : new WindowPassphrases(), encrypt);
-        } catch (InvalidWorkflowException e) {
-            return refuseToStart("A workflow definition is not valid",
-                    e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");
-        } catch (StoreException e) {
-            return refuseToStart("The console's data cannot be opened", e.getMessage());
-        } catch (PasswordPrompt.Unavailable e) {
-            return refuseToStart("The passphrase cannot be read", e.getMessage());
-        }
-        try (services) {
             services.database().notices().forEach(System.err::println);
             String notice = String.join(" ", services.database().notices());
             if (services.database().created() && DemoData.isEmpty(services.database()) && !noDemo) {
@@ -91,8 +89,26 @@ public final class ConsoleCommand implements Callable<Integer> {
                 System.out.println(demo + " " + folder);
                 notice = notice.isEmpty() ? demo : notice + " " + demo;
             }
-            return DesktopStart.run(services, notice, java.time.Duration.ofMinutes(idleMinutes), log, exitAfterFirstFrame);
+            return new DesktopStart.Opened(services, notice);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
         }
+    }
+
+    /** Why the folder could not be opened, printed and shown in a dialog; the exit status. */
+    private static int refused(Throwable e) {
+        if (e instanceof InvalidWorkflowException) {
+            return refuseToStart("A workflow definition is not valid",
+                    e.getMessage() + "\n\nFix or remove the file named above, then start the console again.");
+        } else if (e instanceof StoreException) {
+            return refuseToStart("The console's data cannot be opened", e.getMessage());
+        } else if (e instanceof PasswordPrompt.Unavailable) {
+            return refuseToStart("The passphrase cannot be read", e.getMessage());
+        } else if (e instanceof RuntimeException unexpected) {
+            throw unexpected; // the command line's last resort (UnexpectedError) says it in words
+        }
+        throw new IllegalStateException(e);
     }
 
     private static int refuseToStart(String header, String message) {

@@ -32,9 +32,8 @@ abstract class DataCommand implements Callable<Integer> {
     public final Integer call() {
         DataFolder folder = console().dataFolder();
         ConsoleLog.writeTo(folder, err()::println);
-        try (Services services = Services.open(folder, console().clock(), console().passphrases(), console().encrypt)) {
-            services.database().notices().forEach(err()::println);
-            int status = run(services, out(), err());
+        try {
+            int status = open(folder);
             out().flush();
             err().flush();
             return status;
@@ -65,6 +64,14 @@ abstract class DataCommand implements Callable<Integer> {
 
     abstract int run(Services services, PrintWriter out, PrintWriter err);
 
+    /** Opens the folder with every service, runs the command and closes the folder; its exit status. */
+    int open(DataFolder folder) {
+        try (Services services = Services.open(folder, console().clock(), console().passphrases(), console().encrypt)) {
+            services.database().notices().forEach(err()::println);
+            return run(services, out(), err());
+        }
+    }
+
     /**
      * What the command does when another console has the folder open: its exit status, or null to be refused with
      * the lock's sentence (what every command but {@code backup} does).
@@ -75,10 +82,15 @@ abstract class DataCommand implements Callable<Integer> {
 
     /** The board with this id, or empty after saying on {@code err} which boards there are. */
     static Optional<Workflow> board(Services services, String id, PrintWriter err) {
-        Optional<Workflow> found = services.workflows().find(id);
+        return board(services.workflows(), id, err);
+    }
+
+    static Optional<Workflow> board(network.higherself.console.workflow.WorkflowCatalog workflows, String id,
+                                    PrintWriter err) {
+        Optional<Workflow> found = workflows.find(id);
         if (found.isEmpty()) {
             err.println("There is no board " + Identifier.shown(id) + ". The boards are: "
-                    + String.join(", ", services.workflows().all().stream().map(Workflow::id).toList()) + ".");
+                    + String.join(", ", workflows.all().stream().map(Workflow::id).toList()) + ".");
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package network.higherself.console.app;
 
+import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.workflow.Identifier;
 import network.higherself.console.workflow.State;
@@ -31,9 +32,24 @@ final class ListCommand extends DataCommand {
                     + "csv (RFC 4180, with a header line) or json (an array of objects with id, state and title).")
     ListFormat format;
 
+    /** Reads without booting Hibernate or wiring the services: the rows come over plain JDBC ({@link CardQueries}). */
+    @Override
+    int open(network.higherself.console.store.DataFolder folder) {
+        try (Services.Reading reading = Services.openToRead(folder, console().clock(), console().passphrases(),
+                console().encrypt)) {
+            reading.database().notices().forEach(err()::println);
+            return list(reading.workflows(), reading.queries(), out(), err());
+        }
+    }
+
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
-        Optional<Workflow> found = board(services, board, err);
+        return list(services.workflows(), services.queries(), out, err);
+    }
+
+    private int list(network.higherself.console.workflow.WorkflowCatalog workflows, CardQueries queries, PrintWriter out,
+                     PrintWriter err) {
+        Optional<Workflow> found = board(workflows, board, err);
         if (found.isEmpty()) {
             return 1;
         }
@@ -46,7 +62,7 @@ final class ListCommand extends DataCommand {
         List<State> columns = state == null ? w.states() : List.of(w.state(state).orElseThrow());
         try (ListFormat.Rows rows = format.open(out)) {
             for (State column : columns) {
-                List<CardSummary> page = services.queries().firstPage(w.id(), column.id(), PAGE);
+                List<CardSummary> page = queries.firstPage(w.id(), column.id(), PAGE);
                 while (!page.isEmpty()) {
                     for (CardSummary c : page) {
                         rows.row(c.id(), c.state(), c.title());
@@ -54,7 +70,7 @@ final class ListCommand extends DataCommand {
                     if (out.checkError()) {
                         return 1; // whoever read the output has gone (a closed pipe): no use reading further
                     }
-                    page = page.size() < PAGE ? List.of() : services.queries().pageAfter(page.get(page.size() - 1), PAGE);
+                    page = page.size() < PAGE ? List.of() : queries.pageAfter(page.get(page.size() - 1), PAGE);
                 }
             }
         } catch (IOException e) {

@@ -58,12 +58,36 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
      */
     public static Services open(DataFolder folder, Clock clock, network.higherself.console.store.Passphrases passphrases,
                                 boolean encryptNew) {
+        Reading reading = openToRead(folder, clock, passphrases, encryptNew);
+        try {
+            return wire(reading.database(), reading.workflows(), clock, PatternRegistry.bundled(), reading.queries());
+        } catch (RuntimeException e) {
+            reading.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The data folder opened for reading its cards (the command line's {@code list}): its workflow definitions, its
+     * database (locked, looked at, copied and updated as for any start) and the card queries over plain JDBC, without
+     * Hibernate's boot or the services wired over it.
+     */
+    public record Reading(WorkflowCatalog workflows, Database database, CardQueries queries) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** Opens the data folder to read (see {@link Reading}), checked as {@link #open} checks it. */
+    public static Reading openToRead(DataFolder folder, Clock clock, network.higherself.console.store.Passphrases passphrases,
+                                     boolean encryptNew) {
         WorkflowCatalog workflows = WorkflowCatalog.load(folder.workflowsDir());
         Database database = Database.open(folder, clock, passphrases, encryptNew);
         try {
             CardQueries queries = new CardQueries(database.dataSource());
             requireStatesForCards(workflows, queries);
-            return wire(database, workflows, clock, PatternRegistry.bundled(), queries);
+            return new Reading(workflows, database, queries);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -71,19 +71,19 @@ public final class Database implements AutoCloseable {
     private final DataFolder folder;
     private final InstanceLock lock;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    /** Hibernate, booted when first asked for ({@link #sessionFactory()}): a command that only reads does without it. */
+    private SessionFactory sessionFactory;
     private final boolean created;
     private final List<String> notices;
 
     private final H2Options options;
 
-    private Database(DataFolder folder, InstanceLock lock, HikariDataSource dataSource, SessionFactory sessionFactory,
+    private Database(DataFolder folder, InstanceLock lock, HikariDataSource dataSource,
                      boolean created, List<String> notices, H2Options options) {
         this.options = options;
         this.folder = folder;
         this.lock = lock;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
         this.created = created;
         this.notices = List.copyOf(notices);
     }
@@ -167,10 +167,9 @@ public final class Database implements AutoCloseable {
                 notices.add("The database " + file + " is read-only: you can look, but no change can be saved. Make the "
                         + "data folder and the file writable for you, then start the console again.");
             }
-            SessionFactory sf = sessionFactory(ds);
             addNotice(notices, OwnerOnly.tighten(dir)); // the file H2 has just created
             notices.forEach(n -> LOG.info("{}", n));
-            return new Database(folder, lock, ds, sf, isNew, notices, options);
+            return new Database(folder, lock, ds, isNew, notices, options);
         } catch (RuntimeException e) {
             if (ds != null) {
                 ds.close();
@@ -719,7 +718,16 @@ public final class Database implements AutoCloseable {
         return StoreFailures.firstLine(s);
     }
 
-    public SessionFactory sessionFactory() {
+    /**
+     * Hibernate over this database, booted on the first call (a second or more of a cold start; {@code list} never
+     * asks): the mapping is validated against the schema then.
+     *
+     * @throws StoreException when the schema does not match this version of the console
+     */
+    public synchronized SessionFactory sessionFactory() {
+        if (sessionFactory == null) {
+            sessionFactory = sessionFactory(dataSource);
+        }
         return sessionFactory;
     }
 
@@ -760,7 +768,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sessionFactory.close();
+            synchronized (this) {
+                if (sessionFactory != null) {
+                    sessionFactory.close();
+                }
+            }
         } finally {
             try {
                 dataSource.close();

@@ -53,13 +53,31 @@ public final class ConsoleShell {
         window.show(stage, ready);
         window.onSignOut(this::lock);
         idle = IdleLock.install(stage.getScene(), clock, idleLimit, Duration.ofSeconds(1), this::lock);
-        if (firstStart) {
+        if (firstStart) { // (in place of the sign-in screen shown at start, if any)
             FirstAdministratorView first = new FirstAdministratorView(new FirstAdministratorViewModel(signIn, executor));
             first.onSignedIn(this::signedIn);
             stage.getScene().setRoot(first);
+        } else if (stage.getScene().getRoot() instanceof SignInView shown) { // shown at start: what is typed stays
+            shown.onSignedIn(this::signedIn);
         } else {
             lock();
         }
+    }
+
+    /**
+     * Shows the sign-in screen at once, before the database is open and before the shell exists: {@code signIn}'s
+     * service may still be on its way (see {@link SignInViewModel#SignInViewModel(java.util.concurrent.Future,
+     * BackgroundExecutor, Callable)}). {@link #start} then takes this screen over as it is. The window is placed and
+     * themed as it was last time.
+     */
+    public static SignInView showSignIn(Stage stage, WindowSettings settings, SignInViewModel signIn) {
+        MainWindow.applyTheme(settings.flag("dark"));
+        SignInView view = new SignInView(signIn);
+        MainWindow.place(stage, settings, view);
+        signIn.loadDemoAccounts();
+        stage.show();
+        view.focusFirstEmptyField();
+        return view;
     }
 
     /** Covers the window with the sign-in screen; nobody is signed in until someone signs in again. */

@@ -254,16 +254,9 @@ public final class MainWindow {
         model.darkProperty().set(settings.flag("dark"));
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
-        stage.setScene(scene(settings.number("width", 1360), settings.number("height", 860)));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        double x = settings.number("x", Double.NaN);
-        double y = settings.number("y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            stage.setX(x);
-            stage.setY(y);
+        if (stage.getScene() == null) { // else the sign-in screen shown at start is on it, placed already
+            place(stage, settings, root);
         }
-        stage.setMaximized(settings.flag("maximized"));
         stage.setOnHiding(e -> {
             if (!stage.isMaximized()) {
                 settings.put("x", stage.getX());
@@ -301,16 +294,27 @@ public final class MainWindow {
         return views.get(workflowId);
     }
 
-    private static void applyTheme(boolean dark) {
+    /** Puts {@code content} in the stage, sized and placed as the window was last time. */
+    static void place(Stage stage, WindowSettings settings, javafx.scene.Parent content) {
+        stage.setTitle("Higher Self Console");
+        stage.setScene(new Scene(content, settings.number("width", 1360), settings.number("height", 860)));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        double x = settings.number("x", Double.NaN);
+        double y = settings.number("y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.flag("maximized"));
+    }
+
+    static void applyTheme(boolean dark) {
         if (dark) {
             Theme.applyDark();
         } else {
             Theme.applyLight();
         }
-    }
-
-    private Scene scene(double width, double height) {
-        return new Scene(root, width, height);
     }
 
     private void showBoard(Workflow w, Runnable ready) {

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  */
 public final class SignInViewModel {
 
-    private final SignInService service;
+    /** The sign-in service; while the database is still being opened, what waits for it. */
+    private final Callable<SignInService> service;
     private final BackgroundExecutor executor;
     private final Callable<List<DemoAccount>> demoAccountsSource;
     private final StringProperty username = new SimpleStringProperty("");
@@ -46,7 +47,33 @@ public final class SignInViewModel {
      *                     for a real database); read in the background by {@link #loadDemoAccounts()}
      */
     public SignInViewModel(SignInService service, BackgroundExecutor executor, Callable<List<DemoAccount>> demoAccounts) {
-        this.service = Objects.requireNonNull(service);
+        this(waitFor(java.util.concurrent.CompletableFuture.completedFuture(Objects.requireNonNull(service))), executor,
+                demoAccounts);
+    }
+
+    /**
+     * The sign-in screen shown before the database is open: the form takes typing at once; a sign-in pressed before
+     * {@code service} is there (the database opened, Hibernate booted) waits for it in the background, then runs.
+     */
+    public SignInViewModel(java.util.concurrent.Future<SignInService> service, BackgroundExecutor executor,
+                           Callable<List<DemoAccount>> demoAccounts) {
+        this(waitFor(service), executor, demoAccounts);
+    }
+
+    private static Callable<SignInService> waitFor(java.util.concurrent.Future<SignInService> service) {
+        Objects.requireNonNull(service);
+        return () -> {
+            try {
+                return service.get();
+            } catch (java.util.concurrent.ExecutionException e) { // the database could not be opened: its own sentence
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
+    }
+
+    private SignInViewModel(Callable<SignInService> service, BackgroundExecutor executor,
+                            Callable<List<DemoAccount>> demoAccounts) {
+        this.service = service;
         this.executor = Objects.requireNonNull(executor);
         this.demoAccountsSource = Objects.requireNonNull(demoAccounts);
         this.canSignIn = Bindings.createBooleanBinding(
@@ -118,7 +145,7 @@ public final class SignInViewModel {
         busy.set(true);
         executor.run(() -> {
             try {
-                return service.signIn(name, secret);
+                return service.call().signIn(name, secret);
             } finally {
                 Arrays.fill(secret, '\0');
             }
