@@ -71,6 +71,18 @@ public final class ScreenshotTour {
         });
         await(ready);
 
+        wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
+        if (Boolean.getBoolean("tour.wholeWorkflowOnly")) { // -Dtour.wholeWorkflowOnly=true: these shots alone
+            Platform.runLater(() -> stage[0].hide());
+            executor.close();
+            services.close();
+            Platform.exit();
+            return;
+        }
+        Platform.runLater(() -> {
+            stage[0].setWidth(1480);
+            stage[0].setHeight(900);
+        });
         List<Workflow> boards = services.workflows().all();
         for (Workflow w : boards) {
             CountDownLatch shown = new CountDownLatch(1);
@@ -144,6 +156,53 @@ public final class ScreenshotTour {
         services.close();
         Platform.exit();
         System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * The widest board (Consulting projects, 14 columns) as it is at 1024x700; in "fit the workflow" at 1360x860, with
+     * the sidebar and without; at 1024x700 with its first columns collapsed to strips. The board's layout is put back
+     * as it was.
+     */
+    private static void wholeWorkflow(MainWindow window, MainViewModel model, Stage stage, Workflow w, Path out) throws Exception {
+        var layout = model.board(w).layout();
+        step(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            model.selectedProperty().set(w);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700.png"));
+        step(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            layout.fitProperty().set(true);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1360x860-fit.png"));
+        step(window::toggleSidebar, window, w);
+        snap(stage.getScene(), out.resolve("wide-1360x860-fit-no-sidebar.png"));
+        step(() -> {
+            window.toggleSidebar();
+            layout.fitProperty().set(false);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract"));
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700-collapsed.png"));
+        step(() -> {
+            layout.collapsed().clear();
+            layout.compactProperty().set(true);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700-compact.png"));
+        step(() -> layout.compactProperty().set(false), window, w);
+    }
+
+    /** Does {@code change} on the JavaFX thread, then waits until the board {@code w} is read again and shown. */
+    private static void step(Runnable change, MainWindow window, Workflow w) throws InterruptedException {
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            change.run();
+            window.boardView(w.id()).load(shown::countDown);
+        });
+        await(shown);
     }
 
     private static void scroll(MainWindow window, String workflowId, double to) throws InterruptedException {
