@@ -371,7 +371,7 @@ public final class BoardView extends BorderPane {
         // the filters and views: what does not fit goes into the toolbar's overflow menu (»), the last first
         // on a narrow window the search field gives way, down to a usable width
         search.setMinWidth(140);
-        tools.getItems().setAll(mine, overdue, high, fit, viewMenu(), insights);
+        tools.getItems().setAll(fit, mine, overdue, high, viewMenu(), insights);
         tools.getStyleClass().add("board-tools");
         HBox.setHgrow(tools, Priority.ALWAYS);
         bar.getChildren().setAll(title, selection, glass, search, tools, add);

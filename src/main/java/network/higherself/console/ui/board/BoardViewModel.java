@@ -148,6 +148,7 @@ public final class BoardViewModel {
     }
 
     private void showSearchHit() {
+        searchHit.set(null); // the same column again is scrolled to again: the person may have scrolled away
         searchHit.set(search.get().isBlank() ? null
                 : columns.stream().filter(c -> c.countProperty().get() > 0).findFirst().orElse(null));
     }

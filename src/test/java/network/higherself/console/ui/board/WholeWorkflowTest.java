@@ -117,6 +117,26 @@ class WholeWorkflowTest {
     }
 
     @Test
+    void aSearchScrollsTheBoardToTheFirstColumnWithAHit(FxRobot robot) throws Exception {
+        long id = BoardOnStage.bookingInQuoteProvided(store, amara, "Sound bath", true);
+        assertThat(store.service.move(network.higherself.console.move.MoveRequest.byEvent(id, "client_accepted_quote", amara))
+                .isDone()).isTrue();
+        assertThat(store.service.move(network.higherself.console.move.MoveRequest.byEvent(id, "payment_received", amara)
+                .with((card, refs) -> network.higherself.console.card.Booking.AMOUNT_PAID.set(card,
+                        new java.math.BigDecimal("70.00")))).isDone()).isTrue();
+        BoardView view = show(robot, "WF-WELL-BOOK");
+        ScrollPane scroll = (ScrollPane) view.getCenter();
+        Node confirmed = robot.lookup("#column-payment_confirmed").query();
+        assertThat(onScreen(scroll, confirmed)).as("Payment confirmed is off screen at first").isFalse();
+
+        robot.clickOn("#" + BoardView.SEARCH_ID).write("sound");
+        BoardOnStage.settle(executor, view);
+
+        assertThat(onScreen(scroll, confirmed)).as("the column of the hit scrolled into sight").isTrue();
+        assertThat(robot.lookup("#cards-payment_confirmed").queryListView().getItems()).hasSize(1);
+    }
+
+    @Test
     void ctrlMinusEqualsAndZeroZoomTheColumns(FxRobot robot) throws Exception {
         store.service.create("WF-GALLERY-EXH", "Tidelines", amara, null);
         BoardView view = show(robot, "WF-GALLERY-EXH");
