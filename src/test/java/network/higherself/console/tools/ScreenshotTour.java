@@ -71,18 +71,15 @@ public final class ScreenshotTour {
         });
         await(ready);
 
-        wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
-        if (Boolean.getBoolean("tour.wholeWorkflowOnly")) { // -Dtour.wholeWorkflowOnly=true: these shots alone
+        boolean wholeWorkflowOnly = Boolean.getBoolean("tour.wholeWorkflowOnly"); // -D...=true: those shots alone
+        if (wholeWorkflowOnly) {
+            wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
             Platform.runLater(() -> stage[0].hide());
             executor.close();
             services.close();
             Platform.exit();
             return;
         }
-        Platform.runLater(() -> {
-            stage[0].setWidth(1480);
-            stage[0].setHeight(900);
-        });
         List<Workflow> boards = services.workflows().all();
         for (Workflow w : boards) {
             CountDownLatch shown = new CountDownLatch(1);
@@ -151,6 +148,8 @@ public final class ScreenshotTour {
         });
         await(dark);
         snap(stage[0].getScene(), out.resolve("dark-gallery.png"));
+        // last, as the window only gets smaller from here (Monocle's headless painter cannot grow a window's pixels)
+        wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
         Platform.runLater(() -> stage[0].hide());
         executor.close();
         services.close();
@@ -159,21 +158,17 @@ public final class ScreenshotTour {
     }
 
     /**
-     * The widest board (Consulting projects, 14 columns) as it is at 1024x700; in "fit the workflow" at 1360x860, with
-     * the sidebar and without; at 1024x700 with its first columns collapsed to strips. The board's layout is put back
-     * as it was.
+     * The widest board (Consulting projects, 14 columns) in "fit the workflow" at 1360x860, with the sidebar and
+     * without; at 1024x700 as it is, with its first columns collapsed to strips, and with compact cards. The board's
+     * layout is put back as it was.
      */
     private static void wholeWorkflow(MainWindow window, MainViewModel model, Stage stage, Workflow w, Path out) throws Exception {
         var layout = model.board(w).layout();
         step(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
-            model.selectedProperty().set(w);
-        }, window, w);
-        snap(stage.getScene(), out.resolve("wide-1024x700.png"));
-        step(() -> {
             stage.setWidth(1360);
             stage.setHeight(860);
+            model.darkProperty().set(false);
+            model.selectedProperty().set(w);
             layout.fitProperty().set(true);
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1360x860-fit.png"));
@@ -184,8 +179,10 @@ public final class ScreenshotTour {
             layout.fitProperty().set(false);
             stage.setWidth(1024);
             stage.setHeight(700);
-            layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract"));
         }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700.png"));
+        step(() -> layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract")),
+                window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700-collapsed.png"));
         step(() -> {
             layout.collapsed().clear();

@@ -328,7 +328,7 @@ public final class BoardView extends BorderPane {
         title.getStyleClass().add("board-title");
         search.setId(SEARCH_ID);
         search.setPromptText("Search cards  (Ctrl+F)");
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -90,7 +90,7 @@ class BoardViewTest {
 
     /**
      * On a narrow board (1,200 pixels) no button's text is cut to "...": each of the toolbar's buttons is shown whole or
-     * is in its overflow menu (»), whose button then shows; a wide board shows them all.
+     * is in its overflow menu (»), whose button then shows; a wide board (1,600) shows them all.
      */
     @Test
     void theToolbarsButtonsAreShownWholeOrInItsOverflowMenu(FxRobot robot) throws Exception {
@@ -102,7 +102,7 @@ class BoardViewTest {
         buttons.add(robot.lookup("#new-card").queryAs(javafx.scene.control.ButtonBase.class));
         assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText).contains("Whole workflow", "Mine", "Overdue",
                 "High priority", "View", "Workflow and charts", "Data", "New interface release");
-        for (double width : new double[]{1500, 1200}) {
+        for (double width : new double[]{1600, 1200}) {
             robot.interact(() -> stage.setWidth(width));
             WaitForAsyncUtils.waitForFxEvents();
             List<String> overflowed = new java.util.ArrayList<>();
@@ -115,7 +115,7 @@ class BoardViewTest {
             }
             javafx.scene.Node more = tools.lookup(".tool-bar-overflow-button");
             assertThat(more != null && more.isVisible()).as("the overflow button at %s", width).isEqualTo(!overflowed.isEmpty());
-            if (width == 1500) {
+            if (width == 1600) {
                 assertThat(overflowed).as("all shown on a wide board").isEmpty();
             } else {
                 assertThat(overflowed).as("some go into the overflow menu on a narrow one").isNotEmpty()
