@@ -328,7 +328,6 @@ public final class BoardView extends BorderPane {
         title.getStyleClass().add("board-title");
         search.setId(SEARCH_ID);
         search.setPromptText("Search cards  (Ctrl+F)");
-        search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -369,8 +368,11 @@ public final class BoardView extends BorderPane {
         selection.managedProperty().bind(selection.visibleProperty());
         selection.setMinWidth(Region.USE_PREF_SIZE);
         // the filters and views: what does not fit goes into the toolbar's overflow menu (»), the last first
-        // on a narrow window the search field gives way, down to a usable width
+        // the search field takes what room is left once the buttons have theirs (up to 300 px), never under 140
         search.setMinWidth(140);
+        search.setPrefWidth(140);
+        search.setMaxWidth(300);
+        HBox.setHgrow(search, Priority.ALWAYS);
         tools.getItems().setAll(fit, mine, overdue, high, viewMenu(), insights);
         tools.getStyleClass().add("board-tools");
         HBox.setHgrow(tools, Priority.ALWAYS);
