@@ -143,7 +143,7 @@ public final class ScreenshotTour {
         CountDownLatch dark = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0].darkProperty().set(true);
-            model[0].selectedProperty().set(services.workflows().get("WF-GALLERY-EXH"));
+            window[0].pickBoard(services.workflows().get("WF-GALLERY-EXH")); // in place of Today
             window[0].boardView("WF-GALLERY-EXH").load(dark::countDown);
         });
         await(dark);
@@ -168,7 +168,7 @@ public final class ScreenshotTour {
             stage.setWidth(1360);
             stage.setHeight(860);
             model.darkProperty().set(false);
-            model.selectedProperty().set(w);
+            window.pickBoard(w);
             layout.fitProperty().set(true);
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1360x860-fit.png"));

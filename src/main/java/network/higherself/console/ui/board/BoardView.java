@@ -204,7 +204,7 @@ public final class BoardView extends BorderPane {
     /** The theme's font size (AtlantaFX: 14 px), which a zoom of 100 % shows. */
     private static final double BASE_FONT_SIZE = 14;
     /** "Fit the workflow" writes a little smaller, so that more of a narrow column's words fit on a line. */
-    private static final double FIT_FONT_SIZE = 12;
+    private static final double FIT_FONT_SIZE = 11.5;
 
     /**
      * While a card is dragged near the board's left or right edge, the board scrolls that way (faster nearer the
@@ -327,7 +327,8 @@ public final class BoardView extends BorderPane {
         Label title = new Label(model.workflow().board());
         title.getStyleClass().add("board-title");
         search.setId(SEARCH_ID);
-        search.setPromptText("Search cards  (Ctrl+F)");
+        search.setPromptText("Search cards");
+        search.setTooltip(new Tooltip("Search the board's cards by title and key fields (Ctrl+F)"));
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -299,6 +299,11 @@ public final class MainWindow {
         });
     }
 
+    /** Shows the board of {@code w}, as picking it in the sidebar does (in place of Today too). */
+    public void pickBoard(Workflow w) {
+        boards.getSelectionModel().select(w);
+    }
+
     /** The board view of a workflow, once it has been shown. */
     public BoardView boardView(String workflowId) {
         return views.get(workflowId);

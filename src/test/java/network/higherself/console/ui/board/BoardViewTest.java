@@ -15,7 +15,6 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
-import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +59,7 @@ class BoardViewTest {
     }
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
-        Workflow w = store.workflows.get(workflowId);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> lucia, store.clock));
+        return BoardOnStage.show(robot, stage, store, executor, workflowId, lucia);
     }
 
     private long create(String workflowId, String title, CardChange fields, String... events) {

@@ -2,10 +2,8 @@ package network.higherself.console.ui.board;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.move.TestStore;
@@ -15,8 +13,6 @@ import network.higherself.console.store.CardQueries;
 import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
-import network.higherself.console.ui.common.Theme;
-import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +41,7 @@ class WholeWorkflowTest {
     void start(Stage stage) {
         this.stage = stage;
         store = new TestStore(dir);
-        Theme.applyLight();
-        stage.setScene(new Scene(new StackPane(), 1000, 700));
-        stage.show();
+        BoardOnStage.prepare(stage, 1000, 700);
     }
 
     @AfterEach
@@ -57,9 +51,7 @@ class WholeWorkflowTest {
     }
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
-        Workflow w = store.workflows.get(workflowId);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> amara, store.clock));
+        return BoardOnStage.show(robot, stage, store, executor, workflowId, amara);
     }
 
     private String stateOf(long id) {
