@@ -99,11 +99,28 @@ public final class TaskService {
      * edit the card, or the card has left the checklist's state (the checklist is then closed).
      */
     public Outcome tick(long taskId, boolean done, Actor actor) {
+        return tick(null, taskId, done, actor);
+    }
+
+    /**
+     * A tick another desktop made (sync), of the task of kind {@code taskKind} on card {@code cardId}: the same checks
+     * as one made here (the person's right, the checklist open in the card's state), audited here, not put in the
+     * outbox (the server has it).
+     */
+    public Outcome replayTick(long cardId, String taskKind, boolean done, Actor actor) {
+        return tick(new String[]{taskKind}, cardId, done, actor);
+    }
+
+    /** {@code replayKind} null: task {@code id} ticked here; else the task of that kind on card {@code id}, replayed. */
+    private Outcome tick(String[] replayKind, long id, boolean done, Actor actor) {
         Session session = sessionFactory.openSession();
         Transaction tx = null;
         try {
             tx = session.beginTransaction();
-            Outcome o = tick(session, taskId, done, actor);
+            Long taskId = replayKind == null ? Long.valueOf(id) : tasks(session, id).stream()
+                    .filter(t -> t.getKind().equals(replayKind[0])).map(AgentTask::getId).findFirst().orElse(null);
+            Outcome o = taskId == null ? new Outcome.Refused(Outcome.Refusal.NOT_FOUND, "The card has no task '"
+                    + replayKind[0] + "' here.") : tick(session, taskId, done, actor, replayKind == null);
             if (o.isDone()) {
                 tx.commit();
             } else {
@@ -121,7 +138,7 @@ public final class TaskService {
         }
     }
 
-    private Outcome tick(Session session, long taskId, boolean done, Actor actor) {
+    private Outcome tick(Session session, long taskId, boolean done, Actor actor, boolean toOutbox) {
         AgentTask task = session.find(AgentTask.class, taskId);
         if (task == null) {
             return new Outcome.Refused(Outcome.Refusal.NOT_FOUND, "There is no task #" + taskId + ".");
@@ -146,8 +163,10 @@ public final class TaskService {
         audit.append(session, new AuditRecord(now, actor.auditName(), done ? AuditAction.TASK_DONE : AuditAction.TASK_REOPENED,
                 card.workflowId(), card.getId(), null, null, null, task.getTitle(), null));
         // the card itself is unchanged: its version is the base a replaying desktop checks the tick against
-        outbox.append(session, OutboxEvent.of(now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
-                null, null, null, actor.auditName(), payload(task.getKind(), done, actor.auditName(), now)));
+        if (toOutbox) {
+            outbox.append(session, OutboxEvent.of(now, OUTBOX_KIND, card.workflowId(), card.getId(), card.getVersion(),
+                    null, null, null, actor.auditName(), payload(task.getKind(), done, actor.auditName(), now)));
+        }
         long left = tasks(session, card.getId()).stream().filter(t -> t.isRequired() && !t.isDone()).count();
         return new Outcome.Done(card.getId(), card.getState(), card.getVersion(), "'" + task.getTitle() + "' is "
                 + (done ? "done" : "open again") + "; " + (left == 0 ? "nothing required is open." : left + " required "

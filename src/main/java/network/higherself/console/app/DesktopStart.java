@@ -85,6 +85,13 @@ final class DesktopStart {
         CountDownLatch closed = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<MainViewModel> shownModel = new java.util.concurrent.atomic.AtomicReference<>();
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        network.higherself.console.sync.SyncRunner syncRunner = new network.higherself.console.sync.SyncRunner(services.sync(),
+                services.clock(), state -> Platform.runLater(() -> {
+                    MainViewModel m = shownModel.get();
+                    if (m != null) {
+                        m.syncRan(state);
+                    }
+                }));
         // the last resort: an error no code caught, on any thread, is logged and shown in words; the console goes on
         WindowErrors errors = new WindowErrors(ConsoleVersion.version(), e -> log != null
                 ? "The details are written in the console's log, " + log + "."
@@ -98,6 +105,7 @@ final class DesktopStart {
                         new StaffQueries(services.database().dataSource()), executor, services.clock(),
                         services.database().folder(), notice);
                 shownModel.set(model);
+                model.onChangeHere(syncRunner::wake);
                 Stage stage = new Stage();
                 setIcons(stage);
                 CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
@@ -132,6 +140,16 @@ final class DesktopStart {
                 window.onShowSyncConflicts(() -> network.higherself.console.ui.sync.ConflictsView.show(stage,
                         new network.higherself.console.ui.sync.ConflictsViewModel(services.sync(), executor, model::actor),
                         model::refreshCounts));
+                window.onShowSyncSettings(() -> network.higherself.console.ui.sync.SyncSettingsView.show(stage,
+                        new network.higherself.console.ui.sync.SyncSettingsViewModel(services.sync(), executor, model::actor,
+                                // the loop is (re)started and stopped off the JavaFX thread: stopping waits for its round
+                                address -> executor.run(() -> {
+                                    syncRunner.start(address);
+                                    return null;
+                                }, done -> { }, e -> errors.uncaughtException(Thread.currentThread(), e)), () -> executor.run(() -> {
+                                    syncRunner.stop();
+                                    return null;
+                                }, done -> model.syncOff(), e -> errors.uncaughtException(Thread.currentThread(), e)))));
                 window.onShowAbout(() -> {
                     AboutViewModel about = new AboutViewModel(ConsoleVersion.version(), services.database().folder().path(),
                             log, network.higherself.console.store.Database.databaseFile(services.database().folder()),
@@ -188,25 +206,8 @@ final class DesktopStart {
                 },
                 e -> org.slf4j.LoggerFactory.getLogger(DesktopStart.class).error("The agents' run failed", e));
         // with sync on: in step with the other desktops while the window is open; the agents run on one desktop only
-        network.higherself.console.sync.SyncLoop sync = services.sync().settings().map(s ->
-                new network.higherself.console.sync.SyncLoop(services.sync(), new network.higherself.console.sync.ServerAddress(
-                        s.url(), s.user(), System.getenv(SyncCommand.SERVER_PASSWORD)), services.clock(),
-                        state -> Platform.runLater(() -> {
-                            MainViewModel m = shownModel.get();
-                            if (m != null) {
-                                m.syncRan(state);
-                            }
-                        }))).orElse(null);
-        if (sync != null) {
-            scheduler.runOnlyWhile(sync::holdsAgentsLock);
-            Platform.runLater(() -> {
-                MainViewModel m = shownModel.get();
-                if (m != null) {
-                    m.onChangeHere(sync::wake);
-                }
-            });
-            sync.start();
-        }
+        syncRunner.startIfConnected(System.getenv(SyncCommand.SERVER_PASSWORD));
+        scheduler.runOnlyWhile(syncRunner::agentsMayRun);
         scheduler.start();
         // `backup` on the command line while this window has the folder: this console takes the copy
         BackupRequests requests = BackupRequests.serve(services.database(), services.clock());
@@ -215,9 +216,7 @@ final class DesktopStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (sync != null) {
-                sync.close();
-            }
+            syncRunner.close();
             scheduler.stop();
             requests.close();
             executor.close();

@@ -94,7 +94,8 @@ public record Services(WorkflowCatalog workflows, Database database, CardService
         AgentRunner runner = new AgentRunner(timed, tasks, cards, gate, clock);
         return new Services(workflows, database, cards, new ColumnLimits(cards), new RoleRightsAdmin(cards), queries, clock,
                 new Agents(tasks, gate, timed, runner, hooks, clock), new CardFormStore(sessions, cards, workflows),
-                new Sync(database.dataSource(), sessions, cards, workflows, clock));
+                new Sync(database.dataSource(), sessions, cards, tasks, workflows, clock,
+                        network.higherself.console.sync.PasswordSeal.forThisUser()));
     }
 
     /**

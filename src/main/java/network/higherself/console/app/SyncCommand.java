@@ -45,17 +45,22 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         sync.addSubcommand(new Now());
         sync.addSubcommand(new Conflicts());
         sync.addSubcommand(new Disconnect(passwords, stdin));
+        sync.addSubcommand(new ForgetPassword(passwords, stdin));
         return sync;
     }
 
     /** Where the sync server's password comes from when no file is given. */
     static final String SERVER_PASSWORD = "HSC_SYNC_PASSWORD";
 
-    /** The server's password: from a file only its owner may read, else the environment; empty for none. */
+    /**
+     * The server's password: from a file only its owner may read, else the environment, else (for a connected data
+     * folder) the one remembered here, sealed; null for none.
+     */
     static final class ServerPassword {
         @Option(names = "--server-password-file", paramLabel = "FILE",
                 description = "Read the server's password from the first line of FILE, which only you may read "
-                        + "(chmod 600). Without it, the environment variable " + SERVER_PASSWORD + " is read.")
+                        + "(chmod 600). Without it, the environment variable " + SERVER_PASSWORD + " is read, then the "
+                        + "password remembered on this computer (sync connect --remember-password).")
         Path file;
 
         String password(Function<String, String> env) {
@@ -63,6 +68,11 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
                 return new String(PasswordInput.fromFile(file));
             }
             return env.apply(SERVER_PASSWORD);
+        }
+
+        String password(Function<String, String> env, Sync sync) {
+            String given = password(env);
+            return given != null ? given : sync.rememberedPassword().orElse(null);
         }
     }
 
@@ -79,7 +89,7 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
             err.println("This data folder is not connected to a sync server: run 'sync connect --url URL --user NAME --as ADMIN'.");
             return Optional.empty();
         }
-        return Optional.of(new ServerAddress(s.get().url(), s.get().user(), password.password(System::getenv)));
+        return Optional.of(new ServerAddress(s.get().url(), s.get().user(), password.password(System::getenv, services.sync())));
     }
 
     /** Signs the person in and prints what {@code action} says, or why not (exit status 1). */
@@ -113,6 +123,11 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         @Mixin
         ServerPassword serverPassword;
 
+        @Option(names = "--remember-password", description = "Keep the server's password on this computer, sealed with a "
+                + "key in your configuration folder (never in plain text, never in the data folder), so the window syncs "
+                + "without asking.")
+        boolean remember;
+
         @Mixin
         SignInOptions signIn;
 
@@ -127,7 +142,8 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         int run(Services services, PrintWriter out, PrintWriter err) {
             return asSignedIn(services, signIn, passwords, stdin, out, err, actor -> services.sync().connect(
-                    new ServerAddress(url, user, serverPassword.password(System::getenv)), actor));
+                    new ServerAddress(url, user, serverPassword.password(System::getenv)), actor, remember,
+                    Sync.Progress.NONE));
         }
     }
 
@@ -138,8 +154,8 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         int run(Services services, PrintWriter out, PrintWriter err) {
             Sync.Status s = services.sync().status();
             if (s.settings().isEmpty()) {
-                out.println("Sync is off: this data folder is not connected to a server." + (s.pending() == 0 ? ""
-                        : " " + s.pending() + " change" + (s.pending() == 1 ? " waits" : "s wait") + " to be sent if it is."));
+                // changes made meanwhile do not wait: connecting to a new server uploads every card as it is
+                out.println("Sync is off: this data folder is not connected to a server.");
                 return 0;
             }
             Sync.Settings st = s.settings().get();
@@ -209,6 +225,26 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         int run(Services services, PrintWriter out, PrintWriter err) {
             return asSignedIn(services, signIn, passwords, stdin, out, err, actor -> services.sync().disconnect(actor));
+        }
+    }
+
+    @Command(name = "forget-password", mixinStandardHelpOptions = true,
+            description = "Forgets the server's password remembered on this computer; the window then asks for it.")
+    static final class ForgetPassword extends DataCommand {
+        @Mixin
+        SignInOptions signIn;
+
+        private final PasswordPrompt passwords;
+        private final InputStream stdin;
+
+        ForgetPassword(PasswordPrompt passwords, InputStream stdin) {
+            this.passwords = passwords;
+            this.stdin = stdin;
+        }
+
+        @Override
+        int run(Services services, PrintWriter out, PrintWriter err) {
+            return asSignedIn(services, signIn, passwords, stdin, out, err, actor -> services.sync().rememberPassword(null, actor));
         }
     }
 }

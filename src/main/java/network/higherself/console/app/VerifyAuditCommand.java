@@ -4,6 +4,10 @@ import network.higherself.console.audit.AuditAnchor;
 import network.higherself.console.audit.AuditVerifier;
 import network.higherself.console.audit.TrailReplay;
 import network.higherself.console.store.StoreException;
+import network.higherself.console.sync.ServerAddress;
+import network.higherself.console.sync.Sync;
+import network.higherself.console.sync.SyncException;
+import network.higherself.console.sync.SyncServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * {@code verify-audit [--expect COUNT:HASH]}: recomputes the audit trail's hash chain, checks it against an anchor
@@ -29,9 +34,41 @@ final class VerifyAuditCommand extends DataCommand {
                     + "hash after it recomputed.")
     AuditAnchor expect;
 
+    @Option(names = "--server", description = "Also check the sync server's event log: its hash chain from the first "
+            + "event to the last, and that what this desktop took from it is still there, unchanged.")
+    boolean server;
+
+    @picocli.CommandLine.Mixin
+    SyncCommand.ServerPassword serverPassword;
+
     @Override
     int run(Services services, PrintWriter out, PrintWriter err) {
-        return verify(services, expect, out, err);
+        int local = verify(services, expect, out, err);
+        return server ? Math.max(local, verifyServer(services, serverPassword, out, err)) : local;
+    }
+
+    /** The server's log checked, printed: 0 when its chain is whole, 1 otherwise (or when it cannot be read). */
+    static int verifyServer(Services services, SyncCommand.ServerPassword password, PrintWriter out, PrintWriter err) {
+        Optional<Sync.Settings> s = services.sync().settings();
+        if (s.isEmpty()) {
+            err.println("This data folder is not connected to a sync server: there is no server log to check.");
+            return 1;
+        }
+        ServerAddress address = new ServerAddress(s.get().url(), s.get().user(), password.password(System::getenv, services.sync()));
+        try (SyncServer server = new SyncServer(address)) {
+            Sync.ServerVerification v = services.sync().verifyServer(server);
+            if (!v.intact()) {
+                err.println("The server's event log is broken: " + v.problem().orElseThrow() + ". " + v.checked()
+                        + " events before it are intact.");
+                return 1;
+            }
+            out.println("The server's event log is intact: " + v.checked() + " events checked, from the first to its head "
+                    + v.head() + ".");
+            return 0;
+        } catch (SyncException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /**

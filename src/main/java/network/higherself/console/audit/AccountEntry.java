@@ -52,6 +52,35 @@ public record AccountEntry(String username, String role) {
         return new AccountEntry(KeyValues.required(v, "account"), KeyValues.required(v, "role"));
     }
 
+    /**
+     * The details of an ACCOUNT_COPY entry: an account as another desktop shared it (sync), set here outright with
+     * its role, failed sign-ins and lock: {@code account=amara role=ADMINISTRATOR failed=0 locked=none}.
+     */
+    public static String copy(String username, String role, int failed, Instant lockedUntil) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("account", username);
+        v.put("role", role);
+        v.put("failed", Integer.toString(failed));
+        v.put("locked", lockedUntil == null ? "none" : lockedUntil.toString());
+        return KeyValues.format(v);
+    }
+
+    /** An ACCOUNT_COPY entry read back: the account, its role and its sign-in attempts. */
+    public record Copy(String username, String role, network.higherself.console.staff.SignInAttempts attempts) {
+        /** @throws IllegalArgumentException when {@code details} is not such an entry's */
+        public static Copy parse(String details) {
+            Map<String, String> v = KeyValues.parse(details);
+            String locked = KeyValues.required(v, "locked");
+            try {
+                return new Copy(KeyValues.required(v, "account"), KeyValues.required(v, "role"),
+                        new network.higherself.console.staff.SignInAttempts(Integer.parseInt(KeyValues.required(v, "failed")),
+                                locked.equals("none") ? null : Instant.parse(locked)));
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
     /** The details of a LOCKED_OUT entry. */
     public static String lockedOut(Instant until, int afterFailures) {
         return LOCKED + until + " after " + afterFailures + " failed sign-ins";

@@ -43,6 +43,7 @@ public enum AuditAction {
      * {@code version}, whose new value is the card's version, then the fields that changed.
      */
     SERVER_COPY,
+    ACCOUNT_COPY,
     /** A shared row (a staff account, a role's rights, a column limit, a checklist task) arrived from the sync server. */
     SYNCED,
     /** This data folder was connected to a sync server, or disconnected from it. */

@@ -97,6 +97,17 @@ public final class TrailReplay {
                 case SERVER_COPY -> copied(seq, workflowId, cardId, to, details);
                 case PERMISSION_GRANTED, PERMISSION_REVOKED -> granted(seq, action, cardId, details);
                 case ACCOUNT_CREATED -> account(seq, actor, details);
+                case ACCOUNT_COPY -> {
+                    try {
+                        AccountEntry.Copy a = AccountEntry.Copy.parse(details);
+                        AccountSeen seen = new AccountSeen(a.role());
+                        seen.attempts = a.attempts();
+                        accounts.put(a.username(), seen);
+                    } catch (IllegalArgumentException e) {
+                        problems.add("Entry " + seq + " (an account taken from the sync server) cannot be read: "
+                                + e.getMessage() + ".");
+                    }
+                }
                 case SIGNED_IN -> attempts(actor, SignInAttempts.NONE);
                 case SIGN_IN_FAILED -> {
                     AccountSeen a = accounts.get(actor);

@@ -210,6 +210,27 @@ public final class CardService {
         return inTransaction(null, session -> new Pipeline(session, actor, new ArrayList<>(), true).takeCopy(copy, why));
     }
 
+    /**
+     * {@link #takeServerCopy} for a page of cards at once (a desktop that joins downloads the server's cards so), in
+     * one transaction: all are taken or, when one cannot be, none (its refusal is the outcome).
+     */
+    public Outcome takeServerCopies(Actor actor, List<ServerCopy> copies, String why) {
+        Objects.requireNonNull(copies, "copies");
+        int n = copies.size();
+        return inTransaction(null, session -> {
+            Pipeline pipeline = new Pipeline(session, actor, new ArrayList<>(), true);
+            int taken = 0;
+            for (ServerCopy copy : copies) {
+                pipeline.takeCopy(copy, why);
+                if (++taken % 100 == 0) {
+                    session.clear(); // written and flushed: the session need not keep them
+                }
+            }
+            return new Made(n > 0, () -> new Outcome.Done(0, "", 0, n + (n == 1 ? " card is" : " cards are")
+                    + " now as the server has them."));
+        });
+    }
+
     private Outcome apply(Actor actor, Change change, boolean replay) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(change, "change");

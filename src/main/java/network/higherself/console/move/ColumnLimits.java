@@ -3,6 +3,8 @@ package network.higherself.console.move;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.ColumnLimitEntry;
+import network.higherself.console.sync.Outbox;
+import network.higherself.console.sync.SharedRows;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.workflow.Workflow;
 import org.hibernate.Session;
@@ -19,6 +21,8 @@ import java.util.Optional;
  * column's limit as it is after the change ({@link ColumnLimitEntry}).
  */
 public final class ColumnLimits {
+
+    private final Outbox outbox = new Outbox();
 
     private final CardService cards;
 
@@ -68,6 +72,8 @@ public final class ColumnLimits {
             cards.audit().append(session, new AuditRecord(cards.clock().instant(), actor.auditName(),
                     AuditAction.COLUMN_LIMIT_CHANGED, workflowId, null, null, state, null, message,
                     new ColumnLimitEntry(workflowId, state, maxCards, hard).format()));
+            outbox.appendShared(session, cards.clock().instant(), actor.auditName(), SharedRows.COLUMN_LIMIT,
+                    SharedRows.limitKey(workflowId, state));
             return new CardService.Made(true, () -> new Outcome.Done(0, state, 0, message));
         });
     }

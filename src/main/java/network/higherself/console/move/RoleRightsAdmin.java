@@ -3,6 +3,8 @@ package network.higherself.console.move;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.RoleRightsEntry;
+import network.higherself.console.sync.Outbox;
+import network.higherself.console.sync.SharedRows;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Rights;
 import network.higherself.console.staff.Role;
@@ -19,6 +21,8 @@ import java.util.Objects;
  * words, before and after, in the entry's note.
  */
 public final class RoleRightsAdmin {
+
+    private final Outbox outbox = new Outbox();
 
     private final CardService cards;
 
@@ -67,6 +71,8 @@ public final class RoleRightsAdmin {
                     AuditAction.ROLE_RIGHTS_CHANGED, workflowId, null, null, null, null, change,
                     new RoleRightsEntry(role.name(), workflowId, rights.view(), rights.create(), rights.edit(),
                             rights.eventsText()).format()));
+            outbox.appendShared(session, cards.clock().instant(), actor.auditName(), SharedRows.ROLE_RIGHTS,
+                    SharedRows.rightsKey(role.name(), workflowId));
             String message = role.label() + " on " + workflow.board() + " now: " + rights.describe() + ".";
             return new CardService.Made(true, () -> new Outcome.Done(0, "", 0, message));
         });

@@ -5,6 +5,7 @@ import network.higherself.console.audit.AccountEntry;
 import network.higherself.console.audit.AuditAction;
 import network.higherself.console.audit.AuditRecord;
 import network.higherself.console.audit.AuditTrail;
+import network.higherself.console.sync.SharedRows;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.PasswordHash;
 import network.higherself.console.staff.Passwords;
@@ -58,6 +59,7 @@ public final class SignInService {
     private final Clock clock;
     private final Passwords passwords;
     private final AuditTrail audit = new AuditTrail();
+    private final network.higherself.console.sync.Outbox outbox = new network.higherself.console.sync.Outbox();
     /** Hashed against when there is no stored hash, so that every refusal costs the same time. */
     private final PasswordHash decoy;
     private final SecureRandom random = new SecureRandom();
@@ -227,9 +229,14 @@ public final class SignInService {
         Optional<PasswordHash> stored = m.password();
         boolean matches = passwords.verify(password, stored.orElse(decoy)) && stored.isPresent();
         if (matches) {
+            boolean changed = !attempts.equals(SignInAttempts.NONE);
             m.setSignInAttempts(SignInAttempts.NONE);
             if (passwords.outdated(stored.get())) {
                 m.setPassword(passwords.hash(password)); // bring an old hash up to today's iteration count
+                changed = true;
+            }
+            if (changed) { // failed sign-ins cleared or the hash renewed: the other desktops get the account as it is
+                share(session, m.getUsername(), m.getUsername());
             }
             return new Attempt(m, null);
         }
@@ -316,6 +323,29 @@ public final class SignInService {
         LOG.info("{} {}: {}", entry.actor(), entry.action().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 entry.note() != null ? entry.note() : entry.details());
         audit.append(session, entry);
+        shareAccount(session, entry);
+    }
+
+    /** With sync on, the other desktops get the account as it is after this entry's change (see sync/SharedRows). */
+    private void shareAccount(Session session, AuditRecord entry) {
+        boolean refusedLocked = entry.details() != null && entry.details().startsWith(AccountEntry.REFUSED_LOCKED);
+        String username = switch (entry.action()) {
+            case ACCOUNT_CREATED -> AccountEntry.parse(entry.actor(), entry.details()).username();
+            case PASSWORD_CHANGED -> AccountEntry.passwordOf(entry.actor(), entry.details());
+            case SIGN_IN_FAILED -> refusedLocked ? null : entry.actor(); // refused while locked: nothing changed
+            case LOCKED_OUT -> entry.actor();
+            default -> null; // a sign-in shares the account only when it changed it (see attempt)
+        };
+        if (username != null) {
+            share(session, username, entry.actor());
+        }
+    }
+
+    private void share(Session session, String username, String actor) {
+        if (session.createSelectionQuery("select count(m) from StaffMember m where m.username = :u", Long.class)
+                .setParameter("u", username).getSingleResult() > 0) { // an unknown name's hash is not shared
+            outbox.appendShared(session, clock.instant(), actor, SharedRows.ACCOUNT, username);
+        }
     }
 
     private static StaffMember find(Session session, String name) {

@@ -33,7 +33,7 @@ public final class Outbox {
             ps.setString(8, null);
             ps.setString(9, null);
             ps.setString(10, actor);
-            ps.setString(11, "{\"kind\":" + quote(rowKind) + ",\"key\":" + quote(key) + "}");
+            ps.setString(11, sharedPayload(rowKind, key));
             ps.executeUpdate();
         }
     }
@@ -41,6 +41,11 @@ public final class Outbox {
     /** {@link #appendShared(java.sql.Connection, java.time.Instant, String, String, String)} in a session's transaction. */
     public void appendShared(Session session, java.time.Instant at, String actor, String rowKind, String key) {
         session.doWork(c -> appendShared(c, at, actor, rowKind, key));
+    }
+
+    /** The payload of a shared row's change: its kind and key (what is pushed is the row as it is then). */
+    static String sharedPayload(String rowKind, String key) {
+        return "{\"kind\":" + quote(rowKind) + ",\"key\":" + quote(key) + "}";
     }
 
     /** The outbox kind of a change of a shared row that is not a card. */

@@ -30,11 +30,17 @@ public record ServerAddress(String url, String user, String password) {
         return user + " at " + shortUrl();
     }
 
+    /** PostgreSQL's driver: the server asked for a password and the connection had none. */
+    private static final String NO_PASSWORD = "08004";
+
     /** Whether the failure means the server is gone (down, unreachable, restarting) rather than refusing. */
     static boolean isConnectionLost(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
+                if (state.equals(NO_PASSWORD)) {
+                    return false; // it answered: it wants a password
+                }
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
                     return true;
                 }
@@ -60,6 +66,11 @@ public record ServerAddress(String url, String user, String password) {
     static String translate(SQLException e, ServerAddress address) {
         String where = address == null ? "the server" : address.shortUrl();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals(NO_PASSWORD)) {
+            return "The server at " + where + " asks for a password and none was given: type it in Sync settings (and "
+                    + "tick 'Remember'), or on the command line give --server-password-file FILE or the environment "
+                    + "variable HSC_SYNC_PASSWORD.";
+        }
         if (isConnectionLost(e)) {
             return "The server at " + where + " cannot be reached (" + firstLine(e.getMessage())
                     + "). The console keeps working here and sends its changes when the server is back.";

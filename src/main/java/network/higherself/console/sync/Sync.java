@@ -19,6 +19,7 @@ import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.workflow.Workflow;
 import network.higherself.console.workflow.WorkflowCatalog;
+import network.higherself.console.agent.TaskService;
 import org.hibernate.SessionFactory;
 
 import javax.sql.DataSource;
@@ -59,20 +60,37 @@ public final class Sync {
     private final DataSource dataSource;
     private final SessionFactory sessions;
     private final CardService cards;
+    private final TaskService tasks;
     private final WorkflowCatalog workflows;
     private final Clock clock;
     private final AuditTrail audit = new AuditTrail();
+    private final PasswordSeal seal;
 
-    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, WorkflowCatalog workflows, Clock clock) {
+    public Sync(DataSource dataSource, SessionFactory sessions, CardService cards, TaskService tasks,
+                WorkflowCatalog workflows, Clock clock, PasswordSeal seal) {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.cards = cards;
+        this.tasks = tasks;
         this.workflows = workflows;
         this.clock = clock;
+        this.seal = seal;
     }
 
-    /** Where this data folder syncs to, and how far it has read the server's log. */
-    public record Settings(String url, String user, long lastSeq, String lastHash, Instant connectedAt) {
+    /** Told how many cards a joining desktop has downloaded so far (on the thread that connects). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = n -> { };
+
+        void downloaded(int cards);
+    }
+
+    /**
+     * Where this data folder syncs to, and how far it has read the server's log; {@code passwordRemembered}: the
+     * server's password is kept here, sealed ({@link PasswordSeal}).
+     */
+    public record Settings(String url, String user, long lastSeq, String lastHash, Instant connectedAt,
+                           boolean passwordRemembered) {
         /** Where to, for people: the user at the address without its query options (which may hold file paths). */
         public String where() {
             return user + " at " + new ServerAddress(url, user, null).shortUrl();
@@ -108,10 +126,10 @@ public final class Sync {
     public Optional<Settings> settings() {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT url, username, last_seq, last_hash, connected_at FROM sync_settings WHERE id = 1");
+                    "SELECT url, username, last_seq, last_hash, connected_at, sealed_password FROM sync_settings WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Settings(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant())) : Optional.<Settings>empty();
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6) != null)) : Optional.<Settings>empty();
             }
         });
     }
@@ -131,6 +149,14 @@ public final class Sync {
      * @throws SyncException with a sentence that says what to do
      */
     public String connect(ServerAddress address, Actor actor) {
+        return connect(address, actor, false, Progress.NONE);
+    }
+
+    /**
+     * {@link #connect(ServerAddress, Actor)}, telling {@code progress} how many cards were downloaded; with
+     * {@code remember}, the password is kept here sealed ({@link PasswordSeal}) so the window syncs without asking.
+     */
+    public String connect(ServerAddress address, Actor actor, boolean remember, Progress progress) {
         if (!actor.hasRole(Role.ADMINISTRATOR)) {
             throw new SyncException("Only an administrator connects the console to a sync server.");
         }
@@ -174,6 +200,22 @@ public final class Sync {
                 done = "Connected to " + address.shortUrl() + " as " + address.user() + ": this desktop's " + uploaded
                         + " card" + (uploaded == 1 ? "" : "s") + " are on the server now.";
             } else if (localCards == 0) {
+                // what this folder did before joining (its first administrator's account, say) is not sent as it was:
+                // the server's rows stand, and an account the server lacks is shared once the folder has joined
+                List<String> localAccounts = write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = 'LOCAL' WHERE status = 'PENDING'")) {
+                        ps.executeUpdate();
+                    }
+                    List<String> names = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT username FROM staff_member ORDER BY id");
+                         ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            names.add(rs.getString(1));
+                        }
+                    }
+                    return names;
+                });
+                java.util.Set<String> serverAccounts = new java.util.HashSet<>();
                 int[] downloaded = {0};
                 ServerChain.Head[] at = {null};
                 server.snapshot(PAGE, new SyncServer.SnapshotReader() {
@@ -184,21 +226,46 @@ public final class Sync {
 
                     @Override
                     public void cards(List<SyncServer.ServerCard> page) {
-                        for (SyncServer.ServerCard card : page) {
-                            takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(),
-                                    "downloaded when this desktop joined the server");
-                            downloaded[0]++;
-                        }
+                        takeCopies(page, "downloaded when this desktop joined the server"); // a page, one transaction
+                        downloaded[0] += page.size();
+                        progress.downloaded(downloaded[0]);
                     }
 
                     @Override
                     public void shared(List<SyncServer.SharedRow> rows) {
-                        // staff accounts, rights and limits are each desktop's own for now (see decision record 6)
+                        // the people, their rights and the limits first: the cards' changes name them
+                        for (SyncServer.SharedRow row : rows) {
+                            if (SharedRows.ACCOUNT.equals(row.kind())) {
+                                serverAccounts.add(row.key());
+                            }
+                            ObjectNode body = JSON.createObjectNode();
+                            body.put("event_id", UUID.randomUUID().toString());
+                            body.put("actor", "console");
+                            body.put("desktop", "the server");
+                            ObjectNode shared = body.putObject("shared");
+                            shared.put("kind", row.kind());
+                            shared.put("key", row.key());
+                            shared.set("data", json(row.data()));
+                            takeShared(body);
+                        }
                     }
                 });
                 from = at[0];
+                List<String> same = localAccounts.stream().filter(serverAccounts::contains).toList();
+                write(c -> {
+                    for (String name : localAccounts) {
+                        if (!serverAccounts.contains(name)) {
+                            new Outbox().appendShared(c, clock.instant(), actor.auditName(), SharedRows.ACCOUNT, name);
+                        }
+                    }
+                    return null;
+                });
                 done = "Connected to " + address.shortUrl() + " as " + address.user() + ": " + downloaded[0]
-                        + " card" + (downloaded[0] == 1 ? "" : "s") + " downloaded from the server.";
+                        + " card" + (downloaded[0] == 1 ? "" : "s") + " and " + serverAccounts.size() + " staff account"
+                        + (serverAccounts.size() == 1 ? "" : "s") + " downloaded from the server."
+                        + (same.isEmpty() ? "" : " The account" + (same.size() == 1 ? " " : "s ") + String.join(", ", same)
+                        + " made here before joining now " + (same.size() == 1 ? "has its" : "have their")
+                        + " password and role from the server.");
             } else {
                 throw new SyncException("This data folder has " + localCards + " cards of its own and the server at "
                         + address.shortUrl() + " has another history (" + head.seq() + " events): the two are not merged. "
@@ -206,22 +273,64 @@ public final class Sync {
                         + "this one to a new, empty server.");
             }
             ServerChain.Head start = from;
+            String sealed = remember && address.password() != null ? seal.seal(address.password()) : null;
             write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_settings (id, url, username, sealed_password, "
-                        + "last_seq, last_hash, connected_at) VALUES (1, ?, ?, NULL, ?, ?, ?)")) {
+                        + "last_seq, last_hash, connected_at) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, address.url());
                     ps.setString(2, address.user());
-                    ps.setLong(3, start.seq());
-                    ps.setString(4, start.hash());
-                    ps.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setString(3, sealed);
+                    ps.setLong(4, start.seq());
+                    ps.setString(5, start.hash());
+                    ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                     ps.executeUpdate();
                 }
                 audit.append(c, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.SYNC_SETUP, null, null,
-                        null, null, null, "connected to " + address.shortUrl() + " as " + address.user(), null));
+                        null, null, null, "connected to " + address.shortUrl() + " as " + address.user()
+                        + (sealed == null ? "" : "; the password is remembered here, sealed"), null));
                 return null;
             });
-            return done;
+            return done + (sealed == null ? "" : " The password is remembered on this computer (sealed with a key in "
+                    + seal.keyFile().getParent() + ").");
         }
+    }
+
+    /**
+     * The server's password remembered here, opened with this user's key; empty when none is remembered or it cannot
+     * be opened on this computer (the person types it again).
+     */
+    public Optional<String> rememberedPassword() {
+        String sealed = read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sealed_password FROM sync_settings WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        return sealed == null ? Optional.empty() : seal.open(sealed);
+    }
+
+    /**
+     * Remembers the server's password here, sealed (a non-null {@code password}), or forgets it (null). Only an
+     * administrator does; audited (never the password itself).
+     */
+    public String rememberPassword(String password, Actor actor) {
+        if (!actor.hasRole(Role.ADMINISTRATOR)) {
+            throw new SyncException("Only an administrator changes whether the server's password is remembered.");
+        }
+        settings().orElseThrow(() -> new SyncException("This data folder is not connected to a sync server."));
+        String sealed = password == null || password.isEmpty() ? null : seal.seal(password);
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_settings SET sealed_password = ? WHERE id = 1")) {
+                ps.setString(1, sealed);
+                ps.executeUpdate();
+            }
+            audit.append(c, new AuditRecord(clock.instant(), actor.auditName(), AuditAction.SYNC_SETUP, null, null,
+                    null, null, null, sealed == null ? "the server's password is no longer remembered here"
+                    : "the server's password is remembered here, sealed", null));
+            return null;
+        });
+        return sealed == null ? "The server's password is forgotten: it is asked for when the console starts."
+                : "The server's password is remembered on this computer, sealed with a key in " + seal.keyFile().getParent() + ".";
     }
 
     /** Disconnects this data folder (its data stays; what was not sent yet stays in the outbox). */
@@ -243,6 +352,59 @@ public final class Sync {
                 : " " + pending + " change" + (pending == 1 ? " was" : "s were") + " not sent; they stay here.");
     }
 
+    // ------------------------------------------------------------------ the server's log
+
+    /**
+     * What {@link #verifyServer} found: {@code checked} events whose chain is whole, or the first {@code problem}.
+     */
+    public record ServerVerification(long checked, Optional<String> problem, ServerChain.Head head) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    /**
+     * Checks the server's event log from its first event to its head as it was when the check began: every event's
+     * number follows the one before, its link is the previous event's hash and its hash is its own; and the point
+     * this desktop had read up to is still on the chain (the server's history was not rewritten since).
+     */
+    public ServerVerification verifyServer(SyncServer server) {
+        ServerChain.Head head = server.head();
+        Optional<Settings> here = settings();
+        ServerChain chain = new ServerChain();
+        String problem = null;
+        long after = 0;
+        while (after < head.seq() && problem == null) {
+            List<ServerEvent> page = server.pull(after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (ServerEvent e : page) {
+                if (e.seq() > head.seq()) {
+                    break; // pushed while checking: the next check reads it
+                }
+                if (!chain.add(e)) {
+                    problem = chain.problem().orElseThrow();
+                    break;
+                }
+                if (here.isPresent() && e.seq() == here.get().lastSeq() && !e.hash().equals(here.get().lastHash())) {
+                    problem = "server event " + e.seq() + " is not the one this desktop took (its hash differs): the "
+                            + "server's log was rewritten after this desktop read it";
+                    break;
+                }
+                after = e.seq();
+            }
+        }
+        if (problem == null && !chain.finish(head)) {
+            problem = chain.problem().orElseThrow();
+        }
+        if (problem == null && here.isPresent() && here.get().lastSeq() > head.seq()) {
+            problem = "the server has " + head.seq() + " events but this desktop took " + here.get().lastSeq()
+                    + ": events were removed from the server";
+        }
+        return new ServerVerification(chain.checked(), Optional.ofNullable(problem), head);
+    }
+
     // ------------------------------------------------------------------ one round
 
     /** Pushes what this desktop has not sent, then pulls and makes here what the others did. */
@@ -253,8 +415,8 @@ public final class Sync {
         return pushed.plus(pull(server, s));
     }
 
-    /** Sends the outbox, in order, up to 500 events per server transaction. */
-    Report push(SyncServer server) {
+    /** Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls). */
+    public Report push(SyncServer server) {
         Report total = new Report(0, 0, 0, 0, 0, 0, 0);
         while (true) {
             List<Pending> batch = read(this::pending);
@@ -318,12 +480,29 @@ public final class Sync {
             if (events.isEmpty()) {
                 return new Report(0, 0, 0, pulled, applied, copied, skipped);
             }
+            // this desktop's own events, which it sent and knows the numbers of: made here already
+            long first = events.get(0).seq();
+            long end = events.get(events.size() - 1).seq();
+            java.util.Set<Long> mine = read(c -> {
+                java.util.Set<Long> seqs = new java.util.HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT server_seq FROM outbox_event WHERE status = 'SENT' AND server_seq BETWEEN ? AND ?")) {
+                    ps.setLong(1, first);
+                    ps.setLong(2, end);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            seqs.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return seqs;
+            });
             for (ServerEvent e : events) {
                 if (!chain.add(e)) {
                     throw new SyncException("The server's log does not hold together (" + chain.problem().orElse("")
                             + "): nothing after event " + after + " was taken from it. Tell whoever runs the server.");
                 }
-                switch (make(server, e)) {
+                switch (mine.contains(e.seq()) ? Made.SKIPPED : make(server, e)) {
                     case APPLIED -> applied++;
                     case COPIED -> copied++;
                     case SKIPPED -> skipped++;
@@ -351,8 +530,14 @@ public final class Sync {
     private Made make(SyncServer server, ServerEvent e) {
         JsonNode body = json(e.body());
         String kind = body.path("kind").asText();
+        if (Outbox.SHARED.equals(kind)) {
+            return takeShared(body);
+        }
+        if (TaskService.OUTBOX_KIND.equals(kind)) {
+            return takeTick(body);
+        }
         if (!CARD_KINDS.contains(kind)) {
-            return Made.SKIPPED; // checklist ticks and shared rows are each desktop's own for now (decision record 6)
+            return Made.SKIPPED;
         }
         String uid = body.path("card_uid").asText();
         String workflowId = body.path("workflow_id").asText();
@@ -638,6 +823,8 @@ public final class Sync {
                     }
                     e.set("change", change);
                     e.set("card", change.path("fields").isObject() ? change.path("fields") : JSON.createObjectNode());
+                } else if (Outbox.SHARED.equals(kind)) {
+                    e.set("shared", shared(c, payload.path("kind").asText(), payload.path("key").asText()));
                 } else {
                     e.set("change", payload);
                 }
@@ -690,6 +877,26 @@ public final class Sync {
             }
             return null;
         });
+        List<JsonNode> rows = read(c -> {
+            List<JsonNode> out = new ArrayList<>();
+            for (String[] row : SharedRows.all(c)) {
+                ObjectNode e = JSON.createObjectNode();
+                e.put("event_id", UUID.randomUUID().toString());
+                e.put("kind", Outbox.SHARED);
+                e.put("actor", "console");
+                e.set("shared", shared(c, row[0], row[1]));
+                out.add(e);
+            }
+            return out;
+        });
+        for (int i = 0; i < rows.size(); i += PAGE) {
+            for (PushAnswer a : server.push(rows.subList(i, Math.min(rows.size(), i + PAGE)))) {
+                if (!a.inLog()) {
+                    throw new SyncException("The server refused this desktop's accounts, rights or limits (" + a.reason()
+                            + "): nothing more was uploaded. Disconnect, and connect again.");
+                }
+            }
+        }
         int uploaded = 0;
         long after = 0;
         while (true) {
@@ -733,11 +940,99 @@ public final class Sync {
         }
     }
 
+    /** A shared row as an event carries it: its kind, key, and the row as it is now (null: there is none). */
+    private static ObjectNode shared(Connection c, String kind, String key) throws SQLException {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("kind", kind);
+        row.put("key", key);
+        row.set("data", SharedRows.read(c, kind, key));
+        return row;
+    }
+
+    /**
+     * Sets a shared row here to the server's, unless this desktop sent that event itself or has a later change of
+     * the row waiting to be sent (which then comes after it in the server's order and stands everywhere).
+     */
+    private Made takeShared(JsonNode body) {
+        JsonNode row = body.path("shared");
+        String kind = row.path("kind").asText();
+        String key = row.path("key").asText();
+        String eventId = body.path("event_id").asText();
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_event WHERE event_id = ? OR (status = 'PENDING' "
+                    + "AND kind = ? AND payload = ?)")) {
+                ps.setObject(1, UUID.fromString(eventId));
+                ps.setString(2, Outbox.SHARED);
+                ps.setString(3, Outbox.sharedPayload(kind, key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Made.SKIPPED;
+                    }
+                }
+            }
+            Optional<String> not = SharedRows.apply(c, audit, workflows, clock.instant(), body.path("actor").asText("sync"),
+                    body.path("desktop").asText(null), kind, key, row.path("data"));
+            if (not.isPresent()) {
+                org.slf4j.LoggerFactory.getLogger(Sync.class).warn("Server event {} skipped: {}", body.path("seq").asLong(), not.get());
+                return Made.SKIPPED;
+            }
+            return Made.APPLIED;
+        });
+    }
+
+    /**
+     * A checklist's tick from another desktop, made here through the same checks ({@link TaskService#replayTick});
+     * one this desktop made itself, or one that cannot be made here (the card moved on, the person has no right
+     * here), is skipped: the tick's checklist is the card's, and a card's state is what sync keeps equal.
+     */
+    private Made takeTick(JsonNode body) {
+        if (read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox_event WHERE event_id = ?")) {
+                ps.setObject(1, UUID.fromString(body.path("event_id").asText()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        })) {
+            return Made.SKIPPED;
+        }
+        LocalCard local = read(c -> localCard(c, body.path("card_uid").asText()));
+        Actor actor = actor(body.path("actor").asText());
+        if (local == null || actor == null) {
+            return Made.SKIPPED;
+        }
+        JsonNode change = body.path("change");
+        Outcome o = tasks.replayTick(local.id(), change.path("task").asText(), change.path("done").asBoolean(), actor);
+        if (!o.isDone()) {
+            org.slf4j.LoggerFactory.getLogger(Sync.class).warn("Server event {} (a tick) skipped: {}", body.path("seq").asLong(),
+                    o.message());
+            return Made.SKIPPED;
+        }
+        return Made.APPLIED;
+    }
+
     // ------------------------------------------------------------------ the server's copy
 
     private void copyFromServer(SyncServer server, String uid, String why) {
         server.cardCopy(UUID.fromString(uid)).ifPresent(card ->
                 takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(), why));
+    }
+
+    private void takeCopies(List<SyncServer.ServerCard> page, String why) {
+        List<CardService.ServerCopy> copies = read(c -> {
+            Wire wire = new Wire(c);
+            List<CardService.ServerCopy> out = new ArrayList<>();
+            for (SyncServer.ServerCard card : page) {
+                CardKind kind = CardKinds.of(card.workflowId());
+                out.add(new CardService.ServerCopy(card.uid(), card.workflowId(), card.state(), card.version(),
+                        ChangeJson.values(kind, wire.local(kind, json(card.data())))));
+            }
+            return out;
+        });
+        Outcome o = cards.takeServerCopies(Actor.system(), copies, why);
+        if (!o.isDone()) {
+            throw new SyncException("The server's cards could not be taken here: " + o.message());
+        }
     }
 
     private void takeCopy(UUID uid, String workflowId, String state, long version, String data, String why) {

@@ -110,4 +110,67 @@ class SyncCommandTest {
         assertThat(run(data, "sync", "status")).isZero();
         assertThat(out.toString()).contains("Sync is off");
     }
+
+    @Test
+    void aRememberedPasswordIsSealedOutsideTheDataFolderAndVerifyAuditChecksTheServersLog() throws Exception {
+        Path data = dir.resolve("remembering");
+        Path config = dir.resolve("config");
+        String was = System.getProperty("hsc.config.dir");
+        System.setProperty("hsc.config.dir", config.toString());
+        try {
+            assertThat(run(data, "init-demo")).isZero();
+            String url = server.newDatabase("remember");
+            assertThat(run(data, "sync", "connect", "--url", url, "--user", TestServer.OWNER, "--server-password-file",
+                    ownerPassword.toString(), "--remember-password", "--as", "amara")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("The password is remembered on this computer").doesNotContain("owner-secret");
+
+            // the key is the owner's only, outside the data folder; no file of the data folder holds the password
+            Path key = config.resolve("sync-password.key");
+            assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(key.startsWith(data)).isFalse();
+            try (var files = Files.walk(data)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+                            .doesNotContain("owner-secret");
+                }
+            }
+
+            // no password given: the remembered one is used
+            assertThat(run(data, "move", "--card", firstConcept(data), "--event", "concept_approved", "--as", "amara")).isZero();
+            assertThat(run(data, "sync", "now")).as(err.toString()).isZero();
+            assertThat(out.toString()).startsWith("Sent 1 change to the server");
+            assertThat(run(data, "verify-audit", "--server")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Audit trail intact").contains("The server's event log is intact");
+
+            // without its key the sealed password opens nowhere: the person is told to type it
+            Path moved = dir.resolve("key-elsewhere");
+            Files.move(key, moved);
+            assertThat(run(data, "sync", "now")).isEqualTo(1);
+            assertThat(err.toString()).contains("asks for a password and none was given").contains("--server-password-file");
+            Files.move(moved, key);
+
+            // an event changed on the server after it was accepted is found, and named
+            try (var c = server.superuser(url.substring(url.lastIndexOf('/') + 1)); var st = c.createStatement()) {
+                st.execute("UPDATE hsc.event SET body = replace(body, 'concept_approved', 'artist_selected') WHERE seq = "
+                        + "(SELECT max(seq) FROM hsc.event)");
+            }
+            assertThat(run(data, "verify-audit", "--server")).isEqualTo(1);
+            assertThat(err.toString()).contains("The server's event log is broken").contains("does not match its hash");
+
+            assertThat(run(data, "sync", "forget-password", "--as", "amara")).isZero();
+            assertThat(run(data, "sync", "now")).isEqualTo(1);
+            assertThat(run(data, "sync", "now", "--server-password-file", ownerPassword.toString())).as(err.toString()).isZero();
+        } finally {
+            if (was == null) {
+                System.clearProperty("hsc.config.dir");
+            } else {
+                System.setProperty("hsc.config.dir", was);
+            }
+        }
+    }
+
+    private String firstConcept(Path data) {
+        assertThat(run(data, "list", "--board", "WF-GALLERY-EXH", "--state", "concept", "--format", "csv")).isZero();
+        return out.toString().lines().skip(1).findFirst().orElseThrow().split(",")[0];
+    }
 }

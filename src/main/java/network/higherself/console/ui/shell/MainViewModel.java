@@ -223,7 +223,7 @@ public final class MainViewModel {
         syncStatus.set(switch (s.kind()) {
             case ONLINE -> "Synced " + at + waiting + conflicts;
             case OFFLINE -> "Offline since " + at + ": changes are kept here" + waiting + conflicts;
-            case FAILED -> "Sync stopped: " + s.sentence() + conflicts;
+            case FAILED -> SYNC_STOPPED + s.sentence() + conflicts;
         });
         syncTrouble.set(s.kind() != network.higherself.console.sync.SyncLoop.State.Kind.ONLINE || s.conflicts() > 0);
         boolean notesChanged = s.kind() == network.higherself.console.sync.SyncLoop.State.Kind.ONLINE
@@ -240,6 +240,16 @@ public final class MainViewModel {
                 board.refreshWhenIdle();
             }
         }
+    }
+
+    /** How the status bar begins while sync has stopped (a click then opens the sync settings). */
+    public static final String SYNC_STOPPED = "Sync stopped: ";
+
+    /** Sync was turned off here (disconnected): the status bar and the cards no longer speak of it. */
+    public void syncOff() {
+        syncStatus.set("");
+        syncTrouble.set(false);
+        syncNotes.clear();
     }
 
     public DataFolder dataFolder() {

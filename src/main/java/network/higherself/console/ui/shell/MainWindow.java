@@ -117,6 +117,17 @@ public final class MainWindow {
         this.onShowSyncConflicts = action;
     }
 
+    private Runnable onShowSyncSettings = () -> {
+    };
+
+    /**
+     * What "Sync…" does (DesktopStart shows the sync settings); also the status bar's sync button while sync has
+     * stopped (a password to type, a server that refuses), where the way out is.
+     */
+    public void onShowSyncSettings(Runnable action) {
+        this.onShowSyncSettings = action;
+    }
+
     /** What "Keyboard help", F1 and ? do (DesktopStart shows the sheet). */
     public void onShowKeyboardHelp(Runnable action) {
         this.onShowKeyboardHelp = action;
@@ -434,8 +445,15 @@ public final class MainWindow {
         sync.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(model.syncTroubleProperty().get()
                 ? org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_ALERT
                 : org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_CHECK_OUTLINE), model.syncTroubleProperty()));
-        sync.setTooltip(new javafx.scene.control.Tooltip("Sync with the other desktops: click to see changes another desktop overtook"));
-        sync.setOnAction(e -> onShowSyncConflicts.run());
+        sync.setTooltip(new javafx.scene.control.Tooltip("Sync with the other desktops: click to see changes another desktop "
+                + "overtook (or, when sync has stopped, its settings)"));
+        sync.setOnAction(e -> {
+            if (model.syncStatusProperty().get().startsWith(MainViewModel.SYNC_STOPPED)) {
+                onShowSyncSettings.run();
+            } else {
+                onShowSyncConflicts.run();
+            }
+        });
         status.getRightItems().add(sync);
     }
 
@@ -503,6 +521,11 @@ public final class MainWindow {
     @FXML
     private void backUp() {
         onBackUp.run();
+    }
+
+    @FXML
+    private void showSyncSettings() {
+        onShowSyncSettings.run();
     }
 
     @FXML

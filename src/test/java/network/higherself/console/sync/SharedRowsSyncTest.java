@@ -1,0 +1,140 @@
+package network.higherself.console.sync;
+
+import network.higherself.console.agent.TaskItem;
+import network.higherself.console.app.Services;
+import network.higherself.console.audit.AuditVerifier;
+import network.higherself.console.audit.TrailReplay;
+import network.higherself.console.card.Card;
+import network.higherself.console.demo.DemoData;
+import network.higherself.console.signin.SignInService;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.SignIn;
+import network.higherself.console.staff.WorkflowRights;
+import network.higherself.console.store.DataFolder;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+import static network.higherself.console.sync.TwoDesktops.AMARA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the desktops share besides cards: staff accounts (passwords and locks), what a role may do, column limits and
+ * checklist ticks. A manager signs in on any desktop with the same account, and a right set on one is in force on
+ * the other; each desktop's audit trail still replays to its tables.
+ */
+class SharedRowsSyncTest extends OnTwoDesktops {
+
+    private static final char[] NEW_PASSWORD = "Bergamot-window-2026".toCharArray();
+
+    private static SignIn signIn(Services s, String user, char[] password) {
+        return new SignInService(s.database().sessionFactory(), Clock.systemUTC()).signIn(user, password.clone());
+    }
+
+    private void syncBoth() {
+        a.sync().now(desks.serverA);
+        b.sync().now(desks.serverB);
+        a.sync().now(desks.serverA);
+    }
+
+    @Test
+    void aPasswordSetOnAOpensBAndALockOnAHoldsOnB() throws Exception {
+        SignInService onA = new SignInService(a.database().sessionFactory(), Clock.systemUTC());
+        assertThat(onA.setPassword(AMARA, "priya", NEW_PASSWORD.clone())).isEmpty();
+        syncBoth();
+        assertThat(signIn(b, "priya", NEW_PASSWORD)).isInstanceOf(SignIn.SignedIn.class);
+        assertThat(signIn(b, "priya", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.Refused.class);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(a, "theo", "not-his-password".toCharArray())).isInstanceOf(SignIn.Refused.class);
+        }
+        syncBoth();
+        SignIn onB = signIn(b, "theo", DemoData.DEMO_PASSWORD.toCharArray());
+        assertThat(onB).isInstanceOf(SignIn.Refused.class);
+        assertThat(((SignIn.Refused) onB).message()).contains("locked");
+        assertTrailsHoldTogether(a);
+        assertTrailsHoldTogether(b);
+    }
+
+    @Test
+    void aRoleRightAndAColumnLimitSetOnAAreInForceOnB() throws Exception {
+        assertThat(a.roleRights().set(AMARA, Role.FRONT_DESK, "WF-CONSULT",
+                WorkflowRights.stored(true, false, false, "")).isDone()).isTrue();
+        assertThat(a.limits().set("WF-WELL-BOOK", "canceled", 3, true, AMARA).isDone()).isTrue();
+        syncBoth();
+        assertThat(b.roleRights().rightsOf(Role.FRONT_DESK).on("WF-CONSULT"))
+                .isEqualTo(a.roleRights().rightsOf(Role.FRONT_DESK).on("WF-CONSULT"));
+        assertThat(b.roleRights().rightsOf(Role.FRONT_DESK).on("WF-CONSULT").view()).isTrue();
+        assertThat(limit(b)).isEqualTo("3 true");
+
+        // removed on B: gone on A too
+        assertThat(b.limits().set("WF-WELL-BOOK", "canceled", null, false, AMARA).isDone()).isTrue();
+        b.sync().now(desks.serverB);
+        a.sync().now(desks.serverA);
+        assertThat(limit(a)).isEqualTo("none");
+        assertTrailsHoldTogether(a);
+        assertTrailsHoldTogether(b);
+    }
+
+    @Test
+    void aTickOnAShowsOnB() throws Exception {
+        a.agents().tasks().makeMissing(); // as each desktop's agents do: the demo's bookings got there without one
+        b.agents().tasks().makeMissing();
+        Card card = a.database().sessionFactory().fromSession(s -> s.createSelectionQuery(
+                "from Booking c where c.state = 'preparation' order by c.id", Card.class)
+                .setMaxResults(1).getSingleResult());
+        List<TaskItem> tasks = a.agents().tasks().tasksOf(card.getId());
+        TaskItem first = tasks.stream().filter(t -> !t.done()).findFirst().orElseThrow();
+        assertThat(a.agents().tasks().tick(first.id(), true, AMARA).isDone()).isTrue();
+        syncBoth();
+        long onB = b.database().sessionFactory().fromSession(s -> s.createSelectionQuery(
+                "select c.id from Card c where c.uid = :u", Long.class).setParameter("u", card.getUid()).getSingleResult());
+        assertThat(b.agents().tasks().tasksOf(onB)).filteredOn(t -> t.title().equals(first.title()))
+                .singleElement().satisfies(t -> assertThat(t.done()).isTrue());
+        assertTrailsHoldTogether(b);
+    }
+
+    @Test
+    void aDesktopThatJoinsWithNoPeopleTakesTheAccountsAndAManagerSignsInThere() throws Exception {
+        try (Services c = Services.open(new DataFolder(dir.resolve("c")), Clock.systemUTC())) {
+            assertThat(signIn(c, "jonas", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.Refused.class);
+            // the folder's first administrator, made at its first start, with a name the server has
+            SignInService here = new SignInService(c.database().sessionFactory(), Clock.systemUTC());
+            assertThat(here.createFirstAdministrator("amara", "Amara here", NEW_PASSWORD.clone()))
+                    .isInstanceOf(SignIn.SignedIn.class);
+            String said = c.sync().connect(TwoDesktops.desk(server, desks.url, "desk_c"), AMARA);
+            assertThat(said).contains("staff accounts downloaded").contains("The account amara made here before joining now "
+                    + "has its password and role from the server.");
+            SignIn jonas = signIn(c, "jonas", DemoData.DEMO_PASSWORD.toCharArray());
+            assertThat(jonas).isInstanceOf(SignIn.SignedIn.class);
+            assertThat(((SignIn.SignedIn) jonas).actor().hasRole(Role.MANAGER)).isTrue();
+            // the server's amara stands on C, and C's own amara never reached the server
+            assertThat(signIn(c, "amara", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.SignedIn.class);
+            try (SyncServer onC = new SyncServer(TwoDesktops.desk(server, desks.url, "desk_c"))) {
+                c.sync().now(onC);
+            }
+            a.sync().now(desks.serverA);
+            assertThat(signIn(a, "amara", DemoData.DEMO_PASSWORD.toCharArray())).isInstanceOf(SignIn.SignedIn.class);
+            assertTrailsHoldTogether(c);
+            assertTrailsHoldTogether(a);
+        }
+    }
+
+    private static String limit(Services s) throws SQLException {
+        try (Connection c = s.database().dataSource().getConnection();
+             var rs = c.createStatement().executeQuery(
+                     "SELECT max_cards, hard FROM column_limit WHERE workflow_id = 'WF-WELL-BOOK' AND state = 'canceled'")) {
+            return rs.next() ? rs.getInt(1) + " " + rs.getBoolean(2) : "none";
+        }
+    }
+
+    private static void assertTrailsHoldTogether(Services s) throws SQLException {
+        try (Connection c = s.database().dataSource().getConnection()) {
+            assertThat(new AuditVerifier().verify(c).problem()).isEmpty();
+            assertThat(new TrailReplay(s.workflows()).compare(c).differences()).isEmpty();
+        }
+    }
+}
