@@ -71,6 +71,15 @@ public final class ScreenshotTour {
         });
         await(ready);
 
+        boolean wholeWorkflowOnly = Boolean.getBoolean("tour.wholeWorkflowOnly"); // -D...=true: those shots alone
+        if (wholeWorkflowOnly) {
+            wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
+            Platform.runLater(() -> stage[0].hide());
+            executor.close();
+            services.close();
+            Platform.exit();
+            return;
+        }
         List<Workflow> boards = services.workflows().all();
         for (Workflow w : boards) {
             CountDownLatch shown = new CountDownLatch(1);
@@ -134,16 +143,63 @@ public final class ScreenshotTour {
         CountDownLatch dark = new CountDownLatch(1);
         Platform.runLater(() -> {
             model[0].darkProperty().set(true);
-            model[0].selectedProperty().set(services.workflows().get("WF-GALLERY-EXH"));
+            window[0].pickBoard(services.workflows().get("WF-GALLERY-EXH")); // in place of Today
             window[0].boardView("WF-GALLERY-EXH").load(dark::countDown);
         });
         await(dark);
         snap(stage[0].getScene(), out.resolve("dark-gallery.png"));
+        // last, as the window only gets smaller from here (Monocle's headless painter cannot grow a window's pixels)
+        wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
         Platform.runLater(() -> stage[0].hide());
         executor.close();
         services.close();
         Platform.exit();
         System.out.println("Screenshots written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * The widest board (Consulting projects, 14 columns) in "fit the workflow" at 1360x860, with the sidebar and
+     * without; at 1024x700 as it is, with its first columns collapsed to strips, and with compact cards. The board's
+     * layout is put back as it was.
+     */
+    private static void wholeWorkflow(MainWindow window, MainViewModel model, Stage stage, Workflow w, Path out) throws Exception {
+        var layout = model.board(w).layout();
+        step(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            model.darkProperty().set(false);
+            window.pickBoard(w);
+            layout.fitProperty().set(true);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1360x860-fit.png"));
+        step(window::toggleSidebar, window, w);
+        snap(stage.getScene(), out.resolve("wide-1360x860-fit-no-sidebar.png"));
+        step(() -> {
+            window.toggleSidebar();
+            layout.fitProperty().set(false);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700.png"));
+        step(() -> layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract")),
+                window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700-collapsed.png"));
+        step(() -> {
+            layout.collapsed().clear();
+            layout.compactProperty().set(true);
+        }, window, w);
+        snap(stage.getScene(), out.resolve("wide-1024x700-compact.png"));
+        step(() -> layout.compactProperty().set(false), window, w);
+    }
+
+    /** Does {@code change} on the JavaFX thread, then waits until the board {@code w} is read again and shown. */
+    private static void step(Runnable change, MainWindow window, Workflow w) throws InterruptedException {
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            change.run();
+            window.boardView(w.id()).load(shown::countDown);
+        });
+        await(shown);
     }
 
     private static void scroll(MainWindow window, String workflowId, double to) throws InterruptedException {

@@ -50,6 +50,7 @@ public final class AccessRequestDialog {
         dialog.initOwner(owner);
         dialog.setTitle("Ask for access");
         dialog.setDialogPane(pane);
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         pane.lookupButton(controller.send).addEventFilter(ActionEvent.ACTION, e -> {
             if (controller.form.sentProperty().get()) {
                 return; // the request is saved: let the dialog close

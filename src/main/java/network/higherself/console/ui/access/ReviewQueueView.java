@@ -57,6 +57,7 @@ public final class ReviewQueueView {
         dialog.initOwner(owner);
         dialog.setTitle("Review queue");
         dialog.setDialogPane(pane);
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         model.loadQueue(() -> controller.list.getSelectionModel().selectFirst());
         dialog.show();
         return dialog;

@@ -60,6 +60,7 @@ public final class RoleRightsView {
         dialog.initOwner(owner);
         dialog.setTitle("Roles and rights");
         dialog.setDialogPane(pane);
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.show();
         return dialog;
     }

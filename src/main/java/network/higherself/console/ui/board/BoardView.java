@@ -19,6 +19,9 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.beans.binding.Bindings;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -41,7 +44,10 @@ import network.higherself.console.ui.common.Notifier;
 import network.higherself.console.workflow.Labels;
 import network.higherself.console.workflow.Transition;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -74,6 +80,13 @@ public final class BoardView extends BorderPane {
     /** Export and import as CSV: its items are made by the window each time it opens (they follow the person's rights). */
     private final MenuButton data = new MenuButton("Data", new FontIcon(MaterialDesignS.SWAP_VERTICAL));
     private final HBox bar = new HBox(8);
+    /** What may go into the toolbar's overflow menu (»), the last first, when the window is too narrow for all of it. */
+    private final ToolBar tools = new ToolBar();
+    private final HBox row = new HBox(12);
+    private final ScrollPane scroll = new ScrollPane(row);
+    /** Scrolls the board sideways while a dragged card is near its left or right edge. */
+    private final Timeline autoScroll = new Timeline();
+    private double autoScrollStep;
     /** The card last selected in any column (the workflow's diagram highlights where it can go). */
     private CardSummary lastSelected;
 
@@ -84,19 +97,28 @@ public final class BoardView extends BorderPane {
         getStyleClass().add("board");
         getStylesheets().add(BoardView.class.getResource("board.css").toExternalForm());
         setTop(toolbar());
-        HBox row = new HBox(12);
         row.getStyleClass().add("board-columns");
-        row.setPadding(new Insets(4, 16, 12, 16));
         for (ColumnViewModel c : model.columns()) {
             ColumnView view = new ColumnView(c, model);
             wire(view);
             columns.add(view);
             row.getChildren().add(view);
         }
-        ScrollPane scroll = new ScrollPane(row);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("board-scroll");
         setCenter(scroll);
+        BoardLayout layout = model.layout();
+        layout.zoomProperty().addListener(o -> layOut());
+        layout.compactProperty().addListener(o -> layOut());
+        layout.fitProperty().addListener(o -> layOut());
+        layout.collapsed().addListener((javafx.beans.Observable o) -> layOut());
+        layOut();
+        autoScrollWhileDragging();
+        model.searchHitProperty().addListener((o, a, hit) -> {
+            if (hit != null) {
+                columns.stream().filter(c -> c.model() == hit).findFirst().ifPresent(this::scrollToColumn);
+            }
+        });
         model.feedbackProperty().addListener((o, a, f) -> {
             if (f == null) {
                 return;
@@ -134,12 +156,99 @@ public final class BoardView extends BorderPane {
             } else if (UNDO_KEY.match(e) && !(getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                 model.undoLast(); // Ctrl+Z: the person's last move (in a text field, the text's own undo)
                 e.consume();
+            } else if (e.isShortcutDown() && ZOOM_OUT.contains(e.getCode())) {
+                model.layout().zoomOut();
+                e.consume();
+            } else if (e.isShortcutDown() && ZOOM_IN.contains(e.getCode())) {
+                model.layout().zoomIn();
+                e.consume();
+            } else if (e.isShortcutDown() && ZOOM_RESET.contains(e.getCode())) {
+                model.layout().resetZoom();
+                e.consume();
             }
         });
     }
 
     public BoardViewModel model() {
         return model;
+    }
+
+    /** Ctrl+- (the main keys or the keypad), Ctrl+= (or Ctrl++), Ctrl+0. */
+    private static final java.util.Set<KeyCode> ZOOM_OUT = java.util.Set.of(KeyCode.MINUS, KeyCode.SUBTRACT);
+    private static final java.util.Set<KeyCode> ZOOM_IN = java.util.Set.of(KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD);
+    private static final java.util.Set<KeyCode> ZOOM_RESET = java.util.Set.of(KeyCode.DIGIT0, KeyCode.NUMPAD0);
+    /** How near the board's left or right edge a dragged card starts scrolling it, and the most it scrolls per tick. */
+    static final double AUTO_SCROLL_EDGE = 60;
+    private static final double AUTO_SCROLL_MAX_STEP = 24;
+
+    /**
+     * Lays the columns out for the board's layout: the zoom as the columns' font size (every size in the theme is in
+     * em), the density, "fit the workflow" (the columns share the width, the board does not scroll sideways unless
+     * even their narrowest does not fit), the collapsed strips; the cards' faces are drawn again.
+     */
+    private void layOut() {
+        BoardLayout layout = model.layout();
+        boolean fit = layout.fitProperty().get();
+        boolean compact = layout.compactProperty().get();
+        double zoom = layout.zoomProperty().get();
+        double font = (fit ? FIT_FONT_SIZE : BASE_FONT_SIZE) * zoom;
+        row.setStyle("-fx-font-size: " + Math.round(font * 10) / 10.0 + "px;");
+        row.setSpacing(fit ? 4 : compact ? 8 : 12);
+        row.setPadding(fit ? new Insets(4, 6, 8, 6) : new Insets(4, 16, 12, 16));
+        getStyleClass().removeAll("board-fit", "board-compact");
+        if (fit) {
+            getStyleClass().add("board-fit");
+        } else if (compact) {
+            getStyleClass().add("board-compact");
+        }
+        scroll.setFitToWidth(fit);
+        for (ColumnView c : columns) {
+            c.layOut(layout.collapsed().contains(c.model().stateId()), fit, compact, zoom);
+            c.list().refresh();
+        }
+    }
+
+    /** The theme's font size (AtlantaFX: 14 px), which a zoom of 100 % shows. */
+    private static final double BASE_FONT_SIZE = 14;
+    /** "Fit the workflow" writes a little smaller, so that more of a narrow column's words fit on a line. */
+    private static final double FIT_FONT_SIZE = 11.5;
+
+    /**
+     * While a card is dragged near the board's left or right edge, the board scrolls that way (faster nearer the
+     * edge), so that a column off screen can be reached; it stops when the card leaves the edge or the drag ends.
+     */
+    private void autoScrollWhileDragging() {
+        autoScroll.getKeyFrames().add(new KeyFrame(Duration.millis(30), e -> {
+            double content = row.getWidth();
+            double view = scroll.getViewportBounds().getWidth();
+            if (!model.isDragging() || content <= view) {
+                autoScroll.stop();
+                return;
+            }
+            scroll.setHvalue(Math.max(0, Math.min(1, scroll.getHvalue() + autoScrollStep / (content - view))));
+        }));
+        autoScroll.setCycleCount(Animation.INDEFINITE);
+        scroll.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (!model.isDragging()) {
+                return;
+            }
+            double x = scroll.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+            double width = scroll.getWidth();
+            if (x < AUTO_SCROLL_EDGE) {
+                autoScrollStep = -AUTO_SCROLL_MAX_STEP * (1 - Math.max(0, x) / AUTO_SCROLL_EDGE);
+            } else if (x > width - AUTO_SCROLL_EDGE) {
+                autoScrollStep = AUTO_SCROLL_MAX_STEP * (1 - Math.max(0, width - x) / AUTO_SCROLL_EDGE);
+            } else {
+                autoScrollStep = 0;
+            }
+            if (autoScrollStep == 0) {
+                autoScroll.stop();
+            } else if (autoScroll.getStatus() != Animation.Status.RUNNING) {
+                autoScroll.play();
+            }
+        });
+        scroll.addEventFilter(DragEvent.DRAG_EXITED, e -> autoScroll.stop());
+        scroll.addEventFilter(DragEvent.DRAG_DROPPED, e -> autoScroll.stop());
     }
 
     /** What "Workflow and charts" does, given the card last selected on the board (or null). */
@@ -152,8 +261,8 @@ public final class BoardView extends BorderPane {
     public void onDataMenu(Supplier<List<MenuItem>> items) {
         data.setOnShowing(e -> data.getItems().setAll(items.get()));
         data.getItems().setAll(items.get());
-        if (!bar.getChildren().contains(data)) {
-            bar.getChildren().add(bar.getChildren().indexOf(insights) + 1, data);
+        if (!tools.getItems().contains(data)) {
+            tools.getItems().add(data);
         }
     }
 
@@ -197,7 +306,7 @@ public final class BoardView extends BorderPane {
 
     /** Scrolls the board sideways so that {@code column} is in sight, if it is not already. */
     private void scrollToColumn(ColumnView column) {
-        ScrollPane scroll = (ScrollPane) getCenter();
+        scroll.layout(); // a column just expanded, or the zoom just changed: its place is known once laid out
         double content = scroll.getContent().getBoundsInLocal().getWidth();
         double view = scroll.getViewportBounds().getWidth();
         if (content > view) {
@@ -225,8 +334,8 @@ public final class BoardView extends BorderPane {
         Label title = new Label(model.workflow().board());
         title.getStyleClass().add("board-title");
         search.setId(SEARCH_ID);
-        search.setPromptText("Search cards  (Ctrl+F)");
-        search.setPrefColumnCount(22);
+        search.setPromptText("Search cards");
+        search.setTooltip(new Tooltip("Search the board's cards by title and key fields (Ctrl+F)"));
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -234,27 +343,31 @@ public final class BoardView extends BorderPane {
                 focusFirstCard();
             }
         });
-        ToggleButton mine = toggle("Mine", "filter-mine");
+        ToggleButton mine = toggle("Mine", "filter-mine", MaterialDesignA.ACCOUNT_OUTLINE, "Only the cards assigned to you");
         mine.selectedProperty().bindBidirectional(model.mineProperty());
-        ToggleButton overdue = toggle("Overdue", "filter-overdue");
+        ToggleButton overdue = toggle("Overdue", "filter-overdue", MaterialDesignC.CLOCK_ALERT_OUTLINE,
+                "Only the cards whose column's date has passed");
         overdue.selectedProperty().bindBidirectional(model.overdueProperty());
-        ToggleButton high = toggle("High priority", "filter-high");
+        ToggleButton high = toggle("High priority", "filter-high", MaterialDesignF.FLAG_OUTLINE, "Only high and urgent cards");
         high.selectedProperty().bindBidirectional(model.highPriorityProperty());
+        ToggleButton fit = toggle("Whole workflow", FIT_ID, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL,
+                "Fit the workflow: every column in the window's width");
+        fit.selectedProperty().bindBidirectional(model.layout().fitProperty());
         Button add = new Button("New " + model.workflow().cardNoun(), new FontIcon(MaterialDesignP.PLUS));
+        add.setTooltip(new Tooltip("Make a new " + model.workflow().cardNoun() + " (Ctrl+N)"));
         add.setId("new-card");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> newCard());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         FontIcon glass = new FontIcon(MaterialDesignM.MAGNIFY);
         insights.setId("board-insights");
+        insights.setTooltip(new Tooltip("The workflow drawn, its flow, cycle times and throughput"));
+        data.setTooltip(new Tooltip("Export the cards or the audit trail as CSV, import cards"));
         insights.setDisable(true); // until the window says what it opens
         data.setId("board-data"); // in the bar once the window says what it offers
         // the buttons and the board's name keep their whole text; on a narrow window the search field gives way
-        for (Region keepsItsText : List.of(title, mine, overdue, high, insights, data, add)) {
+        for (Region keepsItsText : List.of(title, add)) {
             keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
         }
-        search.setMinWidth(140);
         Label selection = new Label();
         selection.setId(SELECTION_ID);
         selection.getStyleClass().add(SELECTION_ID);
@@ -262,18 +375,57 @@ public final class BoardView extends BorderPane {
         selection.visibleProperty().bind(selection.textProperty().isNotEmpty());
         selection.managedProperty().bind(selection.visibleProperty());
         selection.setMinWidth(Region.USE_PREF_SIZE);
-        bar.getChildren().setAll(title, selection, spacer, glass, search, mine, overdue, high, insights, add);
+        // the filters and views: what does not fit goes into the toolbar's overflow menu (»), the last first
+        // the search field takes what room is left once the buttons have theirs (up to 300 px), never under 140
+        search.setMinWidth(140);
+        search.setPrefWidth(140);
+        search.setMaxWidth(300);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        tools.getItems().setAll(fit, mine, overdue, high, viewMenu(), insights);
+        tools.getStyleClass().add("board-tools");
+        HBox.setHgrow(tools, Priority.ALWAYS);
+        bar.getChildren().setAll(title, selection, glass, search, tools, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("board-toolbar");
         bar.setPadding(new Insets(14, 16, 10, 16));
         return bar;
     }
 
-    private static ToggleButton toggle(String text, String id) {
-        ToggleButton b = new ToggleButton(text);
+    private static ToggleButton toggle(String text, String id, org.kordamp.ikonli.Ikon icon, String tip) {
+        ToggleButton b = new ToggleButton(text, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add("filter-toggle");
+        b.setTooltip(new Tooltip(tip));
         return b;
+    }
+
+    /** The toolbar's "Whole workflow" toggle ("fit the workflow"). */
+    static final String FIT_ID = "board-fit";
+    static final String VIEW_ID = "board-view";
+
+    /** "View": the density, the zoom and the collapsed columns. */
+    private MenuButton viewMenu() {
+        BoardLayout layout = model.layout();
+        javafx.scene.control.CheckMenuItem compact = new javafx.scene.control.CheckMenuItem("Compact cards");
+        compact.setId("view-compact");
+        compact.selectedProperty().bindBidirectional(layout.compactProperty());
+        MenuItem in = new MenuItem("Zoom in  (Ctrl+=)", new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        in.setOnAction(e -> layout.zoomIn());
+        MenuItem out = new MenuItem("Zoom out  (Ctrl+-)", new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        out.setOnAction(e -> layout.zoomOut());
+        MenuItem reset = new MenuItem();
+        reset.textProperty().bind(Bindings.createStringBinding(() -> "Actual size, now " + layout.zoomText() + "  (Ctrl+0)",
+                layout.zoomProperty()));
+        reset.setOnAction(e -> layout.resetZoom());
+        MenuItem expand = new MenuItem("Show every collapsed column");
+        expand.setId("view-expand-all");
+        expand.disableProperty().bind(Bindings.isEmpty(layout.collapsed()));
+        expand.setOnAction(e -> layout.collapsed().clear());
+        MenuButton view = new MenuButton("View", new FontIcon(MaterialDesignE.EYE_OUTLINE), compact, new SeparatorMenuItem(),
+                in, out, reset, new SeparatorMenuItem(), expand);
+        view.setId(VIEW_ID);
+        view.setTooltip(new Tooltip("Density, zoom and collapsed columns of this board"));
+        return view;
     }
 
     private void newCard() {

@@ -89,6 +89,8 @@ public final class BoardViewModel {
 
     /** What an Undo right after a move records as its reason. */
     public static final String UNDO_REASON = "Undone right after the move (a wrong drop)";
+    private final BoardLayout layout = new BoardLayout();
+    private final ObjectProperty<ColumnViewModel> searchHit = new SimpleObjectProperty<>();
 
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
@@ -131,7 +133,7 @@ public final class BoardViewModel {
                         e -> fail("Cards could not be read", e));
             }));
         }
-        search.addListener((o, a, b) -> refresh());
+        search.addListener((o, a, b) -> refresh(this::showSearchHit));
         mine.addListener((o, a, b) -> refresh());
         overdue.addListener((o, a, b) -> refresh());
         highPriority.addListener((o, a, b) -> refresh());
@@ -139,6 +141,25 @@ public final class BoardViewModel {
 
     public Workflow workflow() {
         return workflow;
+    }
+
+    /** How the board is laid out for the person (zoom, density, fit, collapsed columns). */
+    public BoardLayout layout() {
+        return layout;
+    }
+
+    /**
+     * The first column (in the workflow's order) that holds a card matching the search, once the board was read for
+     * it; null while nothing is searched or nothing matches. The view scrolls it into sight.
+     */
+    public ObjectProperty<ColumnViewModel> searchHitProperty() {
+        return searchHit;
+    }
+
+    private void showSearchHit() {
+        searchHit.set(null); // the same column again is scrolled to again: the person may have scrolled away
+        searchHit.set(search.get().isBlank() ? null
+                : columns.stream().filter(c -> c.countProperty().get() > 0).findFirst().orElse(null));
     }
 
     public List<ColumnViewModel> columns() {

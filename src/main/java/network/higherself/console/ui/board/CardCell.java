@@ -50,12 +50,13 @@ final class CardCell extends ListCell<CardSummary> {
     private final Label priority = new Label();
     private final Label age = new Label();
     // lines most cards do not have, made the first time a card needs them (fewer nodes, a faster first paint)
-    private final OptionalLine countdown = new OptionalLine(COUNTDOWN, () -> MaterialDesignT.TIMER_SAND, false);
-    private final OptionalLine checklist = new OptionalLine(CHECKLIST, () -> MaterialDesignF.FORMAT_LIST_CHECKS, false);
-    private final OptionalLine agentNote = new OptionalLine(AGENT_NOTE, () -> MaterialDesignR.ROBOT_CONFUSED_OUTLINE, true);
-    private final OptionalLine syncNote = new OptionalLine(SYNC_NOTE, () -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_ALERT, true);
+    private final OptionalLine countdown = new OptionalLine(COUNTDOWN, () -> MaterialDesignT.TIMER_SAND);
+    private final OptionalLine checklist = new OptionalLine(CHECKLIST, () -> MaterialDesignF.FORMAT_LIST_CHECKS);
+    private final OptionalLine agentNote = new OptionalLine(AGENT_NOTE, () -> MaterialDesignR.ROBOT_CONFUSED_OUTLINE);
+    private final OptionalLine syncNote = new OptionalLine(SYNC_NOTE, () -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_ALERT);
     private final List<OptionalLine> optionalLines = List.of(countdown, checklist, agentNote, syncNote);
     private final VBox box;
+    private final HBox footer;
     private final SetChangeListener<Long> pendingListener = change -> updatePending();
     private final InvalidationListener clockListener = o -> repaintTimes();
 
@@ -64,17 +65,23 @@ final class CardCell extends ListCell<CardSummary> {
         setPrefWidth(0);
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
         title.setMinHeight(Region.USE_PREF_SIZE);
         facts.getStyleClass().add("card-facts");
         facts.setWrapText(true);
         facts.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut the facts short
+        // every line wraps rather than end in "…": in "fit the workflow" a card is a few words wide
+        for (Label l : List.of(assignee, priority, age)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         assignee.getStyleClass().add("card-assignee");
         assignee.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
         age.getStyleClass().add("card-age");
         age.setGraphic(new FontIcon(MaterialDesignC.CLOCK_OUTLINE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(6, priority, spacer, age);
+        footer = new HBox(6, priority, spacer, age);
         footer.setAlignment(Pos.CENTER_LEFT);
         box = new VBox(4, title, facts, assignee, footer); // the optional lines go between facts and assignee
         box.getStyleClass().add(CARD);
@@ -110,10 +117,13 @@ final class CardCell extends ListCell<CardSummary> {
         getStyleClass().remove(PLACEHOLDER);
         title.setText(card.title());
         facts.setText(String.join("  \u00b7  ", card.facts()));
-        facts.setManaged(!card.facts().isEmpty());
-        facts.setVisible(!card.facts().isEmpty());
+        // compact: the title, the time-bound lines and the footer; fit the workflow: no footer either
+        BoardLayout layout = model.layout();
+        boolean brief = layout.compactProperty().get() || layout.fitProperty().get();
+        show(facts, !brief && !card.facts().isEmpty());
         assignee.setText(card.assignee() == null ? "unassigned" : card.assignee());
-        assignee.setVisible(true);
+        show(assignee, !brief);
+        show(footer, !layout.fitProperty().get());
         priority.setText(card.priority().label());
         priority.getStyleClass().setAll("label", "chip", "chip-" + card.priority().name().toLowerCase(Locale.ROOT));
         priority.setVisible(true);
@@ -167,13 +177,11 @@ final class CardCell extends ListCell<CardSummary> {
 
         private final String styleClass;
         private final Supplier<Ikon> icon;
-        private final boolean wrap;
         private Label label;
 
-        OptionalLine(String styleClass, Supplier<Ikon> icon, boolean wrap) {
+        OptionalLine(String styleClass, Supplier<Ikon> icon) {
             this.styleClass = styleClass;
             this.icon = icon;
-            this.wrap = wrap;
         }
 
         /** Shows {@code text} (hides the line when it is null); the label, when shown. */
@@ -186,10 +194,8 @@ final class CardCell extends ListCell<CardSummary> {
                 label = new Label();
                 label.getStyleClass().add(styleClass);
                 label.setGraphic(new FontIcon(icon.get()));
-                if (wrap) {
-                    label.setWrapText(true);
-                    label.setMinHeight(Region.USE_PREF_SIZE);
-                }
+                label.setWrapText(true); // whole, on more lines in a narrow column
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 // before the next optional line already made, else before the assignee
                 Node before = assignee;
                 for (int i = optionalLines.indexOf(this) + 1; i < optionalLines.size(); i++) {
@@ -212,6 +218,11 @@ final class CardCell extends ListCell<CardSummary> {
                 label.setManaged(false);
             }
         }
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private static void style(Label label, String styleClass, boolean on) {

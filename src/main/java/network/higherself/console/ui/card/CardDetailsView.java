@@ -185,7 +185,10 @@ public final class CardDetailsView {
         pane.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> installDecorationLayer(pane));
 
         boolean create = model.mode() == CardDetailsViewModel.Mode.CREATE;
-        pane.setPrefSize(create ? 720 : 1060, create ? 640 : 720);
+        // as big as the card wants, but never bigger than the window it opens over (its parts scroll inside)
+        javafx.geometry.Rectangle2D room = network.higherself.console.ui.common.DialogFit.area(owner);
+        pane.setPrefSize(Math.min(create ? 720 : 1060, room.getWidth() - 40), Math.min(create ? 640 : 720, room.getHeight() - 60));
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog);
         ButtonType saveType = new ButtonType(create ? "Create" : "Save", ButtonBar.ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(saveType, ButtonType.CANCEL);
         Button save = (Button) pane.lookupButton(saveType);

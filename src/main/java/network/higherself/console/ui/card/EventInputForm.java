@@ -9,6 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -112,6 +113,8 @@ public final class EventInputForm {
         pane.getStylesheets().add(CardDetailsView.class.getResource("card.css").toExternalForm());
         Label title = new Label(heading);
         title.getStyleClass().addAll(CardDetailsView.STYLE_HEADING, atlantafx.base.theme.Styles.TITLE_4);
+        title.setWrapText(true); // a long card title: the heading goes on two lines rather than end in "…"
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label sub = new Label("This move needs a little more: fill it in, then continue.");
         sub.getStyleClass().add(CardDetailsView.STYLE_SUBHEADING);
         VBox header = new VBox(2, title, sub);
@@ -125,6 +128,7 @@ public final class EventInputForm {
         okButton.setId(OK_ID);
         okButton.disableProperty().bind(Objects.requireNonNull(anyProblem));
         dialog.setResultConverter(b -> b == ok ? answer() : null);
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.setOnShown(e -> {
             var first = editors.values().iterator().next().control();
             if (first != null) {

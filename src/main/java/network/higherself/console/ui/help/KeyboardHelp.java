@@ -38,6 +38,7 @@ public final class KeyboardHelp {
         dialog.initOwner(owner);
         dialog.setTitle("Keyboard help");
         dialog.setDialogPane(Fxml.load("KeyboardHelp.fxml", controller));
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.show();
         return dialog;
     }

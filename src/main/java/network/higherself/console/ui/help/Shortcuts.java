@@ -25,7 +25,8 @@ public final class Shortcuts {
     public static final List<Section> ALL = List.of(
             new Section("Anywhere in the window", List.of(
                     new Shortcut(List.of("F1", "?"), "Show this keyboard help"),
-                    new Shortcut(List.of("Ctrl+Shift+F"), "Search the cards of every board you may view, and open one on its board"))),
+                    new Shortcut(List.of("Ctrl+Shift+F"), "Search the cards of every board you may view, and open one on its board"),
+                    new Shortcut(List.of("Ctrl+B"), "Hide the sidebar, or show it again (remembered)"))),
             new Section("On a board", List.of(
                     new Shortcut(List.of("Left", "Right"), "Go to the card beside, in the next column that has cards"),
                     new Shortcut(List.of("Up", "Down"), "Go to the card above or below"),
@@ -36,7 +37,10 @@ public final class Shortcuts {
                     new Shortcut(List.of("Ctrl+F"), "Search the board's cards"),
                     new Shortcut(List.of("Esc"), "In the search field: clear the search and go back to the cards"),
                     new Shortcut(List.of("Ctrl+N"), "Make a new card on the board"),
-                    new Shortcut(List.of("Ctrl+Z"), "Take back your last move on the board (for 10 minutes; later, a manager can)"))),
+                    new Shortcut(List.of("Ctrl+Z"), "Take back your last move on the board (for 10 minutes; later, a manager can)"),
+                    new Shortcut(List.of("Ctrl+="), "Zoom the board in (remembered per board)"),
+                    new Shortcut(List.of("Ctrl+-"), "Zoom the board out"),
+                    new Shortcut(List.of("Ctrl+0"), "Show the board at its actual size"))),
             new Section("Workflow and charts", List.of(
                     new Shortcut(List.of("Enter"), "In the slowest cards: open the selected card"))));
 

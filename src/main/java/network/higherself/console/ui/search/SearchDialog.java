@@ -47,6 +47,7 @@ public final class SearchDialog {
         dialog.initOwner(owner);
         dialog.setTitle("Search all boards");
         dialog.setDialogPane(Fxml.load("SearchDialog.fxml", controller));
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.setOnShown(e -> controller.field.requestFocus());
         dialog.show();

@@ -72,6 +72,16 @@ public final class MainWindow {
     private Button todayButton;
     @FXML
     private Button searchAll;
+    @FXML
+    private javafx.scene.layout.VBox sidebar;
+    /** The sidebar, scrolled on a low window rather than squeezing the list of boards. */
+    private final javafx.scene.control.ScrollPane sidebarScroll = new javafx.scene.control.ScrollPane();
+    /** What stands in the sidebar's place while it is hidden: a button to show it, and a button per board. */
+    private final javafx.scene.layout.VBox rail = new javafx.scene.layout.VBox(6);
+    /** The settings' key of the sidebar hidden (Ctrl+B, the chevrons), kept for the next start. */
+    static final String SIDEBAR_HIDDEN = "sidebar-hidden";
+    public static final String RAIL_ID = "sidebar-rail";
+    private static final double BOARD_ROW_HEIGHT = 38;
     private TodayView today;
     private boolean todayShown;
     private SearchViewModel search;
@@ -230,6 +240,7 @@ public final class MainWindow {
         this.access = access;
         this.settings = settings;
         this.root = Fxml.load("MainWindow.fxml", this);
+        showSidebar(!settings.flag(SIDEBAR_HIDDEN));
         // F1 anywhere, ? where it is not typed into a field: the keyboard help (ui/help/Shortcuts lists both)
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F1) {
@@ -238,6 +249,9 @@ public final class MainWindow {
             } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F && search != null) {
                 e.consume();
                 searchAllBoards();
+            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.B) {
+                e.consume();
+                toggleSidebar();
             }
         });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
@@ -289,6 +303,11 @@ public final class MainWindow {
         });
     }
 
+    /** Shows the board of {@code w}, as picking it in the sidebar does (in place of Today too). */
+    public void pickBoard(Workflow w) {
+        boards.getSelectionModel().select(w);
+    }
+
     /** The board view of a workflow, once it has been shown. */
     public BoardView boardView(String workflowId) {
         return views.get(workflowId);
@@ -327,6 +346,13 @@ public final class MainWindow {
         }
         BoardView view = views.get(w.id());
         if (view == null) {
+            network.higherself.console.ui.board.BoardLayout layout = model.board(w).layout();
+            String prefix = "board." + w.id() + ".";
+            layout.restore(key -> settings.text(prefix + key, null));
+            layout.onChange((key, value) -> {
+                settings.put(prefix + key, value);
+                settings.save();
+            });
             view = new BoardView(model.board(w), opener);
             view.model().feedbackProperty().addListener((o, a, f) -> {
                 if (f != null && f.kind() == Feedback.Kind.DONE) {
@@ -381,7 +407,26 @@ public final class MainWindow {
 
         theme.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(model.darkProperty().get()
                 ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT), model.darkProperty()));
-        theme.textProperty().bind(Bindings.when(model.darkProperty()).then("Light theme").otherwise("Dark theme"));
+        javafx.scene.control.Tooltip themeTip = new javafx.scene.control.Tooltip();
+        themeTip.textProperty().bind(Bindings.when(model.darkProperty()).then("Light theme").otherwise("Dark theme"));
+        theme.setTooltip(themeTip);
+        signedInAs.setMinHeight(Region.USE_PREF_SIZE);
+        // the boards are listed whole, each row at its height; on a low window the sidebar scrolls instead
+        boards.setFixedCellSize(BOARD_ROW_HEIGHT);
+        boards.prefHeightProperty().bind(Bindings.size(boards.getItems()).multiply(BOARD_ROW_HEIGHT).add(4));
+        boards.minHeightProperty().bind(boards.prefHeightProperty());
+        sidebarScroll.setContent(sidebar);
+        sidebarScroll.setFitToWidth(true);
+        sidebarScroll.setFitToHeight(true);
+        sidebarScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sidebarScroll.getStyleClass().add("sidebar-scroll");
+        // room for a scroll bar beside the sidebar's width, so that a scrolling sidebar cuts no board's name
+        sidebarScroll.setPrefWidth(sidebar.getPrefWidth() + 14);
+        sidebarScroll.setMinWidth(Region.USE_PREF_SIZE);
+        rail.getStyleClass().addAll("sidebar", "sidebar-rail");
+        rail.setId(RAIL_ID);
+        model.boards().addListener((javafx.collections.ListChangeListener<Workflow>) c -> fillRail());
+        fillRail();
 
         // only for those who may approve: the service checks again in any case
         review.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.rightsProperty().get() != null
@@ -414,6 +459,39 @@ public final class MainWindow {
             }
         });
         status.getRightItems().add(sync);
+    }
+
+    /** Hides the sidebar, or shows it again (Ctrl+B, the chevrons); the choice is kept for the next start. */
+    @FXML
+    public void toggleSidebar() {
+        showSidebar(!isSidebarShown());
+        settings.put(SIDEBAR_HIDDEN, !isSidebarShown());
+        settings.save();
+    }
+
+    public boolean isSidebarShown() {
+        return root.getLeft() == sidebarScroll;
+    }
+
+    private void showSidebar(boolean shown) {
+        root.setLeft(shown ? sidebarScroll : rail);
+    }
+
+    /** The rail: the chevrons that bring the sidebar back, then each board's icon (its name on hover). */
+    private void fillRail() {
+        Button show = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHEVRON_DOUBLE_RIGHT));
+        show.setId("show-sidebar");
+        show.getStyleClass().addAll("flat", "button-icon");
+        show.setTooltip(new javafx.scene.control.Tooltip("Show the sidebar (Ctrl+B)"));
+        show.setOnAction(e -> toggleSidebar());
+        rail.getChildren().setAll(show);
+        for (Workflow w : model.boards()) {
+            Button board = new Button(null, new FontIcon(WorkflowIcons.of(w.id())));
+            board.getStyleClass().addAll("flat", "button-icon");
+            board.setTooltip(new javafx.scene.control.Tooltip(w.board()));
+            board.setOnAction(e -> boards.getSelectionModel().select(w));
+            rail.getChildren().add(board);
+        }
     }
 
     @FXML

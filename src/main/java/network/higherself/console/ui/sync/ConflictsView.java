@@ -49,6 +49,7 @@ public final class ConflictsView {
         dialog.initOwner(owner);
         dialog.setTitle("Sync conflicts");
         dialog.setDialogPane(pane);
+        network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.setResizable(true);
         model.load(() -> controller.list.getSelectionModel().selectFirst());
         dialog.show();

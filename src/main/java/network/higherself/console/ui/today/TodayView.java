@@ -100,17 +100,18 @@ public final class TodayView extends BorderPane {
         Label title = new Label(l.card().title());
         title.getStyleClass().add("today-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        // one line each: a long reason (an agent's refusal) is cut with an ellipsis and shown whole in the tooltip
-        Label why = new Label(l.why().replace('\n', ' '));
+        // the reason whole, on more lines when the window is narrow (a Text follows its wrapping width in its height;
+        // a wrapped label in a button's graphic is measured on one line and cut with "…")
+        javafx.scene.text.Text why = new javafx.scene.text.Text(l.why().replace('\n', ' '));
         why.getStyleClass().add("today-why");
-        why.setMinWidth(0);
-        HBox.setHgrow(why, Priority.ALWAYS);
-        why.setMaxWidth(Double.MAX_VALUE);
-        why.setTooltip(new javafx.scene.control.Tooltip(l.why()));
         Label where = new Label(model.where(l));
         where.getStyleClass().add("today-where");
         where.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(14, title, why, where);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(14, title, why, gap, where);
+        why.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, row.widthProperty()
+                .subtract(title.widthProperty()).subtract(where.widthProperty()).subtract(3 * 14 + 4)));
         row.setAlignment(Pos.CENTER_LEFT);
         Button b = new Button(null, row);
         b.getStyleClass().addAll(LINE, "flat");

@@ -50,10 +50,23 @@ final class BoardOnStage {
                         + to + "\", \"event\": \"" + event + "\"},");
         Files.writeString(workflows.resolve(workflowId + ".json"), json);
         TestStore store = new TestStore(dir.resolve("data"), Clock.systemDefaultZone(), WorkflowCatalog.load(workflows));
-        Theme.applyLight();
-        stage.setScene(new Scene(new StackPane(), 1500, 800));
-        stage.show();
+        prepare(stage, 1500, 800);
         return store;
+    }
+
+    /** The stage made ready for a board: the light theme, an empty scene of that size, shown. */
+    static void prepare(Stage stage, double width, double height) {
+        Theme.applyLight();
+        stage.setScene(new Scene(new StackPane(), width, height));
+        stage.show();
+    }
+
+    /** Shows the board of {@code workflowId} as {@code actor} (rights aside: the service checks them on each move). */
+    static BoardView show(FxRobot robot, Stage stage, TestStore store, FxBackgroundExecutor executor, String workflowId,
+                          Actor actor) throws InterruptedException {
+        Workflow w = store.workflows.get(workflowId);
+        return show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
+                new network.higherself.console.store.CardQueries(store.db.dataSource()), executor, () -> actor, store.clock));
     }
 
     /**

@@ -15,7 +15,6 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.ui.card.EventInputForm;
 import network.higherself.console.ui.common.FxBackgroundExecutor;
 import network.higherself.console.ui.common.FxTest;
-import network.higherself.console.workflow.Workflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +59,7 @@ class BoardViewTest {
     }
 
     private BoardView show(FxRobot robot, String workflowId) throws InterruptedException {
-        Workflow w = store.workflows.get(workflowId);
-        return BoardOnStage.show(robot, stage, () -> new BoardViewModel(w, store.service, store.limits,
-                new CardQueries(store.db.dataSource()), executor, () -> lucia, store.clock));
+        return BoardOnStage.show(robot, stage, store, executor, workflowId, lucia);
     }
 
     private long create(String workflowId, String title, CardChange fields, String... events) {
@@ -88,24 +85,56 @@ class BoardViewTest {
         BoardOnStage.settle(executor, view);
     }
 
-    /** On the board's part of a 1,480-pixel window (the sidebar takes the rest), no button's text is cut to "...". */
+    /**
+     * On a narrow board (1,200 pixels) no button's text is cut to "...": each of the toolbar's buttons is shown whole or
+     * is in its overflow menu (»), whose button then shows; a wide board (1,600) shows them all.
+     */
     @Test
-    void theToolbarsButtonsKeepTheirWholeTextOnANarrowWindow(FxRobot robot) throws Exception {
+    void theToolbarsButtonsAreShownWholeOrInItsOverflowMenu(FxRobot robot) throws Exception {
         BoardView view = show(robot, "WF-SFTR-PUB"); // the longest board name and "New interface release"
         robot.interact(() -> view.onDataMenu(List::of)); // the CSV menu, as the window gives it
-        robot.interact(() -> stage.setWidth(1200));
-        WaitForAsyncUtils.waitForFxEvents();
-        List<javafx.scene.control.ButtonBase> buttons = robot.lookup(".board-toolbar").queryAs(javafx.scene.layout.HBox.class)
-                .getChildren().stream().filter(javafx.scene.control.ButtonBase.class::isInstance)
-                .map(javafx.scene.control.ButtonBase.class::cast).toList();
-        assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText)
-                .contains("Mine", "Overdue", "High priority", "Workflow and charts", "Data", "New interface release");
-        for (javafx.scene.control.ButtonBase b : buttons) {
-            assertThat(b.getWidth()).as("'%s' shown whole", b.getText()).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+        javafx.scene.control.ToolBar tools = robot.lookup(".board-tools").queryAs(javafx.scene.control.ToolBar.class);
+        List<javafx.scene.control.ButtonBase> buttons = new java.util.ArrayList<>(tools.getItems().stream()
+                .filter(javafx.scene.control.ButtonBase.class::isInstance).map(javafx.scene.control.ButtonBase.class::cast).toList());
+        buttons.add(robot.lookup("#new-card").queryAs(javafx.scene.control.ButtonBase.class));
+        assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText).contains("Whole workflow", "Mine", "Overdue",
+                "High priority", "View", "Workflow and charts", "Data", "New interface release");
+        for (double width : new double[]{1600, 1200}) {
+            robot.interact(() -> stage.setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> overflowed = new java.util.ArrayList<>();
+            for (javafx.scene.control.ButtonBase b : buttons) {
+                if (isOnShow(b, tools)) {
+                    assertThat(b.getWidth()).as("'%s' shown whole at %s", b.getText(), width).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+                } else {
+                    overflowed.add(b.getText());
+                }
+            }
+            javafx.scene.Node more = tools.lookup(".tool-bar-overflow-button");
+            assertThat(more != null && more.isVisible()).as("the overflow button at %s", width).isEqualTo(!overflowed.isEmpty());
+            if (width == 1600) {
+                assertThat(overflowed).as("all shown on a wide board").isEmpty();
+            } else {
+                assertThat(overflowed).as("some go into the overflow menu on a narrow one").isNotEmpty()
+                        .doesNotContain("New interface release");
+            }
         }
         javafx.scene.control.TextField search = robot.lookup("#" + BoardView.SEARCH_ID).queryAs(javafx.scene.control.TextField.class);
-        assertThat(search.getWidth()).as("the search field gives way, but stays usable").isBetween(140.0, search.prefWidth(-1));
+        assertThat(search.getWidth()).as("the search field gives way, but stays usable").isEqualTo(140.0);
         assertThat(view.getWidth()).isEqualTo(1200.0);
+        assertThat(network.higherself.console.ui.common.CutShort.under(view)).isEmpty();
+    }
+
+    /** Whether {@code b} is laid out in the toolbar's row (not moved into its overflow menu). */
+    private static boolean isOnShow(javafx.scene.control.ButtonBase b, javafx.scene.control.ToolBar tools) {
+        if (b.getScene() == null || !b.isVisible()) {
+            return false;
+        }
+        javafx.scene.Node n = b;
+        while (n != null && n != tools) {
+            n = n.getParent();
+        }
+        return n == tools || !tools.getItems().contains(b);
     }
 
     @Test

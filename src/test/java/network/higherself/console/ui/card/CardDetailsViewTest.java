@@ -65,7 +65,8 @@ class CardDetailsViewTest {
         });
         bookingId = ((Outcome.Done) created).cardId();
         Theme.applyLight();
-        stage.setScene(new Scene(new StackPane(), 800, 600));
+        // the console's own window size: a card's dialog (1060x720) is never bigger than the window it opens over
+        stage.setScene(new Scene(new StackPane(), 1360, 860));
         stage.show();
     }
 

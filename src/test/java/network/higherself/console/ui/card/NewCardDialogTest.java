@@ -64,7 +64,8 @@ class NewCardDialogTest {
             s.persist(new AudienceSegment("Locals"));
         });
         Theme.applyLight();
-        stage.setScene(new Scene(new StackPane(), 800, 600));
+        // a window of the size the console is made for: a dialog is never bigger than the window it opens over
+        stage.setScene(new Scene(new StackPane(), 1024, 768));
         stage.show();
     }
 
