@@ -607,20 +607,20 @@ public final class CardService {
             if (forbidden.isPresent()) {
                 throw refuse(Outcome.Refusal.NOT_PERMITTED, forbidden.get());
             }
-            if (!replay && edits.values().fields().contains(Card.ASSIGNEE)) {
-                assignable(Card.ASSIGNEE.get(card));
-            }
             List<String> problems = change instanceof Change.Reorder ? List.of() : card.validate(); // a reorder writes no field
             if (!problems.isEmpty()) {
                 throw refuse(Outcome.Refusal.INVALID, String.join(" ", problems));
+            }
+            if (!replay && edits.values().fields().contains(Card.ASSIGNEE)) { // a name too long is told so first
+                assignable(Card.ASSIGNEE.get(card));
             }
             return edits;
         }
 
         /**
          * A card is assigned to a staff member, by user name: a name no account has ("nobody", a typo) is refused,
-         * whatever path it came by (the form, an import, the command line). Not on a replay: accounts are each
-         * desktop's own (decision record 6), and the server's order stands.
+         * whatever path it came by (the form, an import, the command line). Not on a replay: the server's order
+         * stands, and the account may reach this desktop after the card that names it (decision record 6).
          */
         private void assignable(String assignee) {
             if (assignee == null || assignee.isBlank()) {

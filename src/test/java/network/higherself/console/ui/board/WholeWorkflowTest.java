@@ -101,6 +101,10 @@ class WholeWorkflowTest {
         assertThat(onScreen(scroll, canceled)).as("scrolled into sight while the card is held at the edge").isTrue();
         robot.moveTo(canceled).drop();
         WaitForAsyncUtils.waitForFxEvents();
+        // Canceled is a final column: the move asks first (issue 13 point 7), then its form
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + BoardView.CONFIRM_FINAL_ID).tryQuery().isPresent());
+        robot.clickOn("Move to Canceled");
+        WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#field-cancel-reason").write("Found a closer studio");
         robot.clickOn("#" + EventInputForm.OK_ID);
