@@ -268,9 +268,11 @@ public final class MainWindow {
         model.darkProperty().set(settings.flag("dark"));
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
-        if (stage.getScene() == null) { // else the sign-in screen shown at start is on it, placed already
+        if (stage.getScene() == null) {
             place(stage, settings, root);
-        }
+        } else if (!(stage.getScene().getRoot() instanceof network.higherself.console.ui.staff.SignInView)) {
+            stage.getScene().setRoot(root); // a stage that showed something else: this window takes its place
+        } // else the sign-in screen shown at start is on it, placed already; signing in puts this window there
         stage.setOnHiding(e -> {
             if (!stage.isMaximized()) {
                 settings.put("x", stage.getX());
