@@ -51,6 +51,12 @@ class DesktopStartTest {
     private static void type(FxRobot robot, String id, String text) throws Exception {
         TextInputControl field = robot.lookup("#" + id).queryAs(TextInputControl.class);
         robot.clickOn(field);
+        if (!waits(5, field::isFocused)) { // a window just shown by another thread may not be the focused one yet
+            robot.interact(() -> {
+                field.getScene().getWindow().requestFocus();
+                field.requestFocus();
+            });
+        }
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, field::isFocused);
         robot.write(text);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> field.getText() != null && field.getText().endsWith(text));
@@ -71,6 +77,7 @@ class DesktopStartTest {
             return new DesktopStart.Opened(Services.open(folder, clock), "");
         }, refused);
 
+        try {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#" + SignInView.USERNAME_ID).tryQuery().isPresent());
         type(robot, SignInView.USERNAME_ID, "theo");
         type(robot, SignInView.PASSWORD_ID, DemoData.DEMO_PASSWORD);
@@ -87,8 +94,19 @@ class DesktopStartTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#" + MainWindow.SIDEBAR_ID).tryQuery().isPresent());
         assertThat(robot.lookup("#" + MainWindow.SIDEBAR_ID).queryListView().getItems()).as("theo's boards").isNotEmpty();
         assertThat(refused.get()).isNull();
+        } finally {
+            mayOpen.countDown();
+            closeKeepingJavaFx(robot); // whatever happened: a window closed by TestFX's clean-up would end JavaFX for the next test
+        }
+    }
 
-        closeKeepingJavaFx(robot);
+    private static boolean waits(int seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     /**
@@ -111,10 +129,13 @@ class DesktopStartTest {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         CompletableFuture<Integer> status = start(folder, () -> new DesktopStart.Opened(Services.open(folder, clock), ""),
                 refused);
-
-        assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(refused.get().getMessage()).contains("is not a console database")
-                .contains("the console has left it as it is");
-        closeKeepingJavaFx(robot);
+        try {
+            assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(refused.get()).as("the console's refusal").isNotNull();
+            assertThat(refused.get().getMessage()).contains("is not a console database")
+                    .contains("the console has left it as it is");
+        } finally {
+            closeKeepingJavaFx(robot); // whatever happened: a window closed by TestFX's clean-up would end JavaFX for the next test
+        }
     }
 }
