@@ -61,6 +61,11 @@ public final class NewClientDialog {
     private void initialize() {
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        problem.textProperty().addListener((obs, old, now) -> { // the window grows to show the sentence whole
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        });
         for (TextField f : List.of(name, email, phone)) {
             f.textProperty().addListener((obs, old, now) -> problem.setText(""));
         }

@@ -196,11 +196,13 @@ class NewCardDialogTest {
         robot.clickOn("Use this client");
         assertThat(text(robot, "#new-client-problem")).isEqualTo(
                 "Client e-mail 'grace at navy' is not an e-mail address (expected something like name@example.com).");
+        CardFixture.snapshot(robot, "#new-client-name", "new-client-refused.png");
         replaceText(robot, "#new-client-email", "grace@navy.example");
         robot.clickOn("Use this client");
         waitUntil("the client dialog to close", () -> robot.lookup("#new-client-name").tryQuery().isEmpty());
         ComboBox<Object> client = robot.lookup("#field-client").queryComboBox();
         assertThat(client.getConverter().toString(client.getValue())).isEqualTo("Grace Hopper  \u00b7  grace@navy.example (new)");
+        CardFixture.snapshot(robot, "#field-client", "new-client-in-form.png");
         long before = fx.store.db.sessionFactory().fromSession(s -> s.createSelectionQuery("select count(c) from Client c", Long.class)
                 .getSingleResult());
         assertThat(before).as("nothing added before the booking is saved").isEqualTo(1);
