@@ -4,7 +4,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -300,8 +299,9 @@ public final class FieldEditors {
             combo.valueProperty().addListener((obs, old, now) -> inputChanged());
             if (field.valueType() == network.higherself.console.card.Client.class) {
                 // a booking for someone new: the client is added with the card's change
-                Button add = new Button("New client\u2026");
+                javafx.scene.control.Hyperlink add = new javafx.scene.control.Hyperlink("New client\u2026");
                 add.setId(NEW_CLIENT_ID);
+                add.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_PLUS));
                 add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 add.setOnAction(e -> NewClientDialog.ask(combo.getScene() == null ? null : combo.getScene().getWindow(),
                         name -> combo.getItems().stream().anyMatch(o -> o instanceof Choice c
@@ -311,9 +311,8 @@ public final class FieldEditors {
                             combo.getItems().add(client);
                             combo.setValue(client);
                         }));
-                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, combo, add);
-                javafx.scene.layout.HBox.setHgrow(combo, javafx.scene.layout.Priority.ALWAYS);
-                shows(row, combo);
+                // under the list, which keeps the whole width for the clients' names and addresses
+                shows(new javafx.scene.layout.VBox(2, combo, add), combo);
             } else {
                 shows(combo, combo);
             }
