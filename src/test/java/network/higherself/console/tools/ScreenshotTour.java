@@ -51,7 +51,7 @@ public final class ScreenshotTour {
             model[0] = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                     new StaffQueries(services.database().dataSource()), executor, services.clock(),
                     services.database().folder(), "");
-            window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
+            window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), services.workflows(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
                 new WindowSettings(data.resolve("window.properties")));
             window[0].onShowInsights((w, card) -> { }); // enabled as in the console (the insight tour shows its window)
             window[0].withToday(new network.higherself.console.ui.today.TodayViewModel(

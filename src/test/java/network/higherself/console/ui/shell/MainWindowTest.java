@@ -60,7 +60,7 @@ class MainWindowTest {
                 store.service.create(workflow.id(), "Forest walk", Actor.staff("amara", Role.ADMINISTRATOR), null);
                 then.run();
             }
-        }, new network.higherself.console.ui.access.AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
+        }, new network.higherself.console.ui.access.AccessViewModel(store.service, store.workflows, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
                 new WindowSettings(dir.resolve("window.properties")));
         window.onShowKeyboardHelp(helpShown::incrementAndGet);
         window.onShowAbout(aboutShown::incrementAndGet);

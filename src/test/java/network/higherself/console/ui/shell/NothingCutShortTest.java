@@ -68,7 +68,7 @@ class NothingCutShortTest {
                 services.database().folder(), "");
         editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                 services.clock().getZone(), executor, model::actor);
-        window = new MainWindow(model, editor, new AccessViewModel(services.cards(),
+        window = new MainWindow(model, editor, new AccessViewModel(services.cards(), services.workflows(),
                 new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor,
                 model::actor), new WindowSettings(dir.resolve("window.properties")));
         window.withToday(new TodayViewModel(Today.standard(services.workflows(), services.queries(),
