@@ -34,7 +34,6 @@ public final class AccessRequestDialog {
     public static final String RIGHT_ID = "access-right";
     public static final String EVENT_ID = "access-event";
     public static final String WHY_ID = "access-why";
-    public static final String MISSING_ID = "access-missing";
     public static final String MESSAGE_ID = "access-message";
 
     /** The most events a board has (Consulting projects: 14). */
@@ -51,13 +50,9 @@ public final class AccessRequestDialog {
     @FXML
     private ComboBox<AskedRight.Kind> right;
     @FXML
-    private Label eventLabel;
-    @FXML
     private ComboBox<String> event;
     @FXML
     private TextArea why;
-    @FXML
-    private Label missing;
     @FXML
     private Label message;
 
@@ -122,31 +117,28 @@ public final class AccessRequestDialog {
         event.setConverter(named(AskedRight::eventName, ""));
         event.setVisibleRowCount(MOST_EVENTS); // a board's events in one list, without scrolling
         event.valueProperty().bindBidirectional(form.eventProperty());
-        // the event picker shows only for a move
-        event.visibleProperty().bind(form.rightProperty().isEqualTo(AskedRight.Kind.MOVE));
-        event.managedProperty().bind(event.visibleProperty());
-        eventLabel.visibleProperty().bind(event.visibleProperty());
-        eventLabel.managedProperty().bind(event.visibleProperty());
+        // the event picker is for a move only
+        event.disableProperty().bind(form.rightProperty().isNotEqualTo(AskedRight.Kind.MOVE).or(locked()));
+        event.promptTextProperty().bind(Bindings.when(form.rightProperty().isEqualTo(AskedRight.Kind.MOVE))
+                .then("(the event you need to move cards with)").otherwise("(only to move cards)"));
 
         why.textProperty().bindBidirectional(form.justificationProperty());
         // while it is sent, and once it is, the request stays as it went
         role.disableProperty().bind(locked());
         board.disableProperty().bind(locked());
-        event.disableProperty().bind(locked());
         why.editableProperty().bind(locked().not());
-        missing.textProperty().bind(Bindings.when(form.sentProperty()).then("").otherwise(form.missingProperty()));
-        missing.visibleProperty().bind(missing.textProperty().isNotEmpty());
-        missing.managedProperty().bind(missing.visibleProperty());
-        message.textProperty().bind(form.messageProperty());
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        form.sentProperty().addListener((o, was, now) -> {
-            message.getStyleClass().remove("danger");
-            if (now) {
-                message.getStyleClass().add("success");
-            }
-        });
-        message.getStyleClass().add("danger");
+        // one sentence under the form: what the console said (a refusal, the confirmation), else what is missing
+        message.textProperty().bind(Bindings.createStringBinding(() -> form.messageProperty().get().isEmpty()
+                ? form.missingProperty().get() : form.messageProperty().get(), form.messageProperty(), form.missingProperty()));
+        javafx.beans.InvalidationListener tone = o -> {
+            message.getStyleClass().removeAll("text-muted", "danger", "success");
+            message.getStyleClass().add(form.sentProperty().get() ? "success"
+                    : form.messageProperty().get().isEmpty() || form.sendingProperty().get() ? "text-muted" : "danger");
+        };
+        form.messageProperty().addListener(tone);
+        form.sentProperty().addListener(tone);
+        form.sendingProperty().addListener(tone);
+        tone.invalidated(null);
     }
 
     private javafx.beans.binding.BooleanBinding locked() {

@@ -67,6 +67,15 @@ public final class AccessRequestForm {
                 event.set(null);
             }
         });
+        // a refusal said about what was picked goes once the person changes it
+        javafx.beans.InvalidationListener stale = o -> {
+            if (!sent.get() && !sending.get()) {
+                message.set("");
+            }
+        };
+        for (javafx.beans.Observable input : List.of(role, board, right, event, justification)) {
+            input.addListener(stale);
+        }
         missing = Bindings.createStringBinding(() -> missing()[0], role, board, right, event, justification);
         sendText = Bindings.createStringBinding(() -> sent.get() ? CLOSE : missing.get().isEmpty() ? SEND : missing()[1],
                 missing, sent);

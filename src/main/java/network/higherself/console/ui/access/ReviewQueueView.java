@@ -138,10 +138,21 @@ public final class ReviewQueueView {
             detail.setMaxWidth(Double.MAX_VALUE);
             Label why = new Label(r.justification() == null ? "(no justification given)" : r.justification());
             why.setWrapText(true);
+            why.setMaxWidth(Double.MAX_VALUE);
             VBox box = new VBox(2, title, detail, why);
             box.setPrefWidth(0);
             setText(null);
             setGraphic(box);
+        }
+
+        /** As tall as the request's wrapped lines are at the cell's width (the theme's fixed cell size would cut them). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double inner = width < 0 ? -1 : Math.max(0, width - snappedLeftInset() - snappedRightInset());
+            return snappedTopInset() + getGraphic().prefHeight(inner) + snappedBottomInset();
         }
     }
 }
