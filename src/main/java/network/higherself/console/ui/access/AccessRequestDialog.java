@@ -128,8 +128,10 @@ public final class AccessRequestDialog {
         board.disableProperty().bind(locked());
         why.editableProperty().bind(locked().not());
         // one sentence under the form: what the console said (a refusal, the confirmation), else what is missing
-        message.textProperty().bind(Bindings.createStringBinding(() -> form.messageProperty().get().isEmpty()
-                ? form.missingProperty().get() : form.messageProperty().get(), form.messageProperty(), form.missingProperty()));
+        // (and while nothing is missing, what the request asks, in words)
+        message.textProperty().bind(Bindings.createStringBinding(() -> !form.messageProperty().get().isEmpty()
+                        ? form.messageProperty().get() : form.missingProperty().get().isEmpty() ? form.summaryProperty().get()
+                        : form.missingProperty().get(), form.messageProperty(), form.missingProperty(), form.summaryProperty()));
         javafx.beans.InvalidationListener tone = o -> {
             message.getStyleClass().removeAll("text-muted", "danger", "success");
             message.getStyleClass().add(form.sentProperty().get() ? "success"

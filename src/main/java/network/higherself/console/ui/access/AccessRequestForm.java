@@ -50,6 +50,7 @@ public final class AccessRequestForm {
     /** What is missing: [the sentence, the send button's words]; both empty once the form says enough. */
     private final StringBinding missing;
     private final StringBinding sendText;
+    private final StringBinding summary;
 
     /** The form of the staff member {@code requesterId} (the acting person). */
     public AccessRequestForm(AccessViewModel access, long requesterId) {
@@ -77,6 +78,16 @@ public final class AccessRequestForm {
             input.addListener(stale);
         }
         missing = Bindings.createStringBinding(() -> missing()[0], role, board, right, event, justification);
+        summary = Bindings.createStringBinding(() -> {
+            if (!missing.get().isEmpty()) {
+                return "";
+            }
+            AskedRight r = asked();
+            String what = role.get() == null ? r.words() : r == null ? "the role " + role.get().label()
+                    : "the role " + role.get().label() + ", and to " + Character.toLowerCase(r.words().charAt(0))
+                    + r.words().substring(1);
+            return "You ask for: " + what + ".";
+        }, missing);
         sendText = Bindings.createStringBinding(() -> sent.get() ? CLOSE : missing.get().isEmpty() ? SEND : missing()[1],
                 missing, sent);
     }
@@ -118,6 +129,11 @@ public final class AccessRequestForm {
     /** What the form still needs, as a sentence; empty once it says enough. */
     public StringBinding missingProperty() {
         return missing;
+    }
+
+    /** What the request asks, in words, once the form says enough ("You ask for: …"); else empty. */
+    public StringBinding summaryProperty() {
+        return summary;
     }
 
     /** The send button's words: "Send request", what is missing in a few words, or "Close" once sent. */

@@ -313,6 +313,11 @@ public final class MainWindow {
         boards.getSelectionModel().select(w);
     }
 
+    /** Asking for access and reviewing requests, as the sidebar's entries open them. */
+    public AccessViewModel access() {
+        return access;
+    }
+
     /** The board view of a workflow, once it has been shown. */
     public BoardView boardView(String workflowId) {
         return views.get(workflowId);

@@ -73,6 +73,11 @@ class AccessRequestFormTest {
         form.justificationProperty().set("Covering the front desk on Saturdays.");
         assertThat(form.missingProperty().get()).isEmpty();
         assertThat(form.sendTextProperty().get()).isEqualTo("Send request");
+        assertThat(form.summaryProperty().get())
+                .isEqualTo("You ask for: Move cards on Wellness bookings via \u201cPayment received\u201d.");
+        form.roleProperty().set(Role.FRONT_DESK);
+        assertThat(form.summaryProperty().get()).isEqualTo("You ask for: the role Front desk, and to move cards on "
+                + "Wellness bookings via \u201cPayment received\u201d.");
     }
 
     @Test
