@@ -18,7 +18,6 @@ import network.higherself.console.move.MoveRequest;
 import network.higherself.console.move.Outcome;
 import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
-import network.higherself.console.staff.StaffMember;
 import network.higherself.console.store.PermissionQueries;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.Labels;
