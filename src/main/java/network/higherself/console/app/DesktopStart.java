@@ -217,7 +217,7 @@ final class DesktopStart {
         model.onChangeHere(syncRunner::wake);
         CardEditor editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                 services.clock().getZone(), executor, model::actor);
-        AccessViewModel access = new AccessViewModel(services.cards(),
+        AccessViewModel access = new AccessViewModel(services.cards(), services.workflows(),
                 new PermissionQueries(services.database().dataSource()), executor, model::actor);
         MainWindow window = new MainWindow(model, editor, access,
                 new WindowSettings(services.database().folder().path().resolve("window.properties")));

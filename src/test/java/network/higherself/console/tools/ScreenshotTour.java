@@ -51,7 +51,7 @@ public final class ScreenshotTour {
             model[0] = new MainViewModel(services.workflows(), services.cards(), services.limits(), services.roleRights(), services.queries(),
                     new StaffQueries(services.database().dataSource()), executor, services.clock(),
                     services.database().folder(), "");
-            window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
+            window[0] = new MainWindow(model[0], noOpener(), new network.higherself.console.ui.access.AccessViewModel(services.cards(), services.workflows(), new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor, model[0]::actor),
                 new WindowSettings(data.resolve("window.properties")));
             window[0].onShowInsights((w, card) -> { }); // enabled as in the console (the insight tour shows its window)
             window[0].withToday(new network.higherself.console.ui.today.TodayViewModel(
@@ -71,7 +71,8 @@ public final class ScreenshotTour {
         });
         await(ready);
 
-        boolean wholeWorkflowOnly = Boolean.getBoolean("tour.wholeWorkflowOnly"); // -D...=true: those shots alone
+        // -D...=true: those shots alone (with the access screens, taken at the same two sizes)
+        boolean wholeWorkflowOnly = Boolean.getBoolean("tour.wholeWorkflowOnly");
         if (wholeWorkflowOnly) {
             wholeWorkflow(window[0], model[0], stage[0], services.workflows().get("WF-CONSULT"), out);
             Platform.runLater(() -> stage[0].hide());
@@ -174,13 +175,15 @@ public final class ScreenshotTour {
         snap(stage.getScene(), out.resolve("wide-1360x860-fit.png"));
         step(window::toggleSidebar, window, w);
         snap(stage.getScene(), out.resolve("wide-1360x860-fit-no-sidebar.png"));
+        step(window::toggleSidebar, window, w);
+        access(window, model, stage, "1360x860", out);
         step(() -> {
-            window.toggleSidebar();
             layout.fitProperty().set(false);
             stage.setWidth(1024);
             stage.setHeight(700);
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700.png"));
+        access(window, model, stage, "1024x700", out);
         step(() -> layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract")),
                 window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700-collapsed.png"));
@@ -190,6 +193,109 @@ public final class ScreenshotTour {
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700-compact.png"));
         step(() -> layout.compactProperty().set(false), window, w);
+    }
+
+    /**
+     * The access screens over the window at its size ({@code size}, e.g. "1024x700"): priya's "Ask for access" filled in
+     * with the pickers, and as sent; then the review queue as jonas (a manager) sees it, opened on the oldest request,
+     * and with his own request selected (no Approve: four eyes). The window is signed in as amara again after.
+     */
+    @SuppressWarnings("unchecked")
+    private static void access(MainWindow window, MainViewModel model, Stage stage, String size, Path out) throws Exception {
+        var access = window.access();
+        Workflow board = model.boards().stream().filter(b -> b.id().equals("WF-WELL-BOOK")).findFirst().orElseThrow();
+        asPerson(model, "priya");
+        javafx.scene.control.Dialog<?>[] form = new javafx.scene.control.Dialog<?>[1];
+        onFx(() -> {
+            form[0] = network.higherself.console.ui.access.AccessRequestDialog.show(stage, access,
+                    model.actingAsProperty().get().id(), () -> { });
+            var pane = form[0].getDialogPane();
+            ((javafx.scene.control.ComboBox<Workflow>) pane.lookup("#access-board")).setValue(board);
+            ((javafx.scene.control.ComboBox<network.higherself.console.ui.access.AskedRight.Kind>) pane.lookup("#access-right"))
+                    .setValue(network.higherself.console.ui.access.AskedRight.Kind.MOVE);
+            ((javafx.scene.control.ComboBox<String>) pane.lookup("#access-event")).setValue("payment_received");
+            ((javafx.scene.control.TextArea) pane.lookup("#access-why")).setText(
+                    "I cover the front desk on Saturdays and take the payments at the counter.");
+        });
+        Thread.sleep(700);
+        snapOver(stage, form[0], out.resolve("access-request-" + size + ".png"));
+        onFx(() -> ((javafx.scene.control.Button) form[0].getDialogPane().lookupButton(
+                form[0].getDialogPane().getButtonTypes().get(0))).fire());
+        Thread.sleep(1500); // saved in the background
+        snapOver(stage, form[0], out.resolve("access-request-sent-" + size + ".png"));
+        onFx(() -> form[0].close());
+
+        asPerson(model, "jonas");
+        if (size.startsWith("1360")) { // the first time: jonas asks for something too, to show his own request
+            CountDownLatch asked = new CountDownLatch(1);
+            Platform.runLater(() -> access.requestAccess(model.actingAsProperty().get().id(),
+                    network.higherself.console.staff.Role.ADMINISTRATOR, null, "To restore backups while Amara is on leave.",
+                    sent -> asked.countDown(), e -> asked.countDown()));
+            await(asked);
+        }
+        javafx.scene.control.Dialog<?>[] queue = new javafx.scene.control.Dialog<?>[1];
+        onFx(() -> queue[0] = network.higherself.console.ui.access.ReviewQueueView.show(stage, access, () -> { }));
+        Thread.sleep(1500); // the queue, and what the pipeline says of each approval, read in the background
+        snapOver(stage, queue[0], out.resolve("review-queue-" + size + ".png"));
+        onFx(() -> {
+            javafx.scene.control.ListView<network.higherself.console.store.PermissionQueries.Waiting> list =
+                    (javafx.scene.control.ListView<network.higherself.console.store.PermissionQueries.Waiting>)
+                            queue[0].getDialogPane().lookup("#review-list");
+            list.getItems().stream().filter(r -> "jonas".equals(r.requester())).findFirst().ifPresent(mine -> {
+                list.getSelectionModel().select(mine);
+                list.scrollTo(mine);
+            });
+        });
+        Thread.sleep(700);
+        snapOver(stage, queue[0], out.resolve("review-queue-own-" + size + ".png"));
+        onFx(() -> queue[0].close());
+        asPerson(model, "amara");
+    }
+
+    private static void asPerson(MainViewModel model, String username) throws InterruptedException {
+        onFx(() -> model.signInAs(username));
+        Thread.sleep(1000); // the person's rights and the counts read again
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        await(done);
+    }
+
+    /** The window with {@code dialog} drawn over it where it stands (the window dimmed), as a person sees both. */
+    private static void snapOver(Stage stage, javafx.scene.control.Dialog<?> dialog, Path file) throws Exception {
+        write(() -> {
+            javafx.scene.image.WritableImage base = stage.getScene().snapshot(null);
+            javafx.scene.Scene over = dialog.getDialogPane().getScene();
+            javafx.scene.image.WritableImage top = over.snapshot(null);
+            int dx = (int) Math.round(over.getWindow().getX() - stage.getX() - stage.getScene().getX());
+            int dy = (int) Math.round(over.getWindow().getY() - stage.getY() - stage.getScene().getY());
+            int w = (int) base.getWidth();
+            int h = (int) base.getHeight();
+            javafx.scene.image.PixelWriter writer = base.getPixelWriter();
+            javafx.scene.image.PixelReader below = base.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    writer.setColor(x, y, below.getColor(x, y).interpolate(javafx.scene.paint.Color.BLACK, 0.35));
+                }
+            }
+            javafx.scene.image.PixelReader reader = top.getPixelReader();
+            for (int y = 0; y < (int) top.getHeight(); y++) {
+                for (int x = 0; x < (int) top.getWidth(); x++) {
+                    if (x + dx >= 0 && x + dx < w && y + dy >= 0 && y + dy < h) {
+                        writer.setArgb(x + dx, y + dy, reader.getArgb(x, y));
+                    }
+                }
+            }
+            return base;
+        }, file);
     }
 
     /** Does {@code change} on the JavaFX thread, then waits until the board {@code w} is read again and shown. */
@@ -238,11 +344,16 @@ public final class ScreenshotTour {
     }
 
     private static void snap(Scene scene, Path file) throws Exception {
+        write(() -> scene.snapshot(null), file);
+    }
+
+    /** Makes {@code image} on the JavaFX thread and writes it to {@code file} as PNG. */
+    private static void write(java.util.function.Supplier<javafx.scene.image.Image> image, Path file) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Exception[] failure = new Exception[1];
         Platform.runLater(() -> {
             try {
-                java.nio.file.Files.write(file, Png.encode(scene.snapshot(null)));
+                java.nio.file.Files.write(file, Png.encode(image.get()));
             } catch (Exception e) {
                 failure[0] = e;
             } finally {

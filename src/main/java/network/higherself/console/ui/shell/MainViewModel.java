@@ -311,6 +311,7 @@ public final class MainViewModel {
             return Map.entry(counts, staffQueries.all());
         }, result -> {
             cardCounts.putAll(result.getKey());
+            countsRead.set(countsRead.get() + 1);
             List<StaffQueries.StaffRow> people = result.getValue();
             staff.setAll(people);
             if (pendingSignIn != null) {
@@ -318,6 +319,16 @@ public final class MainViewModel {
             }
             ready.run();
         }, e -> notice.set("The boards could not be read: " + e.getMessage()));
+    }
+
+    private final javafx.beans.property.ReadOnlyIntegerWrapper countsRead = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    /**
+     * Goes up by one each time the cards have been counted (at start, after a move, a new card, a request, a sync):
+     * what else counts (the review queue's badge) listens to it.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty countsReadProperty() {
+        return countsRead.getReadOnlyProperty();
     }
 
     /** Counts the cards again (after a move, a new card). */

@@ -60,6 +60,9 @@ public final class MainWindow {
     private ListView<Workflow> boards;
     @FXML
     private Button review;
+    /** The badge beside "Review requests": how many requests wait for a manager. */
+    @FXML
+    private Label reviewCount;
     @FXML
     private Button roleRights;
     @FXML
@@ -310,6 +313,11 @@ public final class MainWindow {
         boards.getSelectionModel().select(w);
     }
 
+    /** Asking for access and reviewing requests, as the sidebar's entries open them. */
+    public AccessViewModel access() {
+        return access;
+    }
+
     /** The board view of a workflow, once it has been shown. */
     public BoardView boardView(String workflowId) {
         return views.get(workflowId);
@@ -435,6 +443,25 @@ public final class MainWindow {
                 && model.rightsProperty().get().on(PermissionRequest.WORKFLOW).mayFire(PermissionRequest.APPROVE_EVENT),
                 model.rightsProperty()));
         review.managedProperty().bind(review.visibleProperty());
+        // how many wait, counted again whenever the counts are (a request, a decision, a move, a sync, a sign-in)
+        reviewCount.textProperty().bind(access.waitingCountProperty().asString());
+        reviewCount.visibleProperty().bind(access.waitingCountProperty().greaterThan(0));
+        reviewCount.managedProperty().bind(reviewCount.visibleProperty());
+        javafx.scene.control.Tooltip waitingTip = new javafx.scene.control.Tooltip();
+        waitingTip.textProperty().bind(Bindings.createStringBinding(() -> waitingSentence(access.waitingCountProperty().get()),
+                access.waitingCountProperty()));
+        review.setTooltip(waitingTip);
+        review.accessibleTextProperty().bind(Bindings.concat("Review requests: ", waitingTip.textProperty()));
+        model.countsReadProperty().addListener((o, was, now) -> {
+            if (review.isVisible()) {
+                access.countWaiting();
+            }
+        });
+        review.visibleProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                access.countWaiting();
+            }
+        });
         roleRights.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.actingAsProperty().get() != null && model.actingAsProperty().get().role() == Role.ADMINISTRATOR,
                 model.actingAsProperty()));
@@ -542,6 +569,12 @@ public final class MainWindow {
     @FXML
     private void toggleTheme() {
         model.darkProperty().set(!model.darkProperty().get());
+    }
+
+    /** The badge's tooltip: "3 requests wait for a manager's review". */
+    static String waitingSentence(int n) {
+        return n == 0 ? "No request waits for review" : n == 1 ? "1 request waits for a manager's review"
+                : n + " requests wait for a manager's review";
     }
 
     /** A request or decision may change what is on the boards: count again and refresh the one shown. */

@@ -69,7 +69,7 @@ class ConsoleShellTest {
             @Override
             public void create(Window owner, Workflow workflow, Runnable then) {
             }
-        }, new AccessViewModel(store.service, new PermissionQueries(store.db.dataSource()), executor, model::actor),
+        }, new AccessViewModel(store.service, store.workflows, new PermissionQueries(store.db.dataSource()), executor, model::actor),
                 new WindowSettings(dir.resolve("window.properties")));
         SignInService signIn = new SignInService(store.db.sessionFactory(), store.clock);
         new ConsoleShell(stage, window, model, signIn, executor, () -> DemoData.demoAccounts(store.db), Duration.ofMinutes(10), store.clock)

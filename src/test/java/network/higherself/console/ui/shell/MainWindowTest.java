@@ -60,7 +60,7 @@ class MainWindowTest {
                 store.service.create(workflow.id(), "Forest walk", Actor.staff("amara", Role.ADMINISTRATOR), null);
                 then.run();
             }
-        }, new network.higherself.console.ui.access.AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
+        }, new network.higherself.console.ui.access.AccessViewModel(store.service, store.workflows, new network.higherself.console.store.PermissionQueries(store.db.dataSource()), executor, model::actor),
                 new WindowSettings(dir.resolve("window.properties")));
         window.onShowKeyboardHelp(helpShown::incrementAndGet);
         window.onShowAbout(aboutShown::incrementAndGet);
@@ -222,6 +222,46 @@ class MainWindowTest {
         robot.interact(() -> model.signInAs("amara")); // the administrator
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 8);
         assertThat(robot.lookup("#review-requests").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void theReviewBadgeCountsTheWaitingRequestsAsTheyAreMadeAndDecided(FxRobot robot) throws Exception {
+        assertThat(ready.await(20, TimeUnit.SECONDS)).isTrue();
+        Label badge = robot.lookup("#review-count").queryAs(Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(badge.isVisible()).as("nothing waits: no badge").isFalse();
+
+        // a request made in the window, with the pickers: the badge says 1
+        robot.clickOn("#ask-access");
+        network.higherself.console.ui.access.Pickers.pick(robot, "access-role", "Manager");
+        robot.clickOn("#access-why").write("Standing in for Jonas in December.");
+        robot.clickOn("Send request");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> badge.isVisible() && "1".equals(badge.getText()));
+        robot.clickOn("Close");
+
+        // one made elsewhere (another desk, the command line) shows at the next count
+        long theos = ((network.higherself.console.move.Outcome.Done) store.service.create("WF-PERM-MGT", "Access for theo",
+                Actor.staff("theo", Role.FRONT_DESK), network.higherself.console.move.FieldValues.NONE
+                        .withValue(network.higherself.console.card.PermissionRequest.STAFF_MEMBER,
+                                store.db.sessionFactory().fromSession(x -> x.createNativeQuery(
+                                        "SELECT id FROM staff_member WHERE username = 'theo'", Long.class).getSingleResult()))
+                        .with(network.higherself.console.card.PermissionRequest.REQUESTED_SCOPES, "view WF-CONSULT")
+                        .with(network.higherself.console.card.PermissionRequest.JUSTIFICATION, "Curious."))).cardId();
+        assertThat(store.service.move(network.higherself.console.move.MoveRequest.byEvent(theos, "request_logged",
+                Actor.staff("theo", Role.FRONT_DESK))).isDone()).isTrue();
+        robot.interact(model::refreshCounts);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "2".equals(badge.getText()));
+
+        // a decision in the queue: one fewer
+        robot.clickOn("#review-requests");
+        javafx.scene.control.ListView<?> queue = robot.lookup("#review-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> queue.getItems().size() == 2);
+        robot.clickOn("#review-question").write("Which projects?");
+        robot.clickOn("#review-ask");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "1".equals(badge.getText()) && queue.getItems().size() == 1);
+        robot.clickOn("#review-question").write("For how long?");
+        robot.clickOn("#review-ask");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !badge.isVisible());
     }
 
     @Test

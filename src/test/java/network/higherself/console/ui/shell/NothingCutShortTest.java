@@ -9,6 +9,7 @@ import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.DataFolder;
 import network.higherself.console.store.StaffQueries;
 import network.higherself.console.ui.access.AccessViewModel;
+import network.higherself.console.ui.access.Pickers;
 import network.higherself.console.ui.card.ChecklistStore;
 import network.higherself.console.ui.card.CardEditor;
 import network.higherself.console.ui.card.EventInputForm;
@@ -68,7 +69,7 @@ class NothingCutShortTest {
                 services.database().folder(), "");
         editor = new CardEditor(services.cardForms(), ChecklistStore.of(services.agents().tasks()), services.workflows(),
                 services.clock().getZone(), executor, model::actor);
-        window = new MainWindow(model, editor, new AccessViewModel(services.cards(),
+        window = new MainWindow(model, editor, new AccessViewModel(services.cards(), services.workflows(),
                 new network.higherself.console.store.PermissionQueries(services.database().dataSource()), executor,
                 model::actor), new WindowSettings(dir.resolve("window.properties")));
         window.withToday(new TodayViewModel(Today.standard(services.workflows(), services.queries(),
@@ -135,6 +136,19 @@ class NothingCutShortTest {
             return form.dialog();
         }));
         cut.addAll(inWindowOpenedBy(robot, "Ask for access", "#ask-access"));
+        // the form with every picker shown (a move on the widest board, its longest event), then as sent
+        cut.addAll(inWindowOpenedBy(robot, "Ask for access, a move picked and sent", "#ask-access", () -> {
+            Pickers.pick(robot, "access-board", "Consulting projects");
+            Pickers.pick(robot, "access-right", "Move cards via an event");
+            Pickers.pick(robot, "access-event", "Deliverables submitted");
+            List<String> picked = in("Ask for access, a move picked", robot.lookup("#access-request").query().getScene().getRoot());
+            robot.clickOn("#access-why").write("Standing in for the consulting lead while she is away.");
+            robot.clickOn("Send request");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#access-message").queryLabeled().getText()
+                    .startsWith("Your request is sent"));
+            settle();
+            return picked;
+        }));
         cut.addAll(inWindowOpenedBy(robot, "Review requests", "#review-requests"));
         cut.addAll(inWindowOpenedBy(robot, "Roles and rights", "#role-rights"));
 
@@ -170,12 +184,22 @@ class NothingCutShortTest {
     }
 
     private List<String> inWindowOpenedBy(FxRobot robot, String what, String button) throws Exception {
+        return inWindowOpenedBy(robot, what, button, List::of);
+    }
+
+    /** Something done in a window before it is looked at; gives what it found cut short on the way. */
+    private interface Steps {
+        List<String> run() throws Exception;
+    }
+
+    private List<String> inWindowOpenedBy(FxRobot robot, String what, String button, Steps steps) throws Exception {
         List<Window> before = List.copyOf(robot.listWindows());
         robot.clickOn(button);
         settle();
         Window opened = robot.listWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).findFirst()
                 .orElseThrow(() -> new AssertionError(what + " did not open"));
-        List<String> cut = in(what, opened.getScene().getRoot());
+        List<String> cut = new ArrayList<>(steps.run());
+        cut.addAll(in(what, opened.getScene().getRoot()));
         robot.interact(opened::hide);
         return cut;
     }

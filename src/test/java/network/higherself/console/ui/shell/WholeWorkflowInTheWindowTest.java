@@ -60,7 +60,7 @@ class WholeWorkflowInTheWindowTest {
             @Override
             public void create(javafx.stage.Window owner, Workflow workflow, Runnable then) {
             }
-        }, new AccessViewModel(store.service, new network.higherself.console.store.PermissionQueries(store.db.dataSource()),
+        }, new AccessViewModel(store.service, store.workflows, new network.higherself.console.store.PermissionQueries(store.db.dataSource()),
                 executor, model::actor), new WindowSettings(dir.resolve("window.properties")));
         CountDownLatch ready = new CountDownLatch(1);
         stage.setWidth(1360);

@@ -95,7 +95,7 @@ class TodayWindowTest {
             @Override
             public void create(Window owner, Workflow workflow, Runnable then) {
             }
-        }, new AccessViewModel(store.service, new PermissionQueries(store.db.dataSource()), executor, model::actor),
+        }, new AccessViewModel(store.service, store.workflows, new PermissionQueries(store.db.dataSource()), executor, model::actor),
                 new WindowSettings(dir.resolve("window.properties")));
         window.withToday(new TodayViewModel(Today.standard(store.workflows, queries, List::of), store.workflows,
                 store.service::rightsOf, model::actor, executor, store.clock));
