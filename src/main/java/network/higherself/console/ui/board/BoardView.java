@@ -269,9 +269,9 @@ public final class BoardView extends BorderPane {
     }
 
     /** How high a card is drawn at 100 %: a lane shows up to {@link LaneView#ROWS} of them before its cells scroll. */
-    private static final double CARD_HEIGHT = 122;
-    private static final double COMPACT_CARD_HEIGHT = 64;
-    private static final double FIT_CARD_HEIGHT = 56;
+    private static final double CARD_HEIGHT = 136;
+    private static final double COMPACT_CARD_HEIGHT = 78;
+    private static final double FIT_CARD_HEIGHT = 104;
 
     /** The theme's font size (AtlantaFX: 14 px), which a zoom of 100 % shows. */
     private static final double BASE_FONT_SIZE = 14;
@@ -554,8 +554,9 @@ public final class BoardView extends BorderPane {
         MenuButton lanes = new MenuButton("Lanes", new FontIcon(MaterialDesignF.FORMAT_LIST_GROUP));
         lanes.getItems().setAll(items);
         lanes.setId(LANES_ID);
-        lanes.setTooltip(new Tooltip("Swimlanes: a row per assignee, priority or " + model.laneFields().get(model.laneFields().size() - 1)
-                .label().toLowerCase(java.util.Locale.ROOT) + " (remembered for this board)"));
+        List<String> by = model.laneFields().stream().map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).toList();
+        lanes.setTooltip(new Tooltip("Swimlanes: a row per " + String.join(", ", by.subList(0, by.size() - 1)) + " or "
+                + by.get(by.size() - 1) + " (remembered for this board)"));
         Runnable show = () -> {
             String key = model.laneField().map(network.higherself.console.card.CardField::key).orElse(null);
             group.getToggles().forEach(t -> t.setSelected(java.util.Objects.equals(t.getUserData(), key)));
