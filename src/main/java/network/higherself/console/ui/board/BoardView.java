@@ -474,7 +474,7 @@ public final class BoardView extends BorderPane {
         search.setPrefWidth(140);
         search.setMaxWidth(300);
         HBox.setHgrow(search, Priority.ALWAYS);
-        tools.getItems().setAll(fit, mine, overdue, high, viewMenu(), lanesMenu(), insights);
+        tools.getItems().setAll(fit, mine, overdue, high, viewMenu(), insights);
         tools.getStyleClass().add("board-tools");
         HBox.setHgrow(tools, Priority.ALWAYS);
         bar.getChildren().setAll(title, selection, glass, search, tools, add);
@@ -515,20 +515,20 @@ public final class BoardView extends BorderPane {
         expand.disableProperty().bind(Bindings.isEmpty(layout.collapsed()));
         expand.setOnAction(e -> layout.collapsed().clear());
         MenuButton view = new MenuButton("View", new FontIcon(MaterialDesignE.EYE_OUTLINE), compact, new SeparatorMenuItem(),
-                in, out, reset, new SeparatorMenuItem(), expand);
+                in, out, reset, new SeparatorMenuItem(), expand, new SeparatorMenuItem(), lanesMenu());
         view.setId(VIEW_ID);
-        view.setTooltip(new Tooltip("Density, zoom and collapsed columns of this board"));
+        view.setTooltip(new Tooltip("Density, zoom, collapsed columns and swimlanes of this board"));
         return view;
     }
 
-    /** The toolbar's "Lanes" menu. */
+    /** The "Lanes" menu, in the toolbar's "View". */
     static final String LANES_ID = "board-lanes";
 
     /**
-     * "Lanes": none, or a row per assignee, priority, or the board's party (a booking's client, an exhibition's
-     * curator) — only the fields the board's cards have; remembered per board.
+     * "Lanes" (in "View"): none, or a row per assignee, priority, or the board's party (a booking's client, an
+     * exhibition's curator) — only the fields the board's cards have; remembered per board.
      */
-    private MenuButton lanesMenu() {
+    private javafx.scene.control.Menu lanesMenu() {
         BoardLayout layout = model.layout();
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         List<MenuItem> items = new ArrayList<>();
@@ -551,12 +551,9 @@ public final class BoardView extends BorderPane {
         expand.setOnAction(e -> layout.collapsedLanes().clear());
         items.add(new SeparatorMenuItem());
         items.add(expand);
-        MenuButton lanes = new MenuButton("Lanes", new FontIcon(MaterialDesignF.FORMAT_LIST_GROUP));
+        javafx.scene.control.Menu lanes = new javafx.scene.control.Menu("Lanes", new FontIcon(MaterialDesignF.FORMAT_LIST_GROUP));
         lanes.getItems().setAll(items);
         lanes.setId(LANES_ID);
-        List<String> by = model.laneFields().stream().map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).toList();
-        lanes.setTooltip(new Tooltip("Swimlanes: a row per " + String.join(", ", by.subList(0, by.size() - 1)) + " or "
-                + by.get(by.size() - 1) + " (remembered for this board)"));
         Runnable show = () -> {
             String key = model.laneField().map(network.higherself.console.card.CardField::key).orElse(null);
             group.getToggles().forEach(t -> t.setSelected(java.util.Objects.equals(t.getUserData(), key)));

@@ -295,10 +295,18 @@ public final class BoardViewModel {
         }
         java.util.function.ToLongFunction<String> total = v -> byValue.get(v).values().stream().mapToLong(Long::longValue).sum();
         List<String> values = new ArrayList<>(byValue.keySet());
-        List<String> shown = values.size() <= MAX_LANES ? values : values.stream()
-                .sorted(java.util.Comparator.comparingLong(total).reversed()).limit(MAX_LANES).toList();
+        List<String> shown = new ArrayList<>(values);
+        if (values.size() > MAX_LANES) { // the lane without a value stays, whatever its count: a card can be dropped there
+            shown = new ArrayList<>(values.stream().filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparingLong(total).reversed())
+                    .limit(byValue.containsKey(null) ? MAX_LANES - 1 : MAX_LANES).toList());
+            if (byValue.containsKey(null)) {
+                shown.add(null);
+            }
+        }
         if (shown.size() < values.size()) {
-            long left = values.stream().filter(v -> !shown.contains(v)).mapToLong(total).sum();
+            List<String> kept = shown;
+            long left = values.stream().filter(v -> !kept.contains(v)).mapToLong(total).sum();
             lanesNote.set((values.size() - shown.size()) + " more lanes by " + by.label().toLowerCase(java.util.Locale.ROOT)
                     + " are not shown (" + left + " cards): search or filter the board to see them.");
         } else {

@@ -75,7 +75,10 @@ final class LaneView extends VBox {
         row2.spacingProperty().bind(row.spacingProperty());
         row2.paddingProperty().bind(Bindings.createObjectBinding(() -> new javafx.geometry.Insets(0, row.getPadding().getRight(),
                 0, row.getPadding().getLeft()), row.paddingProperty()));
-        int rows = (int) Math.max(1, Math.min(ROWS, lane.cells().stream().mapToLong(c -> c.countProperty().get()).max().orElse(0)));
+        // as high as the fullest cell's cards, up to ROWS of them, and again when a reading of the board changes the counts
+        javafx.beans.binding.DoubleBinding height = Bindings.createDoubleBinding(() -> Math.max(1, Math.min(ROWS,
+                        lane.cells().stream().mapToLong(c -> c.countProperty().get()).max().orElse(0))) * cardHeight + 8,
+                lane.cells().stream().map(LaneViewModel.Cell::countProperty).toArray(javafx.beans.Observable[]::new));
         for (ColumnView column : columns) {
             LaneViewModel.Cell cell = lane.cell(column.model().stateId()).orElseThrow();
             VBox node = new VBox();
@@ -98,7 +101,7 @@ final class LaneView extends VBox {
                 list.getStyleClass().add("column-cards");
                 list.setFixedCellSize(-1);
                 list.setPlaceholder(new Region()); // an empty cell says nothing: the lane's count says it all
-                list.setPrefHeight(rows * cardHeight + 8);
+                list.prefHeightProperty().bind(height);
                 list.setMinHeight(Region.USE_PREF_SIZE);
                 VBox.setVgrow(list, Priority.ALWAYS);
                 node.getChildren().add(list);
