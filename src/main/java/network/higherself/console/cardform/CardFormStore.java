@@ -61,7 +61,8 @@ public final class CardFormStore implements CardForms {
             Campaign.class, new Source("from Campaign order by title", o -> new Choice(((Campaign) o).getId(), ((Campaign) o).getTitle())),
             StaffMember.class, new Source("from StaffMember order by displayName", o -> {
                 StaffMember m = (StaffMember) o;
-                return new Choice(m.getId(), m.getDisplayName() + " (" + m.getUsername() + ", " + m.getRole().label() + ")");
+                return new Choice(m.getId(), m.getDisplayName() + " (" + m.getUsername() + ", " + m.getRole().label() + ")",
+                        m.getUsername());
             }));
 
     private final SessionFactory sessionFactory;
@@ -169,7 +170,7 @@ public final class CardFormStore implements CardForms {
             Class<?> type = switch (f.type()) {
                 case REFERENCE, REFERENCES -> f.valueType();
                 case ARTWORKS -> Artist.class;
-                default -> null;
+                default -> f.equals(network.higherself.console.card.Card.ASSIGNEE) ? StaffMember.class : null; // picked, not typed
             };
             if (type != null && !out.containsKey(type)) {
                 Source source = SOURCES.get(type);

@@ -545,7 +545,21 @@ public final class BoardViewModel {
      * again.
      */
     public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, Consumer<List<Outcome>> done) {
-        fire(cards, t, input, note, null, done);
+        fire(cards, t, input, note, null, false, done);
+    }
+
+    /**
+     * Fires {@code t} on {@code card} with what the person typed in the move's form, which is still open: a refusal
+     * is said there ({@code done} gets it), not on the board; a move made is said on the board as any other.
+     */
+    public void fireFromForm(CardSummary card, Transition t, CardChange input, String note, Consumer<Outcome> done) {
+        fireFromForm(card, t, input, note, null, done);
+    }
+
+    /** As {@link #fireFromForm(CardSummary, Transition, CardChange, String, Consumer)}, the card then put in lane {@code to}. */
+    public void fireFromForm(CardSummary card, Transition t, CardChange input, String note, LaneViewModel to,
+                             Consumer<Outcome> done) {
+        fire(List.of(card), t, input, note, to, true, outcomes -> done.accept(outcomes.get(0)));
     }
 
     /**
@@ -557,6 +571,12 @@ public final class BoardViewModel {
      */
     public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, LaneViewModel to,
                      Consumer<List<Outcome>> done) {
+        fire(cards, t, input, note, to, false, done);
+    }
+
+    /** The moves, then the lane's edits; {@code refusalInForm}: a refused move is said in the move's form, not here. */
+    private void fire(List<CardSummary> cards, Transition t, CardChange input, String note, LaneViewModel to,
+                      boolean refusalInForm, Consumer<List<Outcome>> done) {
         Actor who = actor.get();
         cards.forEach(c -> pending.add(c.id()));
         executor.run(() -> {
@@ -577,7 +597,9 @@ public final class BoardViewModel {
             // a move followed by an edit is no longer the card's last change: it cannot be taken back from here
             lastMove.set(cards.size() == 1 && first instanceof Outcome.Done d && edits.get(0) == null
                     ? new MovedCard(d.cardId(), cards.get(0).title(), d.version()) : null);
-            feedback.set(to == null ? movedFeedback(cards, t, outcomes) : movedToLaneFeedback(cards, t, to, outcomes, edits));
+            if (!refusalInForm || first.isDone()) {
+                feedback.set(to == null ? movedFeedback(cards, t, outcomes) : movedToLaneFeedback(cards, t, to, outcomes, edits));
+            }
             refresh(() -> done.accept(outcomes));
         }, e -> {
             cards.forEach(c -> pending.remove(c.id()));

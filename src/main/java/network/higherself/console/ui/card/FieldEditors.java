@@ -62,7 +62,9 @@ public final class FieldEditors {
      * (an exhibition's artworks take their artists from {@code Artist.class}).
      */
     public static FieldEditor create(CardField<?> field, Function<Class<?>, List<Choice>> choices) {
-        FieldEditor editor = switch (field.type()) {
+        FieldEditor editor = field.equals(network.higherself.console.card.Card.ASSIGNEE)
+                ? new AssigneeEditor(field, choices.apply(network.higherself.console.staff.StaffMember.class))
+                : switch (field.type()) {
             case TEXT, EMAIL, PHONE, URL, MONEY -> new TextEditor(field, new TextField());
             case LONG_TEXT -> new TextEditor(field, textArea());
             case DATE -> new DateEditor(field);
@@ -314,6 +316,77 @@ public final class FieldEditors {
         @Override
         protected Object read() {
             return combo.getValue();
+        }
+    }
+
+    /** What the assignee picker shows for a card nobody is assigned to. */
+    public static final String UNASSIGNED = "Unassigned";
+
+    /**
+     * A card's assignee, picked from the staff (the field keeps the user name): a name that no account has cannot be
+     * typed in. A card already assigned to a name no account has (an account since renamed) shows it as such, so
+     * that saving the form without touching it keeps it.
+     */
+    static final class AssigneeEditor extends FieldEditor {
+        private final ComboBox<Choice> combo = new ComboBox<>();
+
+        AssigneeEditor(CardField<?> field, List<Choice> staff) {
+            super(field);
+            List<Choice> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(staff);
+            combo.setItems(FXCollections.observableArrayList(items));
+            combo.setMaxWidth(Double.MAX_VALUE);
+            combo.setVisibleRowCount(12);
+            combo.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Choice c) {
+                    return c == null ? UNASSIGNED : c.label();
+                }
+
+                @Override
+                public Choice fromString(String s) {
+                    return null;
+                }
+            });
+            combo.setCellFactory(v -> new ListCell<>() {
+                @Override
+                protected void updateItem(Choice item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : combo.getConverter().toString(item));
+                }
+            });
+            combo.setButtonCell(combo.getCellFactory().call(null));
+            combo.valueProperty().addListener((obs, old, now) -> inputChanged());
+            shows(combo, combo);
+        }
+
+        @Override
+        protected void show(Object v) {
+            if (v == null || v.toString().isBlank()) {
+                combo.setValue(null);
+                return;
+            }
+            String name = v.toString();
+            Choice known = combo.getItems().stream()
+                    .filter(c -> c != null && c.key() != null && c.key().equalsIgnoreCase(name))
+                    .findFirst().orElse(null);
+            if (known == null) {
+                known = new Choice(-1 - combo.getItems().size(), name + " (no account has this name)", name);
+                combo.getItems().add(known);
+            }
+            combo.setValue(known);
+        }
+
+        @Override
+        protected String check() {
+            return null; // whatever is listed can be picked; the pipeline checks the name again when saved
+        }
+
+        @Override
+        protected Object read() {
+            Choice c = combo.getValue();
+            return c == null ? null : c.key();
         }
     }
 

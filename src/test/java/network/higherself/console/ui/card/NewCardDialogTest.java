@@ -179,6 +179,27 @@ class NewCardDialogTest {
     }
 
     @Test
+    void theAssigneeIsPickedFromTheStaffSoANameNoAccountHasCannotBeGiven(FxRobot robot) {
+        fx.store.staff("theo", Role.FRONT_DESK);
+        fx.store.staff("amara", Role.ADMINISTRATOR);
+        AtomicLong created = new AtomicLong();
+        acting.set(Actor.staff("theo", Role.FRONT_DESK));
+        create(robot, Booking.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Sound bath for two");
+        ComboBox<Object> assignee = robot.lookup("#field-assignee").queryComboBox();
+        assertThat(assignee.isEditable()).as("nothing to type a name into").isFalse();
+        assertThat(assignee.getItems()).as("what the list offers").extracting(i -> assignee.getConverter().toString(i))
+                .containsExactly("Unassigned", "amara (amara, Administrator)", "theo (theo, Front desk)");
+        robot.clickOn("#field-assignee");
+        robot.clickOn("theo (theo, Front desk)");
+        robot.clickOn("#field-service-at").write("2026-12-03");
+        robot.clickOn("#field-service-at-time").write("10:00");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the booking to be created", () -> created.get() != 0);
+        assertThat(card(Booking.class, created.get()).getAssignee()).isEqualTo("theo");
+    }
+
+    @Test
     void aCampaignsSegmentsAreTickedInAList(FxRobot robot) {
         AtomicLong created = new AtomicLong();
         acting.set(Actor.staff("malik", Role.MARKETING));
