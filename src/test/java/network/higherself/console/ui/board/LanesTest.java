@@ -209,6 +209,41 @@ class LanesTest {
     }
 
     @Test
+    void underACollapsedColumnALanesCellIsANarrowCountThatStillTakesADropAndTheCellsKeepTheColumnsWidths(FxRobot robot)
+            throws Exception {
+        long id = booking("Sound bath", "amara", false);
+        booking("Yoga retreat", "theo", true);
+        BoardView view = byAssignee(robot, show(robot, amara));
+        robot.clickOn("#collapse-consultation");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LaneView.CellView theos = view.laneCell("theo", "consultation").orElseThrow();
+        assertThat(theos.list()).as("no list under a collapsed column").isNull();
+        javafx.scene.Node strip = robot.lookup("#column-consultation").query();
+        assertThat(theos.node().getWidth()).as("as narrow as the column's strip").isEqualTo(strip.getBoundsInParent().getWidth())
+                .isLessThan(60);
+        javafx.scene.Node inquiry = robot.lookup("#column-inquiry").query();
+        LaneView.CellView amaras = view.laneCell("amara", "inquiry").orElseThrow();
+        assertThat(amaras.node().localToScene(amaras.node().getBoundsInLocal()).getMinX())
+                .as("aligned with its column's header").isEqualTo(inquiry.localToScene(inquiry.getBoundsInLocal()).getMinX());
+
+        robot.drag("Sound bath").dropTo(theos.node());
+        settle(view);
+        assertThat(card(id).state()).isEqualTo("consultation");
+        assertThat(card(id).assignee()).isEqualTo("theo");
+        assertThat(robot.lookup(".lane-cell .column-count").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).as("each lane's count under the strip").contains("2");
+
+        robot.clickOn("#" + BoardView.FIT_ID); // the whole workflow: the cells follow the columns' new widths
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node followUp = robot.lookup("#column-follow_up").query();
+        LaneView.CellView cell = view.laneCell("theo", "follow_up").orElseThrow();
+        assertThat(cell.node().getWidth()).isEqualTo(followUp.getBoundsInParent().getWidth());
+        assertThat(cell.node().localToScene(cell.node().getBoundsInLocal()).getMinX())
+                .isEqualTo(followUp.localToScene(followUp.getBoundsInLocal()).getMinX());
+    }
+
+    @Test
     void withoutTheRightToEditTheCardMovesButKeepsItsAssigneeAndThePersonIsToldWhy(FxRobot robot) throws Exception {
         // front desk may fire every event on the bookings board, but not edit a booking
         Outcome o = store.roleRights.set(Actor.system(), Role.FRONT_DESK, Booking.WORKFLOW,
