@@ -46,7 +46,8 @@ public final class CardFormStore implements CardForms {
     private static final Map<Class<?>, Source> SOURCES = Map.of(
             Client.class, new Source("from Client order by name", o -> {
                 Client c = (Client) o;
-                return new Choice(c.getId(), c.getEmail() == null ? c.getName() : c.getName() + "  \u00b7  " + c.getEmail());
+                return new Choice(c.getId(), c.getEmail() == null ? c.getName() : c.getName() + "  \u00b7  " + c.getEmail(),
+                        c.getName());
             }),
             Artist.class, new Source("from Artist order by name", o -> new Choice(((Artist) o).getId(), ((Artist) o).getName())),
             WellnessService.class, new Source("from WellnessService order by name", o -> {

@@ -4,6 +4,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -297,7 +298,25 @@ public final class FieldEditors {
                 combo.setPromptText("Nothing to choose from yet");
             }
             combo.valueProperty().addListener((obs, old, now) -> inputChanged());
-            shows(combo, combo);
+            if (field.valueType() == network.higherself.console.card.Client.class) {
+                // a booking for someone new: the client is added with the card's change
+                Button add = new Button("New client\u2026");
+                add.setId(NEW_CLIENT_ID);
+                add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                add.setOnAction(e -> NewClientDialog.ask(combo.getScene() == null ? null : combo.getScene().getWindow(),
+                        name -> combo.getItems().stream().anyMatch(o -> o instanceof Choice c
+                                && new network.higherself.console.card.NewClient(name, null, null).sameName(c.key())))
+                        .ifPresent(client -> {
+                            combo.getItems().removeIf(o -> o instanceof network.higherself.console.card.NewClient);
+                            combo.getItems().add(client);
+                            combo.setValue(client);
+                        }));
+                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, combo, add);
+                javafx.scene.layout.HBox.setHgrow(combo, javafx.scene.layout.Priority.ALWAYS);
+                shows(row, combo);
+            } else {
+                shows(combo, combo);
+            }
         }
 
         @Override
@@ -318,6 +337,9 @@ public final class FieldEditors {
             return combo.getValue();
         }
     }
+
+    /** The id of the button beside a card's client that adds a client not listed yet. */
+    public static final String NEW_CLIENT_ID = "new-client";
 
     /** What the assignee picker shows for a card nobody is assigned to. */
     public static final String UNASSIGNED = "Unassigned";
