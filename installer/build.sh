@@ -48,7 +48,7 @@ jpackage --type app-image \
   --main-class network.higherself.console.app.Launcher \
   --runtime-image target/runtime \
   --icon assets/icon/console-256.png \
-  --java-options "-XX:+UseSerialGC -XX:TieredStopAtLevel=1" \
+  --java-options "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5" \
   --dest "$out"
 echo "    $out/$name (run $out/$name/bin/$name)"
 

@@ -174,8 +174,7 @@ public final class CardFormViewModel {
         saveAttempted.set(true);
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            message.set("Nothing was saved. " + (problems.size() == 1 ? "Fix this first: " : "Fix these first: ")
-                    + String.join("  ", problems));
+            message.set(nothingSaved(problems));
             return;
         }
         Map<CardField<?>, Object> values = new LinkedHashMap<>();
@@ -236,6 +235,19 @@ public final class CardFormViewModel {
             m.formProblem.set(problems.stream().filter(p -> p.isAbout(m.field().key())).map(FieldProblem::sentence)
                     .findFirst().orElse(null));
         }
+        // what the form said after a save goes when its cause may be fixed: the list of problems follows the form
+        // (gone once none is left); a refusal from the card service goes at the next change, and Save asks again
+        String said = message.get();
+        if (phase.get() == Phase.READY && said != null) {
+            List<String> now = problems();
+            message.set(said.startsWith(NOTHING_SAVED) && !now.isEmpty() ? nothingSaved(now) : null);
+        }
+    }
+
+    private static final String NOTHING_SAVED = "Nothing was saved. ";
+
+    private static String nothingSaved(List<String> problems) {
+        return NOTHING_SAVED + (problems.size() == 1 ? "Fix this first: " : "Fix these first: ") + String.join("  ", problems);
     }
 
     /** The form's values by field key. */

@@ -118,6 +118,10 @@ class NewCardDialogTest {
         long cards = fx.store.db.sessionFactory().fromSession(s -> s.createSelectionQuery("select count(c) from Card c", Long.class).getSingleResult());
         assertThat(cards).isZero();
         robot.clickOn("#field-title").write("Tidelines");
+        waitUntil("the sentence to go once its cause is fixed", () -> {
+            String said = text(robot, "#" + CardDetailsView.MESSAGE_ID);
+            return said == null || said.isEmpty();
+        });
         robot.clickOn("#" + CardDetailsView.SAVE_ID);
         waitUntil("the exhibition to be created", () -> created.get() != 0);
         assertThat(Exhibition.CURATOR.get(card(Exhibition.class, created.get()))).as("nothing typed was lost").isEqualTo("Ines Duarte");
