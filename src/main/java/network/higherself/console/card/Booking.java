@@ -47,7 +47,7 @@ public class Booking extends Card {
             String.class, b -> b.cancelReason, (b, v) -> b.cancelReason = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "booking", Booking::new, FIELDS,
-            Face.of(show(CLIENT), show(SERVICE), show(SERVICE_AT, Face::dayTime)));
+            Face.of(show(CLIENT), show(SERVICE), show(SERVICE_AT, Face::dayTime))).partyIn(CLIENT);
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "client_id")

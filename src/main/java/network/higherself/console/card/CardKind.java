@@ -21,13 +21,14 @@ public final class CardKind {
     private final List<CardField<?>> allFields;
     private final Face face;
     private final CardField<String> problem;
+    private final CardField<?> party;
 
     public <C extends Card> CardKind(String workflowId, String label, Supplier<C> factory, FieldList<C> fields, Face face) {
-        this(fields.type(), workflowId, label, factory, fields.fields(), face, null);
+        this(fields.type(), workflowId, label, factory, fields.fields(), face, null, null);
     }
 
     private CardKind(Class<? extends Card> type, String workflowId, String label, Supplier<? extends Card> factory,
-                     List<CardField<?>> fields, Face face, CardField<String> problem) {
+                     List<CardField<?>> fields, Face face, CardField<String> problem, CardField<?> party) {
         this.type = Objects.requireNonNull(type);
         this.workflowId = Objects.requireNonNull(workflowId);
         this.label = Objects.requireNonNull(label);
@@ -38,11 +39,23 @@ public final class CardKind {
         this.allFields = List.copyOf(all);
         this.face = Objects.requireNonNull(face);
         this.problem = problem;
+        if (party != null && (party.isCollection() || !fields.contains(party))) {
+            throw new IllegalArgumentException(party.key() + " cannot be a " + label + "'s party: one value of its own fields");
+        }
+        this.party = party;
     }
 
     /** The same kind, whose {@code field} says what went wrong with a card (when it is set). */
     public CardKind problemIn(CardField<String> field) {
-        return new CardKind(type, workflowId, label, factory, fields, face, field);
+        return new CardKind(type, workflowId, label, factory, fields, face, field, party);
+    }
+
+    /**
+     * The same kind, whose {@code field} (one value, of the kind's own) says whom a card is for or by (a booking's
+     * client, an exhibition's curator): a board may show its cards in a lane per value, beside assignee and priority.
+     */
+    public CardKind partyIn(CardField<?> field) {
+        return new CardKind(type, workflowId, label, factory, fields, face, problem, field);
     }
 
     /** The card class of this kind. */
@@ -83,6 +96,11 @@ public final class CardKind {
 
     public Face face() {
         return face;
+    }
+
+    /** The field that says whom a card is for or by (see {@link #partyIn}), if the kind has one. */
+    public Optional<CardField<?>> party() {
+        return Optional.ofNullable(party);
     }
 
     /** The field that says what went wrong with a card, if the kind has one. */

@@ -46,7 +46,7 @@ public class ConsultingProject extends Card {
             BigDecimal.class, p -> p.amountPaid, (p, v) -> p.amountPaid = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "consulting project", ConsultingProject::new, FIELDS,
-            Face.of(show(CLIENT_ORGANISATION), show(FEE, m -> "fee " + Face.pounds(m))));
+            Face.of(show(CLIENT_ORGANISATION), show(FEE, m -> "fee " + Face.pounds(m)))).partyIn(CLIENT_ORGANISATION);
 
     @Column(name = "client_organisation", length = 160)
     private String clientOrganisation;

@@ -50,7 +50,9 @@ public class Exhibition extends Card {
             LocalDate.class, e -> e.closingDate, (e, v) -> e.closingDate = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "exhibition", Exhibition::new, FIELDS,
-            Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)));
+            Face.of(count(ARTISTS, "artist"), show(OPENING_DATE, d -> "opens " + Face.day(d)), show(CURATOR)))
+            // its artists are many: a lane per artist would show an exhibition in several lanes, so lanes go by curator
+            .partyIn(CURATOR);
 
     @Column(length = 120)
     private String curator;

@@ -35,7 +35,7 @@ public class InterfaceRelease extends Card {
             String.class, r -> r.reviewerNotes, (r, v) -> r.reviewerNotes = v);
 
     static final CardKind KIND = new CardKind(WORKFLOW, "interface release", InterfaceRelease::new, FIELDS,
-            Face.of(show(CLIENT), show(PORTAL_KIND, Face::words), show(VERSION, v -> "v" + v)));
+            Face.of(show(CLIENT), show(PORTAL_KIND, Face::words), show(VERSION, v -> "v" + v))).partyIn(CLIENT);
 
     @Enumerated(EnumType.STRING)
     @Column(name = "portal_kind", length = 20)

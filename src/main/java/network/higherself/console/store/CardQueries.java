@@ -236,6 +236,60 @@ public final class CardQueries {
         return counts;
     }
 
+    /**
+     * How many cards matching {@code filter} each column holds in each swimlane of {@code fieldKey} (assignee,
+     * priority, or the kind's party, see {@link CardKind#party}): one row per column and value that has cards, with the
+     * value's name (a staff member's, a client's). One pass over the board's cards, whatever the number of lanes.
+     */
+    public List<LaneCount> laneCounts(String workflowId, String fieldKey, ColumnFilter filter) {
+        KindSql k = sqlOf(workflowId);
+        CardField<?> field = laneField(k.kind, fieldKey);
+        String value = "c." + field.column();
+        String label;
+        String join;
+        if (field.type() == FieldType.REFERENCE) {
+            Reference<?> r = field.reference().orElseThrow();
+            label = "lane_r." + r.nameColumn();
+            join = "LEFT JOIN " + r.table() + " lane_r ON lane_r.id = " + value + " ";
+        } else if (field == Card.ASSIGNEE) {
+            label = "lane_s.display_name";
+            join = "LEFT JOIN staff_member lane_s ON lane_s.username = " + value + " ";
+        } else {
+            label = "NULL";
+            join = "";
+        }
+        List<Object> params = new ArrayList<>(List.of(workflowId));
+        String where = k.where(filter, params);
+        List<LaneCount> counts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT c.state AS state, " + value + " AS lane_value, " + label
+                     + " AS lane_label, COUNT(*) AS cards FROM card c " + k.filterJoins(filter) + join
+                     + "WHERE c.workflow_id = ?" + where + " GROUP BY c.state, " + value + ", " + label)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new LaneCount(rs.getString("state"), rs.getString("lane_value"), rs.getString("lane_label"),
+                            rs.getLong("cards")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cards could not be counted by lane: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    /** The fields a board's cards may be shown in swimlanes by: assignee, priority, and the kind's party if it has one. */
+    public static List<CardField<?>> laneFields(String workflowId) {
+        List<CardField<?>> fields = new ArrayList<>(List.of(Card.ASSIGNEE, Card.PRIORITY));
+        CardKinds.of(workflowId).party().ifPresent(fields::add);
+        return fields;
+    }
+
+    private static CardField<?> laneField(CardKind kind, String key) {
+        return laneFields(kind.workflowId()).stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lanes by " + key + " on " + kind.workflowId()));
+    }
+
     /** The work-in-progress limits set on a workflow's columns, by state. */
     public Map<String, ColumnLimit> limits(String workflowId) {
         Map<String, ColumnLimit> limits = new LinkedHashMap<>();
@@ -404,6 +458,23 @@ public final class CardQueries {
                     }
                 }
                 w.append(passed.isEmpty() ? " AND FALSE" : " AND (" + String.join(" OR ", passed) + ")");
+            }
+            if (f.lane() != null) {
+                CardField<?> field = laneField(kind, f.lane().fieldKey());
+                String col = "c." + field.column();
+                if (f.lane().value() == null) {
+                    w.append(" AND ").append(col).append(" IS NULL");
+                } else if (field.type() == FieldType.REFERENCE) {
+                    try {
+                        params.add(Long.parseLong(f.lane().value()));
+                        w.append(" AND ").append(col).append(" = ?");
+                    } catch (NumberFormatException e) {
+                        w.append(" AND FALSE"); // no card refers to what is not an id
+                    }
+                } else {
+                    w.append(" AND ").append(col).append(" = ?");
+                    params.add(f.lane().value());
+                }
             }
             if (f.highPriority()) {
                 w.append(" AND c.").append(Card.PRIORITY.column()).append(" IN ('HIGH', 'URGENT')");

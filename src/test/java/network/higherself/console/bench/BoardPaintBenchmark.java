@@ -234,6 +234,16 @@ public final class BoardPaintBenchmark {
             System.out.println("      scrolled to the last card " + bs.paintMs + " ms" + (bs.nothingDrawn ? " (nothing to redraw)" : ""));
             System.out.println("      switched back " + bb);
         }
+        System.out.println();
+        System.out.println("-- swimlanes by priority on the " + fmt(BIG) + "-card board (4 lanes x 12 columns of lists; "
+                + WARM_ROUNDS + " rounds, built each time) --");
+        List<Open> laneOpens = new ArrayList<>();
+        for (int round = 1; round <= WARM_ROUNDS; round++) {
+            settle();
+            Open lo = open(big, null, "priority");
+            laneOpens.add(lo);
+            System.out.println("  round " + round + ":  built " + lo);
+        }
         Memory end = Memory.read();
 
         double smallOpen = median(smallOpens);
@@ -250,6 +260,9 @@ public final class BoardPaintBenchmark {
                 fmt(BIG), bigOpen, smallOpen, bigOpen / smallOpen);
         System.out.printf(Locale.ROOT, "first paint, switching back (median):     %s cards %.0f ms, 5 cards %.0f ms, ratio %.2f%n",
                 fmt(BIG), bigBack, smallBack, bigBack / smallBack);
+        double laneOpen = median(laneOpens);
+        System.out.printf(Locale.ROOT, "first paint, warm, in lanes by priority (median): %.0f ms, against %.0f ms without "
+                + "lanes: ratio %.2f%n", laneOpen, bigOpen, laneOpen / bigOpen);
         System.out.printf(Locale.ROOT, "scroll to the last card, warm (median):   %s cards %.0f ms, 5 cards %.0f ms, ratio %.2f "
                 + "(cold %s: %d ms)%n", fmt(BIG), bigScroll, smallScroll, bigScroll / smallScroll, fmt(BIG), coldScroll.paintMs);
         System.out.printf(Locale.ROOT, "resident memory: %d MB after first paint, %d MB after scrolling, %d MB at the end, "
@@ -277,6 +290,14 @@ public final class BoardPaintBenchmark {
 
     /** Times from "board requested" to the frame that shows cell 0 of {@code state} with a real card. */
     private Open open(Workflow workflow, String state) throws Exception {
+        return open(workflow, state, null);
+    }
+
+    /**
+     * As {@link #open(Workflow, String)}, the board in swimlanes by {@code lanes} (null: none): then the list timed is
+     * the first lane's first column's ({@code state} is not used).
+     */
+    private Open open(Workflow workflow, String state, String lanes) throws Exception {
         Open o = new Open();
         Frame painted = new Frame();
         Platform.runLater(() -> {
@@ -284,12 +305,14 @@ public final class BoardPaintBenchmark {
             reads.clear();
             BoardViewModel model = new BoardViewModel(workflow, services.cards(), services.limits(), boardQueries, executor,
                     () -> actor, services.clock());
+            model.layout().lanesProperty().set(lanes);
             BoardView view = new BoardView(model, NO_OPENER);
             o.view = view;
             scene.setRoot(view);
             view.load(() -> {
                 o.readyAt = System.nanoTime();
-                whenPainted(list(view, state), 0, o, painted);
+                whenPainted(lanes == null ? list(view, state) : (ListView<?>) view.lookup(".board-lane .column-cards"), 0, o,
+                        painted);
             });
         });
         await(painted, o);

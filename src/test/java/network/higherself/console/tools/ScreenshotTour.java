@@ -179,6 +179,11 @@ public final class ScreenshotTour {
         access(window, model, stage, "1360x860", out);
         step(() -> {
             layout.fitProperty().set(false);
+        }, window, w);
+        Workflow bookings = model.boards().stream().filter(b -> b.id().equals("WF-WELL-BOOK")).findFirst().orElseThrow();
+        swimlanes(window, model, stage, bookings, out, "1360x860");
+        step(() -> {
+            window.pickBoard(w);
             stage.setWidth(1024);
             stage.setHeight(700);
         }, window, w);
@@ -193,6 +198,36 @@ public final class ScreenshotTour {
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700-compact.png"));
         step(() -> layout.compactProperty().set(false), window, w);
+        swimlanes(window, model, stage, model.boards().stream().filter(b -> b.id().equals("WF-WELL-BOOK")).findFirst()
+                .orElseThrow(), out, "1024x700");
+    }
+
+    /**
+     * The bookings in swimlanes by assignee (issue 13 point 9), with the lane of the unassigned folded: at 1360 wide in
+     * "fit the workflow" (and by client too), at 1024 wide with compact cards. The board's layout is put back as it was.
+     */
+    private static void swimlanes(MainWindow window, MainViewModel model, Stage stage, Workflow w, Path out, String size)
+            throws Exception {
+        var layout = model.board(w).layout();
+        boolean narrow = size.startsWith("1024");
+        step(() -> {
+            window.pickBoard(w);
+            layout.fitProperty().set(!narrow); // at 1024 wide: compact cards, the board scrolls sideways
+            layout.compactProperty().set(narrow);
+            layout.lanesProperty().set("assignee");
+            layout.collapsedLanes().add(network.higherself.console.ui.board.BoardLayout.laneKey("assignee", null));
+        }, window, w);
+        snap(stage.getScene(), out.resolve("swimlanes-" + size + ".png"));
+        if (size.startsWith("1360")) {
+            step(() -> layout.lanesProperty().set("client"), window, w);
+            snap(stage.getScene(), out.resolve("swimlanes-client-" + size + ".png"));
+        }
+        step(() -> {
+            layout.lanesProperty().set(null);
+            layout.collapsedLanes().clear();
+            layout.fitProperty().set(false);
+            layout.compactProperty().set(false);
+        }, window, w);
     }
 
     /**

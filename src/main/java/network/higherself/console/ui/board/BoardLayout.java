@@ -27,6 +27,8 @@ public final class BoardLayout {
     static final String COMPACT = "compact";
     static final String FIT = "fit";
     static final String COLLAPSED = "collapsed";
+    static final String LANES = "lanes";
+    static final String COLLAPSED_LANES = "collapsed-lanes";
 
     static final double MIN_ZOOM = 0.6;
     static final double MAX_ZOOM = 1.6;
@@ -36,6 +38,8 @@ public final class BoardLayout {
     private final BooleanProperty compact = new SimpleBooleanProperty();
     private final BooleanProperty fit = new SimpleBooleanProperty();
     private final ObservableSet<String> collapsed = FXCollections.observableSet(new TreeSet<>());
+    private final javafx.beans.property.StringProperty lanes = new javafx.beans.property.SimpleStringProperty();
+    private final ObservableSet<String> collapsedLanes = FXCollections.observableSet(new TreeSet<>());
 
     /** 1 is the theme's size; at most {@value #MAX_ZOOM}, at least {@value #MIN_ZOOM}. */
     public DoubleProperty zoomProperty() {
@@ -53,6 +57,27 @@ public final class BoardLayout {
     /** The states whose columns show as a narrow strip (name and count); they still take drops. */
     public ObservableSet<String> collapsed() {
         return collapsed;
+    }
+
+    /** The key of the field the board's swimlanes go by (assignee, priority, a kind's party); null: no lanes. */
+    public javafx.beans.property.StringProperty lanesProperty() {
+        return lanes;
+    }
+
+    /** The swimlanes shown folded to their header, by {@link #laneKey}. */
+    public ObservableSet<String> collapsedLanes() {
+        return collapsedLanes;
+    }
+
+    /** How a lane is remembered: its field's key and its value as stored ({@code null}: the lane of cards without one). */
+    public static String laneKey(String fieldKey, String value) {
+        return fieldKey + (value == null ? ":-" : ":=" + value);
+    }
+
+    public void toggleLane(String laneKey) {
+        if (!collapsedLanes.remove(laneKey)) {
+            collapsedLanes.add(laneKey);
+        }
     }
 
     public void zoomIn() {
@@ -95,6 +120,15 @@ public final class BoardLayout {
         if (c != null && !c.isBlank()) {
             collapsed.addAll(Arrays.stream(c.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
         }
+        String l = saved.apply(LANES);
+        lanes.set(l == null || l.isBlank() ? null : l.strip());
+        String cl = saved.apply(COLLAPSED_LANES);
+        collapsedLanes.clear();
+        if (cl != null && !cl.isBlank()) {
+            // each key encoded: a client's name may hold a comma
+            collapsedLanes.addAll(Arrays.stream(cl.split(",")).filter(s -> !s.isBlank())
+                    .map(BoardLayout::decoded).filter(java.util.Objects::nonNull).toList());
+        }
     }
 
     /** Hands every later change to {@code save} (key, value as text). */
@@ -103,6 +137,18 @@ public final class BoardLayout {
         compact.addListener((Observable o) -> save.accept(COMPACT, String.valueOf(compact.get())));
         fit.addListener((Observable o) -> save.accept(FIT, String.valueOf(fit.get())));
         collapsed.addListener((Observable o) -> save.accept(COLLAPSED, String.join(",", Set.copyOf(collapsed).stream().sorted().toList())));
+        lanes.addListener((Observable o) -> save.accept(LANES, lanes.get() == null ? "" : lanes.get()));
+        collapsedLanes.addListener((Observable o) -> save.accept(COLLAPSED_LANES, String.join(",", Set.copyOf(collapsedLanes)
+                .stream().sorted().map(k -> java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).toList())));
+    }
+
+    /** A remembered lane's key, or null when a hand-edited settings file spoiled it (that lane then shows open). */
+    private static String decoded(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static double clamp(double z) {

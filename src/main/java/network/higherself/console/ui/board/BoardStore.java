@@ -10,6 +10,7 @@ import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.ColumnFilter;
 import network.higherself.console.store.ColumnLimit;
+import network.higherself.console.store.LaneCount;
 
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,12 @@ public interface BoardStore {
 
     /** How many cards of a column match {@code filter}. */
     long count(String workflowId, String state, ColumnFilter filter);
+
+    /** How many cards matching {@code filter} each column holds in each lane of {@code fieldKey} (see CardQueries#laneCounts). */
+    List<LaneCount> laneCounts(String workflowId, String fieldKey, ColumnFilter filter);
+
+    /** New values for some of a card's fields, through the card service (its right, version and checks). */
+    Outcome edit(long cardId, Long expectedVersion, Actor actor, network.higherself.console.move.CardChange change);
 
     /** Where {@code card} is in its column, unfiltered: how many cards come before it. */
     long indexInColumn(CardSummary card);
@@ -64,6 +71,16 @@ public interface BoardStore {
             @Override
             public long count(String workflowId, String state, ColumnFilter filter) {
                 return queries.count(workflowId, state, filter);
+            }
+
+            @Override
+            public List<LaneCount> laneCounts(String workflowId, String fieldKey, ColumnFilter filter) {
+                return queries.laneCounts(workflowId, fieldKey, filter);
+            }
+
+            @Override
+            public Outcome edit(long cardId, Long expectedVersion, Actor actor, network.higherself.console.move.CardChange change) {
+                return cards.edit(cardId, expectedVersion, actor, change);
             }
 
             @Override

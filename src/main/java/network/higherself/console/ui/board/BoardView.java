@@ -55,6 +55,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -75,6 +76,21 @@ public final class BoardView extends BorderPane {
     private final CardOpener opener;
     private final Notifier notifier;
     private final List<ColumnView> columns = new ArrayList<>();
+    /**
+     * The lists of cards on show, each with its column and lane: a list per column, or, with swimlanes, a list per
+     * lane and open column, lane by lane. Keys, selection and drops act on these.
+     */
+    private List<CardList> lists = List.of();
+    /** The swimlanes, under the columns' headers (empty while the board has none). */
+    private final VBox lanesBox = new VBox(6);
+    /** What the lanes leave out, when the board has more values than it shows as lanes. */
+    private final Label lanesNote = new Label();
+    /** The lane of the card being dragged (null: the board has no lanes). */
+    private LaneViewModel dragLane;
+
+    /** A list of cards on the board: under {@code column}, in {@code lane} (null: the board has no lanes). */
+    private record CardList(ListView<CardSummary> list, ColumnView column, LaneViewModel lane) {
+    }
     private final TextField search = new TextField();
     private final Button insights = new Button("Workflow and charts", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
     /** Export and import as CSV: its items are made by the window each time it opens (they follow the person's rights). */
@@ -100,10 +116,16 @@ public final class BoardView extends BorderPane {
         row.getStyleClass().add("board-columns");
         for (ColumnViewModel c : model.columns()) {
             ColumnView view = new ColumnView(c, model);
-            wire(view);
+            wireList(new CardList(view.list(), view, null));
+            takeDrops(view, view, null);
             columns.add(view);
             row.getChildren().add(view);
         }
+        lanesNote.getStyleClass().add("lanes-note");
+        lanesNote.setWrapText(true);
+        lanesNote.textProperty().bind(model.lanesNoteProperty());
+        lanesNote.visibleProperty().bind(lanesNote.textProperty().isNotEmpty());
+        lanesNote.managedProperty().bind(lanesNote.visibleProperty());
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("board-scroll");
         setCenter(scroll);
@@ -112,6 +134,8 @@ public final class BoardView extends BorderPane {
         layout.compactProperty().addListener(o -> layOut());
         layout.fitProperty().addListener(o -> layOut());
         layout.collapsed().addListener((javafx.beans.Observable o) -> layOut());
+        layout.collapsedLanes().addListener((javafx.beans.Observable o) -> layOut());
+        model.lanes().addListener((javafx.beans.Observable o) -> layOut());
         layOut();
         autoScrollWhileDragging();
         model.searchHitProperty().addListener((o, a, hit) -> {
@@ -202,11 +226,52 @@ public final class BoardView extends BorderPane {
             getStyleClass().add("board-compact");
         }
         scroll.setFitToWidth(fit);
+        boolean lanes = !model.lanes().isEmpty();
         for (ColumnView c : columns) {
-            c.layOut(layout.collapsed().contains(c.model().stateId()), fit, compact, zoom);
+            c.layOut(layout.collapsed().contains(c.model().stateId()), fit, compact, zoom, lanes);
             c.list().refresh();
         }
+        List<CardList> shown = new ArrayList<>();
+        if (lanes) {
+            row.applyCss();
+            row.layout(); // the lanes' cells take the columns' widths
+            double cardHeight = (fit ? FIT_CARD_HEIGHT : compact ? COMPACT_CARD_HEIGHT : CARD_HEIGHT) * zoom;
+            List<LaneView> views = new ArrayList<>();
+            for (LaneViewModel lane : model.lanes()) {
+                LaneView view = new LaneView(lane, model, columns, row, cardHeight);
+                for (LaneView.CellView cell : view.cells()) {
+                    takeDrops(cell.node(), cell.column(), lane);
+                    if (cell.list() != null) {
+                        CardList list = new CardList(cell.list(), cell.column(), lane);
+                        wireList(list);
+                        shown.add(list);
+                    }
+                }
+                views.add(view);
+            }
+            lanesBox.setStyle(row.getStyle());
+            lanesBox.getChildren().setAll(views);
+            if (scroll.getContent() == row) {
+                VBox content = new VBox(4, row, lanesNote, lanesBox);
+                content.setPadding(new Insets(0, 0, 12, 0));
+                scroll.setContent(content);
+            }
+            scroll.setFitToHeight(false);
+        } else {
+            columns.forEach(c -> shown.add(new CardList(c.list(), c, null)));
+            lanesBox.getChildren().clear();
+            if (scroll.getContent() != row) {
+                scroll.setContent(row);
+            }
+            scroll.setFitToHeight(true);
+        }
+        lists = List.copyOf(shown);
     }
+
+    /** How high a card is drawn at 100 %: a lane shows up to {@link LaneView#ROWS} of them before its cells scroll. */
+    private static final double CARD_HEIGHT = 136;
+    private static final double COMPACT_CARD_HEIGHT = 78;
+    private static final double FIT_CARD_HEIGHT = 104;
 
     /** The theme's font size (AtlantaFX: 14 px), which a zoom of 100 % shows. */
     private static final double BASE_FONT_SIZE = 14;
@@ -278,8 +343,8 @@ public final class BoardView extends BorderPane {
 
     /** Shows {@code card}: its column scrolled to it, the card selected and focused (see {@link BoardViewModel#reveal}). */
     public void reveal(CardSummary card, Runnable done) {
-        model.reveal(card, (column, index) -> {
-            select(column, index);
+        model.reveal(card, (cards, index) -> {
+            select(cards, index);
             done.run();
         });
     }
@@ -292,16 +357,33 @@ public final class BoardView extends BorderPane {
         model.locate(id, this::select);
     }
 
-    /** Selects the card at {@code index} of {@code column} alone and gives it the focus, scrolled into sight. */
-    private void select(ColumnViewModel column, int index) {
-        columns.stream().filter(c -> c.model() == column).findFirst().ifPresent(c -> {
-            ListView<CardSummary> list = c.list();
+    /** Selects the card at {@code index} of the list showing {@code cards} alone and gives it the focus, scrolled into sight. */
+    private void select(PagedCards cards, int index) {
+        lists.stream().filter(l -> l.list().getItems() == cards).findFirst().ifPresent(l -> {
+            ListView<CardSummary> list = l.list();
             list.scrollTo(index);
             list.requestFocus();
             list.getSelectionModel().clearAndSelect(index);
             list.getFocusModel().focus(index);
-            scrollToColumn(c);
+            scrollToColumn(l.column());
+            if (l.lane() != null) {
+                scrollToLane(list);
+            }
         });
+    }
+
+    /** Scrolls the board up or down so that the lane cell {@code list} is in sight, if it is not already. */
+    private void scrollToLane(ListView<CardSummary> list) {
+        scroll.layout();
+        double content = scroll.getContent().getBoundsInLocal().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content > view) {
+            double top = scroll.getVvalue() * (content - view);
+            javafx.geometry.Bounds b = scroll.getContent().sceneToLocal(list.localToScene(list.getBoundsInLocal()));
+            if (b.getMinY() < top || b.getMaxY() > top + view) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / (content - view))));
+            }
+        }
     }
 
     /** Scrolls the board sideways so that {@code column} is in sight, if it is not already. */
@@ -318,9 +400,20 @@ public final class BoardView extends BorderPane {
         }
     }
 
+    /** The cell of the lane named {@code lane} under the column of {@code state}, as shown (its node takes drops). */
+    Optional<LaneView.CellView> laneCell(String lane, String state) {
+        return lanesBox.getChildren().stream().map(n -> (LaneView) n).filter(l -> l.lane().label().equals(lane))
+                .flatMap(l -> l.cells().stream()).filter(c -> c.column().model().stateId().equals(state)).findFirst();
+    }
+
+    /** The lanes as shown, top to bottom. */
+    List<LaneView> laneViews() {
+        return lanesBox.getChildren().stream().map(n -> (LaneView) n).toList();
+    }
+
     /** Puts the keyboard focus on the first card of the first column that has one. */
     public void focusFirstCard() {
-        for (ColumnView c : columns) {
+        for (CardList c : lists) {
             if (!c.list().getItems().isEmpty()) {
                 c.list().requestFocus();
                 c.list().getSelectionModel().clearAndSelect(0);
@@ -422,10 +515,53 @@ public final class BoardView extends BorderPane {
         expand.disableProperty().bind(Bindings.isEmpty(layout.collapsed()));
         expand.setOnAction(e -> layout.collapsed().clear());
         MenuButton view = new MenuButton("View", new FontIcon(MaterialDesignE.EYE_OUTLINE), compact, new SeparatorMenuItem(),
-                in, out, reset, new SeparatorMenuItem(), expand);
+                in, out, reset, new SeparatorMenuItem(), expand, new SeparatorMenuItem(), lanesMenu());
         view.setId(VIEW_ID);
-        view.setTooltip(new Tooltip("Density, zoom and collapsed columns of this board"));
+        view.setTooltip(new Tooltip("Density, zoom, collapsed columns and swimlanes of this board"));
         return view;
+    }
+
+    /** The "Lanes" menu, in the toolbar's "View". */
+    static final String LANES_ID = "board-lanes";
+
+    /**
+     * "Lanes" (in "View"): none, or a row per assignee, priority, or the board's party (a booking's client, an
+     * exhibition's curator) — only the fields the board's cards have; remembered per board.
+     */
+    private javafx.scene.control.Menu lanesMenu() {
+        BoardLayout layout = model.layout();
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        List<MenuItem> items = new ArrayList<>();
+        javafx.scene.control.RadioMenuItem none = new javafx.scene.control.RadioMenuItem("No lanes");
+        none.setId("lanes-none");
+        none.setToggleGroup(group);
+        none.setOnAction(e -> layout.lanesProperty().set(null));
+        items.add(none);
+        for (network.higherself.console.card.CardField<?> f : model.laneFields()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem("By " + f.label().toLowerCase(java.util.Locale.ROOT));
+            item.setId("lanes-" + f.key());
+            item.setToggleGroup(group);
+            item.setOnAction(e -> layout.lanesProperty().set(f.key()));
+            item.setUserData(f.key());
+            items.add(item);
+        }
+        MenuItem expand = new MenuItem("Show every folded lane");
+        expand.setId("lanes-expand-all");
+        expand.disableProperty().bind(Bindings.isEmpty(layout.collapsedLanes()));
+        expand.setOnAction(e -> layout.collapsedLanes().clear());
+        items.add(new SeparatorMenuItem());
+        items.add(expand);
+        javafx.scene.control.Menu lanes = new javafx.scene.control.Menu("Lanes", new FontIcon(MaterialDesignF.FORMAT_LIST_GROUP));
+        lanes.getItems().setAll(items);
+        lanes.setId(LANES_ID);
+        Runnable show = () -> {
+            String key = model.laneField().map(network.higherself.console.card.CardField::key).orElse(null);
+            group.getToggles().forEach(t -> t.setSelected(java.util.Objects.equals(t.getUserData(), key)));
+            lanes.setText(model.laneField().map(f -> "Lanes: " + f.label()).orElse("Lanes"));
+        };
+        layout.lanesProperty().addListener(o -> show.run());
+        show.run();
+        return lanes;
     }
 
     private void newCard() {
@@ -436,8 +572,9 @@ public final class BoardView extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    private void wire(ColumnView column) {
-        ListView<CardSummary> list = column.list();
+    /** Wires a list of cards: its cells (drag, menu, double-click), its keys, and one selection on the board at a time. */
+    private void wireList(CardList cards) {
+        ListView<CardSummary> list = cards.list();
         list.setCellFactory(v -> {
             CardCell cell = new CardCell(model);
             cell.setOnDragDetected(e -> {
@@ -453,6 +590,7 @@ public final class BoardView extends BorderPane {
                 content.putString(DRAG_PREFIX + String.join(",", dragged.stream().map(c -> String.valueOf(c.id())).toList()));
                 db.setContent(content);
                 db.setDragView(cell.snapshot(null, null));
+                dragLane = cards.lane();
                 model.dragStarted(card);
                 e.consume();
             });
@@ -461,8 +599,8 @@ public final class BoardView extends BorderPane {
                 CardSummary card = cell.getItem();
                 if (card != null) {
                     List<CardSummary> selected = selected(list);
-                    List<CardSummary> cards = selected.size() > 1 && selected.contains(card) ? selected : List.of(card);
-                    model.movesOfAll(cards, moves -> moveMenu(cards, moves).show(cell, e.getScreenX(), e.getScreenY()));
+                    List<CardSummary> chosen = selected.size() > 1 && selected.contains(card) ? selected : List.of(card);
+                    model.movesOfAll(chosen, moves -> moveMenu(chosen, moves).show(cell, e.getScreenX(), e.getScreenY()));
                 }
             });
             cell.setOnMouseClicked(e -> {
@@ -472,36 +610,48 @@ public final class BoardView extends BorderPane {
             });
             return cell;
         });
-        column.setOnDragOver(e -> {
-            if (isOurs(e)) {
-                e.acceptTransferModes(TransferMode.MOVE);
-            }
-            e.consume();
-        });
-        column.setOnDragDropped(e -> {
-            List<CardSummary> cards = draggedCards(e);
-            boolean ours = !cards.isEmpty();
-            e.setDropCompleted(ours);
-            e.consume();
-            if (ours) {
-                CardSummary before = cardUnder(e, column);
-                model.dragEnded();
-                Platform.runLater(() -> dropped(cards, column, before));
-            }
-        });
-        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, column));
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyPressed(e, cards));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, card) -> {
             if (card != null) {
                 lastSelected = card;
             }
         });
-        // several cards may be selected, of one column: selecting in one column clears the others
+        // several cards may be selected, of one list: selecting in one list clears the others
         list.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
             if (!list.getSelectionModel().getSelectedIndices().isEmpty()) {
-                columns.stream().filter(c -> c != column).forEach(c -> c.list().getSelectionModel().clearSelection());
+                lists.stream().filter(c -> c.list() != list).forEach(c -> c.list().getSelectionModel().clearSelection());
             }
-            model.selectedCountProperty().set(columns.stream().mapToInt(c -> c.list().getSelectionModel().getSelectedIndices().size()).sum());
+            model.selectedCountProperty().set(lists.stream().mapToInt(c -> c.list().getSelectionModel().getSelectedIndices().size()).sum());
+        });
+    }
+
+    /**
+     * Makes {@code target} take dropped cards: for {@code column}, and with lanes for {@code lane} (null: a column's
+     * own header, or a board without lanes: the card keeps its lane).
+     */
+    private void takeDrops(Node target, ColumnView column, LaneViewModel lane) {
+        target.setOnDragOver(e -> {
+            if (isOurs(e)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            List<CardSummary> cards = draggedCards(e);
+            boolean ours = !cards.isEmpty();
+            e.setDropCompleted(ours);
+            e.consume();
+            if (ours) {
+                CardSummary before = cardUnder(e, target);
+                LaneViewModel from = dragLane;
+                model.dragEnded();
+                // another lane than the card's: its field changes too (where the person may edit it)
+                LaneViewModel to = lane == null || from == null || lane.key().equals(from.key()) ? null : lane;
+                ListView<CardSummary> list = lists.stream().filter(l -> l.column() == column && l.lane() == lane)
+                        .map(CardList::list).findFirst().orElse(column.list());
+                Platform.runLater(() -> dropped(cards, column, list, to, before));
+            }
         });
     }
 
@@ -527,16 +677,16 @@ public final class BoardView extends BorderPane {
         }
         List<CardSummary> cards = new ArrayList<>();
         for (String id : e.getDragboard().getString().substring(DRAG_PREFIX.length()).split(",")) {
-            columns.stream().flatMap(c -> c.model().cards().loaded().stream())
+            model.lists().stream().flatMap(c -> c.loaded().stream())
                     .filter(s -> String.valueOf(s.id()).equals(id)).findFirst().ifPresent(cards::add);
         }
         return cards;
     }
 
     /** The card under the drop point in {@code column}, if any (a reorder puts the dragged card before it). */
-    private static CardSummary cardUnder(DragEvent e, ColumnView column) {
+    private static CardSummary cardUnder(DragEvent e, Node target) {
         Node n = e.getPickResult().getIntersectedNode();
-        while (n != null && n != column) {
+        while (n != null && n != target) {
             if (n instanceof CardCell cell) {
                 return cell.getItem();
             }
@@ -545,19 +695,30 @@ public final class BoardView extends BorderPane {
         return null;
     }
 
-    private void dropped(List<CardSummary> cards, ColumnView column, CardSummary before) {
+    /**
+     * Cards dropped on {@code column} (its {@code list}), into lane {@code lane} (null: their lane stays): within their
+     * column, a reorder, or with another lane an edit of the lane's field alone; in another column, the move as ever,
+     * then the lane's field (see {@link BoardViewModel#fire(List, Transition, CardChange, String, LaneViewModel,
+     * Consumer)}).
+     */
+    private void dropped(List<CardSummary> cards, ColumnView column, ListView<CardSummary> list, LaneViewModel lane,
+                         CardSummary before) {
         CardSummary card = cards.get(0); // a selection is of one column: the same events lead from there
         DropDecision decision = model.decide(card, column.model().stateId());
         if (decision instanceof DropDecision.Reorder) {
-            if (cards.size() == 1) {
-                reorder(card, column, before);
+            if (lane != null) {
+                model.moveToLane(cards, lane, outcomes -> focusCard(card.id()));
+            } else if (cards.size() == 1) {
+                reorder(card, list, before);
             }
         } else if (decision instanceof DropDecision.Fire fire) {
-            fire(cards, fire.transition());
+            fire(cards, fire.transition(), lane);
         } else if (decision instanceof DropDecision.Choose choose) {
-            choose(cards, choose.options());
+            choose(cards, choose.options(), lane);
         } else if (decision instanceof DropDecision.Refuse refuse) {
-            model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()));
+            model.feedbackProperty().set(new Feedback(Feedback.Kind.REFUSED, "Cannot move here", refuse.message()
+                    + (lane == null ? "" : " Its " + lane.field().label().toLowerCase(java.util.Locale.ROOT)
+                    + " was not changed either.")));
         }
     }
 
@@ -566,7 +727,7 @@ public final class BoardView extends BorderPane {
      * the drag), one that will go is fired; several, or locked ones, are offered in the event picker. Without an
      * answer yet, every event is offered: the pipeline decides on the move in any case.
      */
-    private void choose(List<CardSummary> cards, List<Transition> options) {
+    private void choose(List<CardSummary> cards, List<Transition> options, LaneViewModel lane) {
         List<MoveCheck> answered = model.checks().stream().filter(m -> options.contains(m.transition())).toList();
         List<MoveCheck> offered = answered.isEmpty()
                 ? options.stream().map(t -> new MoveCheck(t, MoveCheck.Verdict.OPEN, null)).toList()
@@ -574,17 +735,17 @@ public final class BoardView extends BorderPane {
                 // the answer is the first card's: for a selection, a guard's lock may not hold for the others
                 .map(m -> cards.size() > 1 ? new MoveCheck(m.transition(), MoveCheck.Verdict.OPEN, null) : m).toList();
         if (offered.isEmpty()) {
-            fire(cards, options.get(0)); // none is the person's to fire: the pipeline says so, in its words
+            fire(cards, options.get(0), lane); // none is the person's to fire: the pipeline says so, in its words
         } else if (offered.size() == 1 && offered.get(0).isOpen()) {
-            fire(cards, offered.get(0).transition());
+            fire(cards, offered.get(0).transition(), lane);
         } else {
             String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
-            EventPicker.pick(window(), what, offered).ifPresentOrElse(t -> fire(cards, t), () -> focusCard(cards.get(0).id()));
+            EventPicker.pick(window(), what, offered).ifPresentOrElse(t -> fire(cards, t, lane), () -> focusCard(cards.get(0).id()));
         }
     }
 
-    private void reorder(CardSummary card, ColumnView column, CardSummary before) {
-        List<CardSummary> items = column.list().getItems();
+    private void reorder(CardSummary card, ListView<CardSummary> list, CardSummary before) {
+        List<CardSummary> items = list.getItems();
         CardSummary previous = null;
         CardSummary next = null;
         if (before == null) {
@@ -605,6 +766,11 @@ public final class BoardView extends BorderPane {
      * the background; afterwards the first card has the focus where it is, moved or not.
      */
     void fire(List<CardSummary> cards, Transition t) {
+        fire(cards, t, null);
+    }
+
+    /** As {@link #fire(List, Transition)}, the cards then put in {@code lane} (null: their lane stays). */
+    void fire(List<CardSummary> cards, Transition t, LaneViewModel lane) {
         Runnable focus = () -> focusCard(cards.get(0).id());
         if (model.workflow().isFinal(t.to()) && !confirmFinal(cards, t)) {
             focus.run();
@@ -612,7 +778,7 @@ public final class BoardView extends BorderPane {
         }
         List<EventInput> inputs = model.inputsFor(t);
         if (inputs.isEmpty()) {
-            model.fire(cards, t, CardChange.NONE, null, outcomes -> focus.run());
+            model.fire(cards, t, CardChange.NONE, null, lane, outcomes -> focus.run());
             return;
         }
         String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
@@ -624,7 +790,7 @@ public final class BoardView extends BorderPane {
             // when the move is refused (a payment that does not cover the quote), saying why
             CardSummary card = cards.get(0);
             model.inputValues(card, inputs, current -> form.apply(current).showTrying(
-                    (answer, told) -> model.fireFromForm(card, t, answer.change(), answer.note(),
+                    (answer, told) -> model.fireFromForm(card, t, answer.change(), answer.note(), lane,
                             outcome -> {
                                 told.accept(outcome.isDone() ? null : outcome.message());
                                 if (outcome.isDone()) {
@@ -636,7 +802,7 @@ public final class BoardView extends BorderPane {
         }
         // several may hold different values: the form starts empty, and says on the board which were refused
         form.apply(java.util.Map.of()).showAndWait()
-                .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
+                .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), lane, outcomes -> focus.run()), focus);
     }
 
     /**
@@ -705,9 +871,17 @@ public final class BoardView extends BorderPane {
         return menu;
     }
 
-    private void keyPressed(KeyEvent e, ColumnView column) {
-        ListView<CardSummary> list = column.list();
-        int index = columns.indexOf(column);
+    /** Selects the card at {@code row} of {@code cards} alone and gives it the focus. */
+    private static void focusIn(CardList cards, int row) {
+        ListView<CardSummary> next = cards.list();
+        next.requestFocus();
+        next.getSelectionModel().clearAndSelect(row);
+        next.getFocusModel().focus(row);
+        next.scrollTo(row);
+    }
+
+    private void keyPressed(KeyEvent e, CardList here) {
+        ListView<CardSummary> list = here.list();
         CardSummary card = list.getSelectionModel().getSelectedItem();
         if (card == null && list.getFocusModel().getFocusedIndex() >= 0) { // focused, not selected: the key acts on it
             card = list.getFocusModel().getFocusedItem();
@@ -715,15 +889,13 @@ public final class BoardView extends BorderPane {
         List<CardSummary> selected = card != null && selected(list).isEmpty() ? List.of(card) : selected(list);
         switch (e.getCode()) {
             case LEFT, RIGHT -> {
+                // the next list that has cards in the same lane (without lanes: the next column that has cards)
+                List<CardList> lane = lists.stream().filter(l -> l.lane() == here.lane()).toList();
                 int step = e.getCode() == KeyCode.LEFT ? -1 : 1;
-                for (int i = index + step; i >= 0 && i < columns.size(); i += step) {
-                    ListView<CardSummary> next = columns.get(i).list();
-                    if (!next.getItems().isEmpty()) {
-                        int row = Math.min(Math.max(0, list.getSelectionModel().getSelectedIndex()), next.getItems().size() - 1);
-                        next.requestFocus();
-                        next.getSelectionModel().clearAndSelect(row);
-                        next.getFocusModel().focus(row);
-                        next.scrollTo(row);
+                int at = Math.max(0, list.getSelectionModel().getSelectedIndex());
+                for (int i = lane.indexOf(here) + step; i >= 0 && i < lane.size(); i += step) {
+                    if (!lane.get(i).list().getItems().isEmpty()) {
+                        focusIn(lane.get(i), Math.min(at, lane.get(i).list().getItems().size() - 1));
                         break;
                     }
                 }
@@ -746,7 +918,22 @@ public final class BoardView extends BorderPane {
                 e.consume();
             }
             case UP, DOWN -> {
-                if (e.isShortcutDown() && card != null && selected.size() == 1) {
+                int focused = list.getFocusModel().getFocusedIndex();
+                boolean up = e.getCode() == KeyCode.UP;
+                if (here.lane() != null && !e.isShortcutDown() && !e.isShiftDown()
+                        && (up ? focused <= 0 : focused >= list.getItems().size() - 1)) {
+                    // at a lane cell's first or last card: on to the lane above or below that has cards in this column
+                    List<CardList> column = lists.stream().filter(l -> l.column() == here.column()).toList();
+                    for (int i = column.indexOf(here) + (up ? -1 : 1); i >= 0 && i < column.size(); i += up ? -1 : 1) {
+                        int size = column.get(i).list().getItems().size();
+                        if (size > 0) {
+                            focusIn(column.get(i), up ? size - 1 : 0);
+                            scrollToLane(column.get(i).list());
+                            break;
+                        }
+                    }
+                    e.consume();
+                } else if (e.isShortcutDown() && card != null && selected.size() == 1) {
                     // Ctrl+Up / Ctrl+Down: move the card one place up or down its column
                     int at = list.getSelectionModel().getSelectedIndex();
                     List<CardSummary> items = list.getItems();

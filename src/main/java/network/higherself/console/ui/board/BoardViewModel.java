@@ -36,6 +36,7 @@ import network.higherself.console.store.CardQueries;
 import network.higherself.console.store.CardSummary;
 import network.higherself.console.store.ColumnFilter;
 import network.higherself.console.store.ColumnLimit;
+import network.higherself.console.store.LaneCount;
 import network.higherself.console.ui.common.BackgroundExecutor;
 import network.higherself.console.workflow.AgentResponsibility;
 import network.higherself.console.workflow.State;
@@ -91,6 +92,18 @@ public final class BoardViewModel {
     public static final String UNDO_REASON = "Undone right after the move (a wrong drop)";
     private final BoardLayout layout = new BoardLayout();
     private final ObjectProperty<ColumnViewModel> searchHit = new SimpleObjectProperty<>();
+    /** The swimlanes on show, in order; empty while the board has none. */
+    private final javafx.collections.ObservableList<LaneViewModel> lanes = FXCollections.observableArrayList();
+    /** What the lanes leave out (on a board with more values than {@link #MAX_LANES}), in words; empty when nothing. */
+    private final StringProperty lanesNote = new SimpleStringProperty("");
+    /** Whether the board was read once: a change of lanes before that is read with the board's first reading. */
+    private boolean read;
+
+    /**
+     * The most lanes a board shows (those with the most cards): each is a row of lists, one per column, and a board of
+     * 100,000 cards can have thousands of clients. The rest are named in {@link #lanesNoteProperty()}.
+     */
+    static final int MAX_LANES = 24;
 
     public BoardViewModel(Workflow workflow, CardService cards, ColumnLimits limits, CardQueries queries,
                           BackgroundExecutor executor, Supplier<Actor> actor, Clock clock) {
@@ -134,6 +147,11 @@ public final class BoardViewModel {
             }));
         }
         search.addListener((o, a, b) -> refresh(this::showSearchHit));
+        layout.lanesProperty().addListener((o, a, b) -> {
+            if (read) {
+                refresh();
+            }
+        });
         mine.addListener((o, a, b) -> refresh());
         overdue.addListener((o, a, b) -> refresh());
         highPriority.addListener((o, a, b) -> refresh());
@@ -209,30 +227,155 @@ public final class BoardViewModel {
         return f.withHighPriority(highPriority.get());
     }
 
-    /** Reads every column again (counts, limits, first pages); {@code ready} runs when all have their first page. */
+    /**
+     * Reads every column again (counts, limits, first pages), or, with swimlanes, every lane's cell of every column;
+     * {@code ready} runs when all have their first page.
+     */
     public void refresh(Runnable ready) {
         ColumnFilter f = filter();
+        CardField<?> by = laneField().orElse(null);
+        read = true;
         executor.run(() -> {
             Map<String, ColumnLimit> limits = store.limits(workflow.id());
             List<Long> counts = new ArrayList<>();
+            List<LaneCount> laneCounts = by == null ? List.of() : store.laneCounts(workflow.id(), by.key(), f);
             for (ColumnViewModel c : columns) {
-                counts.add(store.count(workflow.id(), c.stateId(), f));
+                counts.add(by != null ? laneCounts.stream().filter(l -> l.state().equals(c.stateId()))
+                        .mapToLong(LaneCount::cards).sum() : store.count(workflow.id(), c.stateId(), f));
             }
-            return Map.entry(limits, counts);
+            return new Read(limits, counts, laneCounts);
         }, result -> {
-            int[] waiting = {columns.size()};
+            List<PagedCards> lists = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 ColumnViewModel c = columns.get(i);
-                c.limitProperty().set(result.getKey().get(c.stateId()));
-                c.countProperty().set(result.getValue().get(i));
-                c.cards().reset((int) Math.min(Integer.MAX_VALUE, result.getValue().get(i)));
-                c.cards().prefetchFirstPage(() -> {
+                c.limitProperty().set(result.limits().get(c.stateId()));
+                c.countProperty().set(result.counts().get(i));
+                lists.add(c.cards());
+                sizes.add(by == null ? result.counts().get(i) : 0L); // with lanes, the column's own list is not shown
+            }
+            if (by == null) {
+                lanes.clear();
+                lanesNote.set("");
+            } else {
+                showLanes(by, result.laneCounts(), lists, sizes);
+            }
+            int[] waiting = {lists.size()};
+            for (int i = 0; i < lists.size(); i++) {
+                lists.get(i).reset((int) Math.min(Integer.MAX_VALUE, sizes.get(i)));
+                lists.get(i).prefetchFirstPage(() -> {
                     if (--waiting[0] == 0) {
                         ready.run();
                     }
                 });
             }
         }, e -> fail("The board could not be read", e));
+    }
+
+    /** What a reading of the board found: the limits, each column's count, and each lane's count per column. */
+    private record Read(Map<String, ColumnLimit> limits, List<Long> counts, List<LaneCount> laneCounts) {
+    }
+
+    /**
+     * Makes the lanes of {@code by} from what was counted: a lane per value that has cards (the lane without a value
+     * always, where the field may be empty, so that a card can be dragged there), the largest {@link #MAX_LANES} only;
+     * a lane already on show keeps its lists. Adds each cell's list and size to {@code lists} and {@code sizes}.
+     */
+    private void showLanes(CardField<?> by, List<LaneCount> counted, List<PagedCards> lists, List<Long> sizes) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Long>> byValue = new java.util.LinkedHashMap<>();
+        if (!by.required()) {
+            byValue.put(null, new java.util.HashMap<>());
+        }
+        for (LaneCount l : counted) {
+            byValue.computeIfAbsent(l.value(), v -> new java.util.HashMap<>()).merge(l.state(), l.cards(), Long::sum);
+            if (l.label() != null) {
+                names.put(l.value(), l.label());
+            }
+        }
+        java.util.function.ToLongFunction<String> total = v -> byValue.get(v).values().stream().mapToLong(Long::longValue).sum();
+        List<String> values = new ArrayList<>(byValue.keySet());
+        List<String> shown = new ArrayList<>(values);
+        if (values.size() > MAX_LANES) { // the lane without a value stays, whatever its count: a card can be dropped there
+            shown = new ArrayList<>(values.stream().filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparingLong(total).reversed())
+                    .limit(byValue.containsKey(null) ? MAX_LANES - 1 : MAX_LANES).toList());
+            if (byValue.containsKey(null)) {
+                shown.add(null);
+            }
+        }
+        if (shown.size() < values.size()) {
+            List<String> kept = shown;
+            long left = values.stream().filter(v -> !kept.contains(v)).mapToLong(total).sum();
+            lanesNote.set((values.size() - shown.size()) + " more lanes by " + by.label().toLowerCase(java.util.Locale.ROOT)
+                    + " are not shown (" + left + " cards): search or filter the board to see them.");
+        } else {
+            lanesNote.set("");
+        }
+        Map<String, LaneViewModel> before = new java.util.HashMap<>();
+        lanes.forEach(l -> before.put(l.key(), l));
+        List<LaneViewModel> next = new ArrayList<>();
+        for (String v : shown) {
+            LaneViewModel lane = before.get(BoardLayout.laneKey(by.key(), v));
+            if (lane == null) {
+                lane = newLane(by, v, names.get(v));
+            }
+            Map<String, Long> cells = byValue.get(v);
+            lane.countProperty().set(cells.values().stream().mapToLong(Long::longValue).sum());
+            for (LaneViewModel.Cell cell : lane.cells()) {
+                long n = cells.getOrDefault(cell.column().stateId(), 0L);
+                cell.countProperty().set(n);
+                lists.add(cell.cards());
+                sizes.add(n);
+            }
+            next.add(lane);
+        }
+        next.sort(laneOrder(by));
+        if (!next.equals(lanes)) {
+            lanes.setAll(next);
+        }
+    }
+
+    /** Priorities from urgent down; names in alphabetical order; the lane without a value last. */
+    private static java.util.Comparator<LaneViewModel> laneOrder(CardField<?> by) {
+        java.util.Comparator<LaneViewModel> byValue = by.type() == network.higherself.console.card.FieldType.CHOICE
+                ? java.util.Comparator.comparing((LaneViewModel l) -> ((Enum<?>) LaneViewModel.typed(by, l.value())).ordinal()).reversed()
+                : java.util.Comparator.comparing((LaneViewModel l) -> l.label().toLowerCase(java.util.Locale.ROOT));
+        return java.util.Comparator.comparing((LaneViewModel l) -> l.value() == null).thenComparing(byValue);
+    }
+
+    /** A lane of {@code value}, with a cell per column whose pages are read with the lane's filter. */
+    private LaneViewModel newLane(CardField<?> by, String value, String name) {
+        LaneViewModel lane = new LaneViewModel(by, value, name);
+        for (ColumnViewModel c : columns) {
+            lane.add(new LaneViewModel.Cell(c, lane, new PagedCards((offset, limit, size, onLoaded) -> {
+                ColumnFilter f = filter().withLane(lane.filter());
+                executor.run(() -> store.page(workflow.id(), c.stateId(), f, offset, limit, size), onLoaded,
+                        e -> fail("Cards could not be read", e));
+            })));
+        }
+        return lane;
+    }
+
+    /** The swimlanes on show (none while the board has no lanes). */
+    public javafx.collections.ObservableList<LaneViewModel> lanes() {
+        return lanes;
+    }
+
+    /** What the lanes leave out, in words (a board with more values than fit), or "". */
+    public StringProperty lanesNoteProperty() {
+        return lanesNote;
+    }
+
+    /** The fields this board's cards may be shown in lanes by: assignee, priority, and its kind's party (a client). */
+    public List<CardField<?>> laneFields() {
+        return CardQueries.laneFields(workflow.id());
+    }
+
+    /** The field the board's lanes go by now, if it has lanes (a remembered key this board does not offer: none). */
+    public Optional<CardField<?>> laneField() {
+        String key = layout.lanesProperty().get();
+        return key == null ? Optional.empty() : laneFields().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
     public void refresh() {
@@ -245,14 +388,18 @@ public final class BoardViewModel {
      * is read again, and {@code then} gets the card's column and its place in it once that page is fetched (to scroll
      * to it and select it). A card no longer in its column is looked for no further: {@code then} is not called.
      */
-    public void reveal(CardSummary card, java.util.function.BiConsumer<ColumnViewModel, Integer> then) {
+    public void reveal(CardSummary card, java.util.function.BiConsumer<PagedCards, Integer> then) {
         search.set("");
         mine.set(false);
         overdue.set(false);
         highPriority.set(false);
+        if (laneField().isPresent()) { // its place in its lane is not its place in its column: look among the first pages
+            refresh(() -> locate(card.id(), then));
+            return;
+        }
         executor.run(() -> store.indexInColumn(card), index -> refresh(() -> column(card.state()).ifPresent(c -> {
             if (index < c.cards().size()) {
-                c.cards().whenLoaded(index.intValue(), () -> then.accept(c, index.intValue()));
+                c.cards().whenLoaded(index.intValue(), () -> then.accept(c.cards(), index.intValue()));
             }
         })), e -> fail("The card could not be found on its board", e));
     }
@@ -398,7 +545,7 @@ public final class BoardViewModel {
      * again.
      */
     public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, Consumer<List<Outcome>> done) {
-        fire(cards, t, input, note, false, done);
+        fire(cards, t, input, note, null, false, done);
     }
 
     /**
@@ -406,27 +553,52 @@ public final class BoardViewModel {
      * is said there ({@code done} gets it), not on the board; a move made is said on the board as any other.
      */
     public void fireFromForm(CardSummary card, Transition t, CardChange input, String note, Consumer<Outcome> done) {
-        fire(List.of(card), t, input, note, true, outcomes -> done.accept(outcomes.get(0)));
+        fireFromForm(card, t, input, note, null, done);
     }
 
-    private void fire(List<CardSummary> cards, Transition t, CardChange input, String note, boolean refusalInForm,
-                      Consumer<List<Outcome>> done) {
+    /** As {@link #fireFromForm(CardSummary, Transition, CardChange, String, Consumer)}, the card then put in lane {@code to}. */
+    public void fireFromForm(CardSummary card, Transition t, CardChange input, String note, LaneViewModel to,
+                             Consumer<Outcome> done) {
+        fire(List.of(card), t, input, note, to, true, outcomes -> done.accept(outcomes.get(0)));
+    }
+
+    /**
+     * Fires {@code t} on each of {@code cards} as {@link #fire(List, Transition, CardChange, String, Consumer)} does,
+     * and then, for each card moved, puts it in lane {@code to} (null: its lane stays): an edit of the lane's field,
+     * a change of its own through the card service, at the version the move left the card at. The edit may be refused
+     * (the person may move cards but not edit them): the card stays moved, and the feedback says that its field was
+     * not changed, and why.
+     */
+    public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, LaneViewModel to,
+                     Consumer<List<Outcome>> done) {
+        fire(cards, t, input, note, to, false, done);
+    }
+
+    /** The moves, then the lane's edits; {@code refusalInForm}: a refused move is said in the move's form, not here. */
+    private void fire(List<CardSummary> cards, Transition t, CardChange input, String note, LaneViewModel to,
+                      boolean refusalInForm, Consumer<List<Outcome>> done) {
         Actor who = actor.get();
         cards.forEach(c -> pending.add(c.id()));
         executor.run(() -> {
             List<Outcome> outcomes = new ArrayList<>();
+            List<Outcome> edits = new ArrayList<>();
             for (CardSummary card : cards) {
-                outcomes.add(store.move(MoveRequest.byEvent(card.id(), t.event(), who)
-                        .expecting(card.version()).withNote(note).with(input)));
+                Outcome moved = store.move(MoveRequest.byEvent(card.id(), t.event(), who)
+                        .expecting(card.version()).withNote(note).with(input));
+                outcomes.add(moved);
+                edits.add(to != null && moved instanceof Outcome.Done d ? store.edit(d.cardId(), d.version(), who, laneChange(to)) : null);
             }
-            return outcomes;
-        }, outcomes -> {
+            return Map.entry(outcomes, edits);
+        }, result -> {
+            List<Outcome> outcomes = result.getKey();
+            List<Outcome> edits = result.getValue();
             cards.forEach(c -> pending.remove(c.id()));
             Outcome first = outcomes.get(0);
-            lastMove.set(cards.size() == 1 && first instanceof Outcome.Done d
+            // a move followed by an edit is no longer the card's last change: it cannot be taken back from here
+            lastMove.set(cards.size() == 1 && first instanceof Outcome.Done d && edits.get(0) == null
                     ? new MovedCard(d.cardId(), cards.get(0).title(), d.version()) : null);
             if (!refusalInForm || first.isDone()) {
-                feedback.set(movedFeedback(cards, t, outcomes));
+                feedback.set(to == null ? movedFeedback(cards, t, outcomes) : movedToLaneFeedback(cards, t, to, outcomes, edits));
             }
             refresh(() -> done.accept(outcomes));
         }, e -> {
@@ -434,6 +606,95 @@ public final class BoardViewModel {
             fail("The move could not be saved", e);
             refresh(); // the cards moved before the failure stay moved: show them where they are
         });
+    }
+
+    /** The edit that puts a card in lane {@code to}: its field set to the lane's value (cleared for the empty lane). */
+    private static CardChange laneChange(LaneViewModel to) {
+        return network.higherself.console.move.FieldValues.NONE.withValue(to.field(), LaneViewModel.typed(to.field(), to.value()));
+    }
+
+    /**
+     * Puts each of {@code cards} in lane {@code to} without moving it (a drag within its column, into another lane):
+     * an edit of the lane's field through the card service, checked on its own for each card (the person's right to
+     * edit, the card's version); those refused keep their value, and the feedback says which and why.
+     */
+    public void moveToLane(List<CardSummary> cards, LaneViewModel to, Consumer<List<Outcome>> done) {
+        Actor who = actor.get();
+        cards.forEach(c -> pending.add(c.id()));
+        executor.run(() -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (CardSummary card : cards) {
+                outcomes.add(store.edit(card.id(), card.version(), who, laneChange(to)));
+            }
+            return outcomes;
+        }, outcomes -> {
+            cards.forEach(c -> pending.remove(c.id()));
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < cards.size(); i++) {
+                if (!outcomes.get(i).isDone()) {
+                    refused.add("'" + cards.get(i).title() + "' keeps its " + fieldName(to) + ": " + outcomes.get(i).message());
+                }
+            }
+            String set = fieldName(to) + " " + (to.value() == null ? "cleared" : "set to " + to.label());
+            if (refused.isEmpty()) {
+                feedback.set(new Feedback(Feedback.Kind.DONE, "Changed", (cards.size() == 1 ? "'" + cards.get(0).title() + "': "
+                        : cards.size() + " cards: ") + set + "."));
+            } else {
+                int changed = cards.size() - refused.size();
+                feedback.set(new Feedback(Feedback.Kind.REFUSED, changed == 0 ? capitalised(fieldName(to)) + " not changed"
+                        : changed + " of " + cards.size() + " cards changed", String.join("\n", refused)));
+            }
+            refresh(() -> done.accept(outcomes));
+        }, e -> {
+            cards.forEach(c -> pending.remove(c.id()));
+            fail("The change could not be saved", e);
+            refresh();
+        });
+    }
+
+    /** "assignee", "client", "priority": the lane's field as a sentence names it. */
+    private static String fieldName(LaneViewModel lane) {
+        return lane.field().label().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * What the person is told after moving {@code cards} to another column and lane: the move's outcome as ever, and
+     * for each card moved whether its field was changed too, or why not (a card not moved keeps its field as well).
+     */
+    private Feedback movedToLaneFeedback(List<CardSummary> cards, Transition t, LaneViewModel to, List<Outcome> moves,
+                                         List<Outcome> edits) {
+        String set = fieldName(to) + " " + (to.value() == null ? "cleared" : "set to " + to.label());
+        List<String> lines = new ArrayList<>();
+        boolean allDone = true;
+        for (int i = 0; i < cards.size(); i++) {
+            String title = "'" + cards.get(i).title() + "'";
+            Outcome move = moves.get(i);
+            Outcome edit = edits.get(i);
+            if (!move.isDone()) {
+                allDone = false;
+                lines.add(title + " was not moved, and keeps its " + fieldName(to) + ": " + move.message());
+            } else if (!edit.isDone()) {
+                allDone = false;
+                lines.add(title + " moved to " + workflow.stateLabel(t.to()) + ", but its " + fieldName(to)
+                        + " was not changed: " + edit.message());
+            } else {
+                lines.add(title + " moved to " + workflow.stateLabel(t.to()) + ", " + set + ".");
+            }
+        }
+        long moved = moves.stream().filter(Outcome::isDone).count();
+        if (allDone) {
+            return new Feedback(Feedback.Kind.DONE, "Moved", String.join("\n", lines));
+        }
+        String title = moved == 0 ? (cards.size() == 1 ? "Not moved" : "None of the " + cards.size() + " cards moved")
+                : capitalised(fieldName(to)) + " not changed everywhere";
+        if (moved > 0 && cards.size() == 1) {
+            title = "Moved, " + fieldName(to) + " not changed";
+        }
+        return new Feedback(Feedback.Kind.REFUSED, title, String.join("\n", lines));
     }
 
     /**
@@ -516,13 +777,16 @@ public final class BoardViewModel {
      * place to {@code then}: at once when it is among the cards on show, else once its page is fetched. A card gone,
      * or filtered out of its column, is looked for no further.
      */
-    public void locate(long id, java.util.function.BiConsumer<ColumnViewModel, Integer> then) {
-        for (ColumnViewModel c : columns) {
-            int index = c.cards().indexOfLoaded(id);
+    public void locate(long id, java.util.function.BiConsumer<PagedCards, Integer> then) {
+        for (PagedCards cards : lists()) {
+            int index = cards.indexOfLoaded(id);
             if (index >= 0) {
-                then.accept(c, index);
+                then.accept(cards, index);
                 return;
             }
+        }
+        if (laneField().isPresent()) {
+            return; // beyond the first pages of its lane: the person scrolls to it
         }
         executor.run(() -> store.card(id).map(card -> Map.entry(card.state(), store.indexInColumn(card))),
                 found -> found.flatMap(at -> column(at.getKey()).map(c -> Map.entry(c, at.getValue().intValue())))
@@ -530,10 +794,18 @@ public final class BoardViewModel {
                         .ifPresent(at -> at.getKey().cards().whenLoaded(at.getValue(), () -> {
                             int index = at.getKey().cards().indexOfLoaded(id);
                             if (index >= 0) {
-                                then.accept(at.getKey(), index);
+                                then.accept(at.getKey().cards(), index);
                             }
                         })),
                 e -> fail("The card could not be found on its board", e));
+    }
+
+    /** The lists of cards on show: the columns', or, with lanes, every lane's cells, lane by lane. */
+    List<PagedCards> lists() {
+        if (lanes.isEmpty()) {
+            return columns.stream().map(ColumnViewModel::cards).toList();
+        }
+        return lanes.stream().flatMap(l -> l.cells().stream()).map(LaneViewModel.Cell::cards).toList();
     }
 
     /**

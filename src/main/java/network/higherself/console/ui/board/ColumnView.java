@@ -138,18 +138,7 @@ final class ColumnView extends VBox {
         getChildren().addAll(header, list);
         strip = strip(model, board);
 
-        model.dropLookProperty().addListener((o, a, look) -> {
-            getStyleClass().removeAll(LIT, LOCKED, DIMMED, HOME);
-            switch (look) {
-                case LIT -> getStyleClass().add(LIT);
-                case LOCKED -> getStyleClass().add(LOCKED);
-                case DIMMED -> getStyleClass().add(DIMMED);
-                case HOME -> getStyleClass().add(HOME);
-                default -> {
-                    // no drag going on
-                }
-            }
-        });
+        showDropLook(this, model);
         // while a dragged card cannot go here now, hovering the column says why (the same sentence the drop would get)
         Tooltip why = new Tooltip();
         why.setWrapText(true);
@@ -169,6 +158,25 @@ final class ColumnView extends VBox {
                 getStyleClass().remove(OVER_LIMIT);
             }
         });
+    }
+
+    /** Gives {@code node} the column's look while a card is dragged (lit, locked, dimmed, its own column). */
+    static void showDropLook(Region node, ColumnViewModel column) {
+        javafx.beans.value.ChangeListener<ColumnViewModel.DropLook> look = (o, a, now) -> {
+            node.getStyleClass().removeAll(LIT, LOCKED, DIMMED, HOME);
+            switch (now) {
+                case LIT -> node.getStyleClass().add(LIT);
+                case LOCKED -> node.getStyleClass().add(LOCKED);
+                case DIMMED -> node.getStyleClass().add(DIMMED);
+                case HOME -> node.getStyleClass().add(HOME);
+                default -> {
+                    // no drag going on
+                }
+            }
+        };
+        // weak: the column's model outlives a lane's nodes, which are built again at each change of layout
+        column.dropLookProperty().addListener(new javafx.beans.value.WeakChangeListener<>(look));
+        node.getProperties().put("drop-look", look); // held by the node, for as long as it lives
     }
 
     /** The strip a collapsed column shows: its count, its name turned on its side, a lock while a guard would refuse. */
@@ -198,16 +206,18 @@ final class ColumnView extends VBox {
 
     /**
      * Lays the column out for the board's layout: a strip when collapsed; else its share of the width in "fit the
-     * workflow", or its own width at the zoom, narrower when compact.
+     * workflow", or its own width at the zoom, narrower when compact; only its header when the board has lanes.
      */
-    void layOut(boolean collapsed, boolean fit, boolean compact, double zoom) {
-        if (collapsed != getChildren().contains(strip)) {
-            getChildren().setAll(collapsed ? List.of(strip) : List.of(header, list));
-            if (collapsed) {
-                getStyleClass().add(COLLAPSED);
-            } else {
-                getStyleClass().remove(COLLAPSED);
-            }
+    void layOut(boolean collapsed, boolean fit, boolean compact, double zoom, boolean lanes) {
+        // with swimlanes, the column is its header: its cards are in the lanes' cells under it
+        List<javafx.scene.Node> shown = collapsed ? List.of(strip) : lanes ? List.of(header) : List.of(header, list);
+        if (!getChildren().equals(shown)) {
+            getChildren().setAll(shown);
+        }
+        if (collapsed && !getStyleClass().contains(COLLAPSED)) {
+            getStyleClass().add(COLLAPSED);
+        } else if (!collapsed) {
+            getStyleClass().remove(COLLAPSED);
         }
         arrangeHeader(fit);
         if (agent != null) { // a narrow column names its agent on hover only

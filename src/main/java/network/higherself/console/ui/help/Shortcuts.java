@@ -28,8 +28,8 @@ public final class Shortcuts {
                     new Shortcut(List.of("Ctrl+Shift+F"), "Search the cards of every board you may view, and open one on its board"),
                     new Shortcut(List.of("Ctrl+B"), "Hide the sidebar, or show it again (remembered)"))),
             new Section("On a board", List.of(
-                    new Shortcut(List.of("Left", "Right"), "Go to the card beside, in the next column that has cards"),
-                    new Shortcut(List.of("Up", "Down"), "Go to the card above or below"),
+                    new Shortcut(List.of("Left", "Right"), "Go to the card beside, in the next column that has cards (with swimlanes: in the same lane)"),
+                    new Shortcut(List.of("Up", "Down"), "Go to the card above or below (with swimlanes: on into the lane above or below)"),
                     new Shortcut(List.of("Shift+Up", "Shift+Down"), "Select several cards of the column (or Shift-click, Ctrl-click)"),
                     new Shortcut(List.of("M"), "Move the selected cards: the events their workflow allows from their column"),
                     new Shortcut(List.of("Enter"), "Open the selected card"),

@@ -89,6 +89,17 @@ class BoardViewModelTest {
             }
 
             @Override
+            public List<network.higherself.console.store.LaneCount> laneCounts(String workflowId, String fieldKey,
+                                                                               ColumnFilter filter) {
+                throw new AssertionError("a drag counted the lanes");
+            }
+
+            @Override
+            public Outcome edit(long cardId, Long expectedVersion, Actor actor, network.higherself.console.move.CardChange change) {
+                throw new AssertionError("a drag edited a card");
+            }
+
+            @Override
             public long indexInColumn(CardSummary card) {
                 throw new AssertionError("a drag looked for a card's place");
             }
