@@ -173,6 +173,9 @@ public final class Sync {
             }
             if (version < SyncServer.SCHEMA_VERSION) {
                 server.migrate();
+                if (version > 0) { // a server set up by an older console: the roles' defaults came with schema 4
+                    server.defineRoles(workflows.all().stream().map(Workflow::id).toList());
+                }
             }
             List<WorkflowDigest.Definition> ours = workflows.all().stream().map(WorkflowDigest::of).toList();
             Map<String, String> theirs = server.workflowDigests();
