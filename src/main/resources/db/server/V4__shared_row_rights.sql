@@ -202,9 +202,17 @@ END
 $$;
 
 
+-- One shared row as the server holds it (null: it has none), for a desktop whose change of it the server refused: the
+-- desktop takes the server's row back, as it takes the server's copy of a card.
+CREATE FUNCTION hsc.shared_row(p_kind TEXT, p_key TEXT) RETURNS TEXT
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hsc, pg_temp
+AS $$ SELECT data::TEXT FROM shared WHERE kind = p_kind AND key = p_key $$;
+
 CREATE OR REPLACE FUNCTION hsc.schema_version() RETURNS INTEGER
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hsc, pg_temp
 AS $$ SELECT 4 $$;
 
 REVOKE ALL ON hsc.role_default FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION hsc.define_roles(JSONB), hsc.shared_refusal(JSONB) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION hsc.shared_row(TEXT, TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hsc.shared_row(TEXT, TEXT) TO hsc_desktop;

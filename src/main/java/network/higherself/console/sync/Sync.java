@@ -446,6 +446,7 @@ public final class Sync {
             int refused = 0;
             Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
             Map<Long, Long> inLog = new LinkedHashMap<>();
+            List<JsonNode> refusedRows = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 PushAnswer a = answers.get(i);
@@ -462,6 +463,8 @@ public final class Sync {
                     }
                     if (p.cardUid() != null) {
                         lostCards.put(p.cardUid(), a);
+                    } else if (Outbox.SHARED.equals(p.kind())) {
+                        refusedRows.add(p.event().path("shared"));
                     }
                 }
             }
@@ -475,6 +478,9 @@ public final class Sync {
                 } else {
                     copyFromServer(server, lost.getKey(), "the server refused this desktop's change");
                 }
+            }
+            for (JsonNode row : refusedRows) {
+                takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
             }
             total = total.plus(new Report(sent, conflicts, refused, 0, 0, 0, 0));
         }
@@ -999,6 +1005,19 @@ public final class Sync {
             }
             return Made.APPLIED;
         });
+    }
+
+    /**
+     * Sets a shared row here back to the server's after the server refused this desktop's change of it (its person
+     * sees the refusal among the conflicts): a limit the server does not have is removed; an account or a role's
+     * rights the server does not have stay as they are here.
+     */
+    private void takeServerRow(SyncServer server, String kind, String key) {
+        JsonNode data = server.sharedRow(kind, key).map(Sync::json).orElse(null);
+        Optional<String> not = write(c -> SharedRows.apply(c, audit, workflows, clock.instant(), Actor.system().auditName(),
+                "the server", kind, key, data));
+        not.ifPresent(why -> org.slf4j.LoggerFactory.getLogger(Sync.class).warn(
+                "The server refused this desktop's change of {} {}, which stays here: {}", kind, key, why));
     }
 
     /**

@@ -202,6 +202,20 @@ public final class SyncServer implements AutoCloseable {
         });
     }
 
+    /** A shared row as the server holds it (its data as JSON), if it has it. */
+    public java.util.Optional<String> sharedRow(String kind, String key) {
+        return call(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hsc.shared_row(?, ?)")) {
+                ps.setString(1, kind);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return java.util.Optional.ofNullable(rs.getString(1));
+                }
+            }
+        });
+    }
+
     /** A shared row that is not a card (a staff account, a role's rights, a column limit, a checklist task). */
     public record SharedRow(String kind, String key, String data) {
     }

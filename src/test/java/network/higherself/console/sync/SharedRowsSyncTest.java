@@ -9,6 +9,7 @@ import network.higherself.console.audit.TrailReplay;
 import network.higherself.console.card.Card;
 import network.higherself.console.demo.DemoData;
 import network.higherself.console.signin.SignInService;
+import network.higherself.console.staff.Actor;
 import network.higherself.console.staff.Role;
 import network.higherself.console.staff.SignIn;
 import network.higherself.console.staff.WorkflowRights;
@@ -176,6 +177,25 @@ class SharedRowsSyncTest extends OnTwoDesktops {
         assertThat(limit(a)).isEqualTo("4 false");
         assertThat(a.roleRights().rightsOf(Role.FRONT_DESK).on("WF-CONSULT").edit()).isTrue();
         assertTrailsHoldTogether(a);
+    }
+
+    /**
+     * A change this desktop allowed and the server refuses (here by someone the server has no account for): the row
+     * here goes back to the server's, and the person who made it sees the refusal among their conflicts.
+     */
+    @Test
+    void aChangeTheServerRefusesIsTakenBackHereAndShownToItsPerson() throws Exception {
+        Actor zed = Actor.staff("zed", Role.ADMINISTRATOR); // an administrator of B's only, unknown to the server
+        assertThat(b.limits().set("WF-WELL-BOOK", "canceled", 2, true, zed).isDone()).isTrue();
+        assertThat(limit(b)).isEqualTo("2 true");
+        Sync.Report report = b.sync().now(desks.serverB);
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(limit(b)).isEqualTo("none");
+        assertThat(b.sync().openConflicts("zed")).singleElement()
+                .satisfies(c -> assertThat(c.instead()).contains("zed has no account on the server"));
+        a.sync().now(desks.serverA);
+        assertThat(limit(a)).isEqualTo("none");
+        assertTrailsHoldTogether(b);
     }
 
     private static void assertRefused(SyncServer server, ObjectNode event, String why) {

@@ -137,6 +137,9 @@ class SyncServerTest {
                     "DELETE FROM hsc.rejected",
                     "SELECT * FROM hsc.card",
                     "SELECT hsc.accept('{}'::jsonb)",
+                    "SELECT hsc.accept_run('[]'::jsonb, 0)",
+                    "SELECT * FROM hsc.role_default",
+                    "SELECT hsc.define_roles('[]'::jsonb)",
                     "SELECT hsc.define_workflows('[]'::jsonb)")) {
                 assertThatThrownBy(() -> st.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
