@@ -291,7 +291,8 @@ public final class CardField<V> {
             return;
         }
         switch (type) {
-            case REFERENCE -> setUntyped(card, refs.get(valueType, (Long) value));
+            case REFERENCE -> setUntyped(card, value instanceof NewClient n && valueType == Client.class ? refs.add(n)
+                    : refs.get(valueType, (Long) value));
             case REFERENCES -> {
                 List<Object> found = new ArrayList<>();
                 for (Object id : (Collection<?>) value) {

@@ -151,7 +151,8 @@ public final class Checks {
         return value.toString();
     }
 
-    private static void add(List<String> problems, String sentence) {
+    /** Adds {@code sentence} to {@code problems} when there is one. */
+    public static void add(List<String> problems, String sentence) {
         if (sentence != null) {
             problems.add(sentence);
         }

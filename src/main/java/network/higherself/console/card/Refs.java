@@ -14,4 +14,10 @@ public interface Refs {
      * says what is wrong with none or several (an import names the row and the column).
      */
     <T> List<T> named(Reference<T> reference, String name);
+
+    /**
+     * Adds {@code client} (a new one given with the change), in the change's transaction: refused, with the sentence
+     * that says what to do, when it is not a valid client or one of that name is already listed.
+     */
+    Client add(NewClient client);
 }

@@ -46,7 +46,8 @@ public final class CardFormStore implements CardForms {
     private static final Map<Class<?>, Source> SOURCES = Map.of(
             Client.class, new Source("from Client order by name", o -> {
                 Client c = (Client) o;
-                return new Choice(c.getId(), c.getEmail() == null ? c.getName() : c.getName() + "  \u00b7  " + c.getEmail());
+                return new Choice(c.getId(), c.getEmail() == null ? c.getName() : c.getName() + "  \u00b7  " + c.getEmail(),
+                        c.getName());
             }),
             Artist.class, new Source("from Artist order by name", o -> new Choice(((Artist) o).getId(), ((Artist) o).getName())),
             WellnessService.class, new Source("from WellnessService order by name", o -> {
@@ -61,7 +62,8 @@ public final class CardFormStore implements CardForms {
             Campaign.class, new Source("from Campaign order by title", o -> new Choice(((Campaign) o).getId(), ((Campaign) o).getTitle())),
             StaffMember.class, new Source("from StaffMember order by displayName", o -> {
                 StaffMember m = (StaffMember) o;
-                return new Choice(m.getId(), m.getDisplayName() + " (" + m.getUsername() + ", " + m.getRole().label() + ")");
+                return new Choice(m.getId(), m.getDisplayName() + " (" + m.getUsername() + ", " + m.getRole().label() + ")",
+                        m.getUsername());
             }));
 
     private final SessionFactory sessionFactory;
@@ -169,7 +171,7 @@ public final class CardFormStore implements CardForms {
             Class<?> type = switch (f.type()) {
                 case REFERENCE, REFERENCES -> f.valueType();
                 case ARTWORKS -> Artist.class;
-                default -> null;
+                default -> f.equals(network.higherself.console.card.Card.ASSIGNEE) ? StaffMember.class : null; // picked, not typed
             };
             if (type != null && !out.containsKey(type)) {
                 Source source = SOURCES.get(type);

@@ -51,7 +51,7 @@ public final class FormValues {
             return f.isCollection() ? List.of() : null;
         }
         return switch (f.type()) {
-            case REFERENCE -> ((Choice) value).id();
+            case REFERENCE -> value instanceof network.higherself.console.card.NewClient n ? n : ((Choice) value).id();
             case REFERENCES -> elements(value, Choice.class).stream().map(Choice::id).distinct().toList();
             case ARTWORKS -> elements(value, ArtworkRow.class).stream()
                     .map(r -> new ArtworkValue(r.id(), r.artist() == null ? null : r.artist().id(), r.title(), r.status()))

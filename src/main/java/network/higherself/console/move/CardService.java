@@ -1292,6 +1292,24 @@ public final class CardService {
 
     private record SessionRefs(Session session) implements Refs {
         @Override
+        public network.higherself.console.card.Client add(network.higherself.console.card.NewClient client) {
+            List<String> problems = client.problems();
+            if (!problems.isEmpty()) {
+                throw refuse(Outcome.Refusal.INVALID, "The new client was not added: " + String.join(" ", problems));
+            }
+            boolean listed = session.createSelectionQuery("select c.name from Client c where lower(c.name) = :n", String.class)
+                    .setParameter("n", client.name().toLowerCase(java.util.Locale.ROOT)).getResultList().stream()
+                    .anyMatch(client::sameName);
+            if (listed) {
+                throw refuse(Outcome.Refusal.INVALID, "A client called '" + Labels.cut(client.name(), 60)
+                        + "' is already listed: pick them from the list rather than adding them again.");
+            }
+            network.higherself.console.card.Client added = client.toClient();
+            session.persist(added);
+            return added;
+        }
+
+        @Override
         public <T> T get(Class<T> type, long id) {
             T found = session.find(type, id);
             if (found == null) {

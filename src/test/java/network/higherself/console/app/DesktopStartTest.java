@@ -49,17 +49,35 @@ class DesktopStartTest {
     }
 
     private static void type(FxRobot robot, String id, String text) throws Exception {
-        TextInputControl field = robot.lookup("#" + id).queryAs(TextInputControl.class);
-        robot.clickOn(field);
-        if (!waits(5, field::isFocused)) { // a window just shown by another thread may not be the focused one yet
-            robot.interact(() -> {
-                field.getScene().getWindow().requestFocus();
-                field.requestFocus();
-            });
+        for (int attempt = 1; ; attempt++) {
+            // the field on a window that shows, looked up again each time (under load a lookup met a field that its
+            // window no longer held a moment later)
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> field(robot, id) != null);
+            TextInputControl field = field(robot, id);
+            robot.clickOn(field);
+            if (!waits(5, field::isFocused)) { // a window just shown by another thread may not be the focused one yet
+                robot.interact(() -> {
+                    if (field.getScene() != null && field.getScene().getWindow() != null) {
+                        field.getScene().getWindow().requestFocus();
+                    }
+                    field.requestFocus();
+                });
+            }
+            if (waits(10, field::isFocused) || attempt == 3) {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, field::isFocused);
+                robot.write(text);
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                        () -> field.getText() != null && field.getText().endsWith(text));
+                return;
+            }
         }
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, field::isFocused);
-        robot.write(text);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> field.getText() != null && field.getText().endsWith(text));
+    }
+
+    private static TextInputControl field(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAllAs(TextInputControl.class).stream()
+                .filter(f -> f.getScene() != null && f.getScene().getWindow() != null
+                        && f.getScene().getWindow().isShowing())
+                .findFirst().orElse(null);
     }
 
     @Test

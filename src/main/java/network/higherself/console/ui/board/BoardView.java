@@ -616,17 +616,27 @@ public final class BoardView extends BorderPane {
             return;
         }
         String what = cards.size() == 1 ? cards.get(0).title() : cards.size() + " cards";
-        // one card: the form starts from what the card holds (its quote); several may hold different values
-        java.util.function.Consumer<java.util.Map<String, Object>> ask = current -> EventInputForm.ask(window(),
-                        model.workflow().id(), Labels.humanize(t.event()) + ": " + what + " \u2192 " + Labels.humanize(t.to()),
-                        inputs, current, type -> List.of())
-                .showAndWait()
-                .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
+        java.util.function.Function<java.util.Map<String, Object>, EventInputForm> form = current -> EventInputForm.ask(
+                window(), model.workflow().id(), model.workflow().eventLabel(t.event()) + ": " + what + " \u2192 "
+                        + model.workflow().stateLabel(t.to()), inputs, current, type -> List.of());
         if (cards.size() == 1) {
-            model.inputValues(cards.get(0), inputs, ask);
-        } else {
-            ask.accept(java.util.Map.of());
+            // one card: the form starts from what the card holds (its quote), and stays open, with what was typed,
+            // when the move is refused (a payment that does not cover the quote), saying why
+            CardSummary card = cards.get(0);
+            model.inputValues(card, inputs, current -> form.apply(current).showTrying(
+                    (answer, told) -> model.fireFromForm(card, t, answer.change(), answer.note(),
+                            outcome -> {
+                                told.accept(outcome.isDone() ? null : outcome.message());
+                                if (outcome.isDone()) {
+                                    focus.run();
+                                }
+                            }),
+                    focus));
+            return;
         }
+        // several may hold different values: the form starts empty, and says on the board which were refused
+        form.apply(java.util.Map.of()).showAndWait()
+                .ifPresentOrElse(answer -> model.fire(cards, t, answer.change(), answer.note(), outcomes -> focus.run()), focus);
     }
 
     /**

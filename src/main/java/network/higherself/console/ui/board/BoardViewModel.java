@@ -398,6 +398,19 @@ public final class BoardViewModel {
      * again.
      */
     public void fire(List<CardSummary> cards, Transition t, CardChange input, String note, Consumer<List<Outcome>> done) {
+        fire(cards, t, input, note, false, done);
+    }
+
+    /**
+     * Fires {@code t} on {@code card} with what the person typed in the move's form, which is still open: a refusal
+     * is said there ({@code done} gets it), not on the board; a move made is said on the board as any other.
+     */
+    public void fireFromForm(CardSummary card, Transition t, CardChange input, String note, Consumer<Outcome> done) {
+        fire(List.of(card), t, input, note, true, outcomes -> done.accept(outcomes.get(0)));
+    }
+
+    private void fire(List<CardSummary> cards, Transition t, CardChange input, String note, boolean refusalInForm,
+                      Consumer<List<Outcome>> done) {
         Actor who = actor.get();
         cards.forEach(c -> pending.add(c.id()));
         executor.run(() -> {
@@ -412,7 +425,9 @@ public final class BoardViewModel {
             Outcome first = outcomes.get(0);
             lastMove.set(cards.size() == 1 && first instanceof Outcome.Done d
                     ? new MovedCard(d.cardId(), cards.get(0).title(), d.version()) : null);
-            feedback.set(movedFeedback(cards, t, outcomes));
+            if (!refusalInForm || first.isDone()) {
+                feedback.set(movedFeedback(cards, t, outcomes));
+            }
             refresh(() -> done.accept(outcomes));
         }, e -> {
             cards.forEach(c -> pending.remove(c.id()));

@@ -60,8 +60,15 @@ public final class EventInputForm {
         }
     }
 
+    /** The id of the sentence that says, inside the form, why the move was refused. */
+    public static final String REFUSAL_ID = "event-input-refusal";
+
     private final Dialog<Answer> dialog = new Dialog<>();
     private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    /** Why the last try was refused, shown at the top of the form until the person changes something. */
+    private final Label refusal = new Label();
+    /** A try is on its way: Continue waits for its answer. */
+    private final javafx.beans.property.BooleanProperty trying = new javafx.beans.property.SimpleBooleanProperty();
 
     private EventInputForm(Window owner, String workflowId, String heading, List<EventInput> inputs,
                            Map<String, Object> current, Function<Class<?>, List<Choice>> choices) {
@@ -100,7 +107,14 @@ public final class EventInputForm {
             grid.add(new VBox(4, editor.node(), problem), 1, row++);
             BooleanBinding bad = editor.problemProperty().isNotNull();
             anyProblem = anyProblem == null ? bad : anyProblem.or(bad);
+            editor.valueProperty().addListener((obs, old, now) -> refusal.setText("")); // its cause may be fixed
         }
+        refusal.setId(REFUSAL_ID);
+        refusal.getStyleClass().add(CardDetailsView.STYLE_FIELD_PROBLEM);
+        refusal.setWrapText(true);
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.visibleProperty().bind(refusal.textProperty().isNotEmpty());
+        refusal.managedProperty().bind(refusal.visibleProperty());
 
         if (owner != null) {
             dialog.initOwner(owner);
@@ -120,13 +134,14 @@ public final class EventInputForm {
         VBox header = new VBox(2, title, sub);
         header.getStyleClass().add(CardDetailsView.STYLE_HEADER);
         pane.setHeader(header);
-        pane.setContent(grid);
+        pane.setContent(new VBox(10, refusal, grid));
         pane.setPrefWidth(560);
         ButtonType ok = new ButtonType("Continue", ButtonBar.ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(ok, ButtonType.CANCEL);
         Button okButton = (Button) pane.lookupButton(ok);
         okButton.setId(OK_ID);
-        okButton.disableProperty().bind(Objects.requireNonNull(anyProblem));
+        okButton.disableProperty().bind(Objects.requireNonNull(anyProblem).or(trying));
+        pane.lookupButton(ButtonType.CANCEL).disableProperty().bind(trying); // the move on its way is not stopped
         dialog.setResultConverter(b -> b == ok ? answer() : null);
         network.higherself.console.ui.common.DialogFit.toOwner(dialog); // no bigger than its window
         dialog.setOnShown(e -> {
@@ -165,6 +180,39 @@ public final class EventInputForm {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null) {
                 onAnswer.accept(dialog.getResult());
+            }
+        });
+        dialog.show();
+    }
+
+    /**
+     * Shows the form and tries the move the person asks for before it closes: Continue hands the answer to
+     * {@code attempt}, which tells its outcome to the consumer it is given: null when the move went through (the form
+     * closes), or the sentence that says why it was refused — the form then stays open with everything that was
+     * typed, says why at its top, and the person can put it right and continue again, or cancel. The sentence goes
+     * as soon as a value is changed. {@code canceled} runs when the person closes the form without a move made.
+     */
+    public void showTrying(java.util.function.BiConsumer<Answer, Consumer<String>> attempt, Runnable canceled) {
+        Button ok = (Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0));
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume(); // the form stays until the move is made
+            Answer answer = answer();
+            refusal.setText("");
+            trying.set(true);
+            attempt.accept(answer, refused -> {
+                trying.set(false);
+                if (refused == null) {
+                    dialog.setResult(answer);
+                    dialog.close();
+                } else {
+                    refusal.setText(refused);
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
+        });
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == null) {
+                canceled.run();
             }
         });
         dialog.show();

@@ -4,6 +4,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -62,7 +63,9 @@ public final class FieldEditors {
      * (an exhibition's artworks take their artists from {@code Artist.class}).
      */
     public static FieldEditor create(CardField<?> field, Function<Class<?>, List<Choice>> choices) {
-        FieldEditor editor = switch (field.type()) {
+        FieldEditor editor = field.equals(network.higherself.console.card.Card.ASSIGNEE)
+                ? new AssigneeEditor(field, choices.apply(network.higherself.console.staff.StaffMember.class))
+                : switch (field.type()) {
             case TEXT, EMAIL, PHONE, URL, MONEY -> new TextEditor(field, new TextField());
             case LONG_TEXT -> new TextEditor(field, textArea());
             case DATE -> new DateEditor(field);
@@ -295,7 +298,25 @@ public final class FieldEditors {
                 combo.setPromptText("Nothing to choose from yet");
             }
             combo.valueProperty().addListener((obs, old, now) -> inputChanged());
-            shows(combo, combo);
+            if (field.valueType() == network.higherself.console.card.Client.class) {
+                // a booking for someone new: the client is added with the card's change
+                Button add = new Button("New client\u2026");
+                add.setId(NEW_CLIENT_ID);
+                add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                add.setOnAction(e -> NewClientDialog.ask(combo.getScene() == null ? null : combo.getScene().getWindow(),
+                        name -> combo.getItems().stream().anyMatch(o -> o instanceof Choice c
+                                && new network.higherself.console.card.NewClient(name, null, null).sameName(c.key())))
+                        .ifPresent(client -> {
+                            combo.getItems().removeIf(o -> o instanceof network.higherself.console.card.NewClient);
+                            combo.getItems().add(client);
+                            combo.setValue(client);
+                        }));
+                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, combo, add);
+                javafx.scene.layout.HBox.setHgrow(combo, javafx.scene.layout.Priority.ALWAYS);
+                shows(row, combo);
+            } else {
+                shows(combo, combo);
+            }
         }
 
         @Override
@@ -314,6 +335,80 @@ public final class FieldEditors {
         @Override
         protected Object read() {
             return combo.getValue();
+        }
+    }
+
+    /** The id of the button beside a card's client that adds a client not listed yet. */
+    public static final String NEW_CLIENT_ID = "new-client";
+
+    /** What the assignee picker shows for a card nobody is assigned to. */
+    public static final String UNASSIGNED = "Unassigned";
+
+    /**
+     * A card's assignee, picked from the staff (the field keeps the user name): a name that no account has cannot be
+     * typed in. A card already assigned to a name no account has (an account since renamed) shows it as such, so
+     * that saving the form without touching it keeps it.
+     */
+    static final class AssigneeEditor extends FieldEditor {
+        private final ComboBox<Choice> combo = new ComboBox<>();
+
+        AssigneeEditor(CardField<?> field, List<Choice> staff) {
+            super(field);
+            List<Choice> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(staff);
+            combo.setItems(FXCollections.observableArrayList(items));
+            combo.setMaxWidth(Double.MAX_VALUE);
+            combo.setVisibleRowCount(12);
+            combo.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Choice c) {
+                    return c == null ? UNASSIGNED : c.label();
+                }
+
+                @Override
+                public Choice fromString(String s) {
+                    return null;
+                }
+            });
+            combo.setCellFactory(v -> new ListCell<>() {
+                @Override
+                protected void updateItem(Choice item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : combo.getConverter().toString(item));
+                }
+            });
+            combo.setButtonCell(combo.getCellFactory().call(null));
+            combo.valueProperty().addListener((obs, old, now) -> inputChanged());
+            shows(combo, combo);
+        }
+
+        @Override
+        protected void show(Object v) {
+            if (v == null || v.toString().isBlank()) {
+                combo.setValue(null);
+                return;
+            }
+            String name = v.toString();
+            Choice known = combo.getItems().stream()
+                    .filter(c -> c != null && c.key() != null && c.key().equalsIgnoreCase(name))
+                    .findFirst().orElse(null);
+            if (known == null) {
+                known = new Choice(-1 - combo.getItems().size(), name + " (no account has this name)", name);
+                combo.getItems().add(known);
+            }
+            combo.setValue(known);
+        }
+
+        @Override
+        protected String check() {
+            return null; // whatever is listed can be picked; the pipeline checks the name again when saved
+        }
+
+        @Override
+        protected Object read() {
+            Choice c = combo.getValue();
+            return c == null ? null : c.key();
         }
     }
 

@@ -106,4 +106,18 @@ final class CardFixture implements AutoCloseable {
         executor.close();
         store.close();
     }
+
+    /** The window that shows {@code query}'s node, as a PNG under target/screenshots (to look at). */
+    static void snapshot(FxRobot robot, String query, String name) {
+        javafx.scene.Scene scene = robot.lookup(query).query().getScene();
+        java.util.concurrent.atomic.AtomicReference<byte[]> png = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> png.set(network.higherself.console.ui.common.Png.encode(scene.snapshot(null))));
+        try {
+            Path out = Path.of("target", "screenshots", name);
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.write(out, png.get());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -179,6 +179,67 @@ class NewCardDialogTest {
     }
 
     @Test
+    void aBookingForSomeoneNewAddsTheClientFromItsFormWhenTheBookingIsSaved(FxRobot robot) {
+        AtomicLong created = new AtomicLong();
+        acting.set(Actor.staff("theo", Role.FRONT_DESK));
+        create(robot, Booking.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Sound bath for Grace");
+        robot.clickOn("#" + FieldEditors.NEW_CLIENT_ID);
+        waitFor(robot, "#new-client-name");
+        robot.clickOn("#new-client-name").write("Ada Lovelace");
+        robot.clickOn("Use this client");
+        waitFor(robot, "#new-client-problem");
+        assertThat(text(robot, "#new-client-problem"))
+                .isEqualTo("A client called 'Ada Lovelace' is already on the list: cancel, and pick them there.");
+        replaceText(robot, "#new-client-name", "Grace Hopper");
+        robot.clickOn("#new-client-email").write("grace at navy");
+        robot.clickOn("Use this client");
+        assertThat(text(robot, "#new-client-problem")).isEqualTo(
+                "Client e-mail 'grace at navy' is not an e-mail address (expected something like name@example.com).");
+        CardFixture.snapshot(robot, "#new-client-name", "new-client-refused.png");
+        replaceText(robot, "#new-client-email", "grace@navy.example");
+        robot.clickOn("Use this client");
+        waitUntil("the client dialog to close", () -> robot.lookup("#new-client-name").tryQuery().isEmpty());
+        ComboBox<Object> client = robot.lookup("#field-client").queryComboBox();
+        assertThat(client.getConverter().toString(client.getValue())).isEqualTo("Grace Hopper  \u00b7  grace@navy.example (new)");
+        CardFixture.snapshot(robot, "#field-client", "new-client-in-form.png");
+        long before = fx.store.db.sessionFactory().fromSession(s -> s.createSelectionQuery("select count(c) from Client c", Long.class)
+                .getSingleResult());
+        assertThat(before).as("nothing added before the booking is saved").isEqualTo(1);
+
+        robot.clickOn("#field-service-at").write("2026-12-03");
+        robot.clickOn("#field-service-at-time").write("10:00");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the booking to be created", () -> created.get() != 0);
+        fx.store.db.sessionFactory().inSession(s -> {
+            Client grace = Booking.CLIENT.get(s.find(Booking.class, created.get()));
+            assertThat(grace.getName()).isEqualTo("Grace Hopper");
+            assertThat(grace.getEmail()).isEqualTo("grace@navy.example");
+        });
+    }
+
+    @Test
+    void theAssigneeIsPickedFromTheStaffSoANameNoAccountHasCannotBeGiven(FxRobot robot) {
+        fx.store.staff("theo", Role.FRONT_DESK);
+        fx.store.staff("amara", Role.ADMINISTRATOR);
+        AtomicLong created = new AtomicLong();
+        acting.set(Actor.staff("theo", Role.FRONT_DESK));
+        create(robot, Booking.WORKFLOW, created);
+        robot.clickOn("#field-title").write("Sound bath for two");
+        ComboBox<Object> assignee = robot.lookup("#field-assignee").queryComboBox();
+        assertThat(assignee.isEditable()).as("nothing to type a name into").isFalse();
+        assertThat(assignee.getItems()).as("what the list offers").extracting(i -> assignee.getConverter().toString(i))
+                .containsExactly("Unassigned", "amara (amara, Administrator)", "theo (theo, Front desk)");
+        robot.clickOn("#field-assignee");
+        robot.clickOn("theo (theo, Front desk)");
+        robot.clickOn("#field-service-at").write("2026-12-03");
+        robot.clickOn("#field-service-at-time").write("10:00");
+        robot.clickOn("#" + CardDetailsView.SAVE_ID);
+        waitUntil("the booking to be created", () -> created.get() != 0);
+        assertThat(card(Booking.class, created.get()).getAssignee()).isEqualTo("theo");
+    }
+
+    @Test
     void aCampaignsSegmentsAreTickedInAList(FxRobot robot) {
         AtomicLong created = new AtomicLong();
         acting.set(Actor.staff("malik", Role.MARKETING));
