@@ -65,12 +65,22 @@ if [ "$what" = app-image ]; then
   exit 0
 fi
 echo "4/4 The Debian package (jpackage --type deb)"
+# The JVM uses a class-data archive only with the class path it was made with, so one made here is refused once the
+# console is installed in /opt (found by trying): the package carries the app image without it, and the script that
+# makes it; its postinst makes the archive where the console is installed and names it in the launcher's options.
+deb_image=target/deb-image/$name
+rm -rf target/deb-image
+mkdir -p target/deb-image
+cp -a "$out/$name" "$deb_image"
+rm -f "$deb_image/lib/app/$name.jsa" "$deb_image/lib/app/$name-training.log"
+sed -i '/SharedArchiveFile\|-Xshare:auto/d' "$deb_image/lib/app/$name.cfg"
+cp installer/cds-archive.sh "$deb_image/lib/cds-archive.sh"
 jpackage --type deb \
   --name $name \
   --app-version "$version" \
   --vendor "Higher Self Network" \
   --description "The staff console of the Higher Self Network: eight workflows as kanban boards" \
-  --app-image "$out/$name" \
+  --app-image "$deb_image" \
   --linux-package-name $name \
   --linux-package-deps libgtk-3-0 \
   --linux-shortcut \
