@@ -3,6 +3,9 @@ package network.higherself.console.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import network.higherself.console.staff.Role;
+import network.higherself.console.staff.RoleDefaults;
+import network.higherself.console.staff.WorkflowRights;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.PGConnection;
@@ -30,7 +33,7 @@ import java.util.UUID;
 public final class SyncServer implements AutoCloseable {
 
     /** The server schema version this console speaks. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The session-level advisory lock held by the one desktop that runs the agents. */
@@ -80,12 +83,33 @@ public final class SyncServer implements AutoCloseable {
         });
     }
 
-    /** Stores the workflows' states and transitions on the server (the set-up user only). */
+    /**
+     * Stores the workflows' states and transitions on the server, and each role's default rights on them (the set-up
+     * user only): the server checks moves against the first and changes of column limits against the second.
+     */
     public void defineWorkflows(List<WorkflowDigest.Definition> definitions) {
         ArrayNode array = JSON.createArrayNode();
         definitions.forEach(d -> array.add(d.toJson(JSON)));
+        define("SELECT hsc.define_workflows(?::jsonb)", array);
+        defineRoles(definitions.stream().map(WorkflowDigest.Definition::id).toList());
+    }
+
+    /** Stores each role's default rights on these boards (the set-up user only), as a role's rights row is shared. */
+    public void defineRoles(List<String> workflowIds) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Role role : Role.values()) {
+            for (String w : workflowIds) {
+                WorkflowRights r = RoleDefaults.defaults(role, w);
+                array.addObject().put("role", role.name()).put("workflow_id", w).put("view", r.view())
+                        .put("create", r.create()).put("edit", r.edit()).put("events", r.eventsText());
+            }
+        }
+        define("SELECT hsc.define_roles(?::jsonb)", array);
+    }
+
+    private void define(String sql, ArrayNode array) {
         call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hsc.define_workflows(?::jsonb)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, array.toString());
                 ps.execute();
             }
@@ -173,6 +197,20 @@ public final class SyncServer implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? java.util.Optional.of(new ServerCard(rs.getObject(1, UUID.class), rs.getString(2),
                             rs.getString(3), rs.getLong(4), rs.getString(5))) : java.util.Optional.<ServerCard>empty();
+                }
+            }
+        });
+    }
+
+    /** A shared row as the server holds it (its data as JSON), if it has it. */
+    public java.util.Optional<String> sharedRow(String kind, String key) {
+        return call(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hsc.shared_row(?, ?)")) {
+                ps.setString(1, kind);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return java.util.Optional.ofNullable(rs.getString(1));
                 }
             }
         });

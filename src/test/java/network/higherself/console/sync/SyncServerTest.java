@@ -137,6 +137,9 @@ class SyncServerTest {
                     "DELETE FROM hsc.rejected",
                     "SELECT * FROM hsc.card",
                     "SELECT hsc.accept('{}'::jsonb)",
+                    "SELECT hsc.accept_run('[]'::jsonb, 0)",
+                    "SELECT * FROM hsc.role_default",
+                    "SELECT hsc.define_roles('[]'::jsonb)",
                     "SELECT hsc.define_workflows('[]'::jsonb)")) {
                 assertThatThrownBy(() -> st.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
@@ -269,6 +272,69 @@ class SyncServerTest {
                 assertThat(digests.get(w.id())).isEqualTo(WorkflowDigest.of(w).digest());
             }
         }
+    }
+
+    /**
+     * A batch is answered event by event as if each had been pushed alone, whether the server takes it in a run
+     * (several changes of one card chained on each other's versions) or one by one (a duplicate, a conflict, a
+     * refusal, a change of a card made earlier in the same batch); the card ends with every accepted change, in order.
+     */
+    @Test
+    void aBatchIsAnsweredEventByEventAsIfEachWasPushedAlone() {
+        try (SyncServer a = new SyncServer(deskA)) {
+            UUID card = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            a.push(List.of(create(card, "WF-WELL-BOOK")));
+            ObjectNode first = edit(card, 0, "inquiry", "title", "First");
+            ObjectNode second = move(card, "WF-WELL-BOOK", 1, "inquiry", "consultation_scheduled", "consultation", "amara");
+            second.putObject("card").put("notes", "moved");
+            List<PushAnswer> answers = a.push(List.of(
+                    first,
+                    second,
+                    edit(card, 2, "consultation", "title", "Third"),
+                    first,                                                   // the same event again
+                    edit(card, 0, "inquiry", "title", "Too late"),           // made from a version long gone
+                    edit(card, 3, "consultation", "notes", "kept"),
+                    create(other, "WF-WELL-BOOK"),
+                    move(other, "WF-WELL-BOOK", 0, "inquiry", "consultation_scheduled", "consultation", "amara"),
+                    move(card, "WF-WELL-BOOK", 4, "consultation", "payment_received", "payment_confirmed", "amara"),
+                    edit(card, 4, "consultation", "title", "Last")));
+            assertThat(answers).extracting(PushAnswer::status).containsExactly(
+                    PushAnswer.Status.ACCEPTED, PushAnswer.Status.ACCEPTED, PushAnswer.Status.ACCEPTED,
+                    PushAnswer.Status.DUPLICATE, PushAnswer.Status.CONFLICT, PushAnswer.Status.ACCEPTED,
+                    PushAnswer.Status.ACCEPTED, PushAnswer.Status.ACCEPTED, PushAnswer.Status.REFUSED,
+                    PushAnswer.Status.ACCEPTED);
+            assertThat(answers.get(3).seq()).isEqualTo(answers.get(0).seq());
+            List<Long> numbers = answers.stream().filter(x -> x.status() == PushAnswer.Status.ACCEPTED).map(PushAnswer::seq).toList();
+            for (int i = 1; i < numbers.size(); i++) {
+                assertThat(numbers.get(i)).isEqualTo(numbers.get(i - 1) + 1); // in the batch's order, no gap
+            }
+            // the conflict shows the card as the batch's earlier events left it, and who changed it last
+            assertThat(answers.get(4).card().path("version").asLong()).isEqualTo(3);
+            assertThat(answers.get(4).card().path("data").path("title").asText()).isEqualTo("Third");
+            assertThat(answers.get(4).last().path("seq").asLong()).isEqualTo(answers.get(2).seq());
+
+            SyncServer.ServerCard copy = a.cardCopy(card).orElseThrow();
+            assertThat(copy.state()).isEqualTo("consultation");
+            assertThat(copy.version()).isEqualTo(5);
+            JsonNode data = read(copy.data());
+            assertThat(data.path("title").asText()).isEqualTo("Last");
+            assertThat(data.path("notes").asText()).isEqualTo("kept");
+            assertThat(a.cardCopy(other).orElseThrow().version()).isEqualTo(1);
+            assertThat(verify(a)).isEmpty();
+            // the whole batch again: nothing new, every answer the same
+            long head = a.head().seq();
+            List<PushAnswer> again = a.push(List.of(first, second));
+            assertThat(again).extracting(PushAnswer::status).containsOnly(PushAnswer.Status.DUPLICATE);
+            assertThat(a.head().seq()).isEqualTo(head);
+        }
+    }
+
+    private static ObjectNode edit(UUID card, long base, String state, String field, String value) {
+        ObjectNode e = move(card, "WF-WELL-BOOK", base, state, null, state, "amara");
+        e.put("kind", "EDIT");
+        e.putObject("card").put(field, value);
+        return e;
     }
 
     private static java.util.Optional<String> verify(SyncServer s) {
