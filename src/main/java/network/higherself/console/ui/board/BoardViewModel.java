@@ -717,7 +717,8 @@ public final class BoardViewModel {
         MovedCard moved = lastMove.get();
         if (moved == null) {
             feedback.set(new Feedback(Feedback.Kind.REFUSED, "Nothing to undo",
-                    "You have not moved a card on this board since it was opened, or your last move was taken back."));
+                    "You have not moved a card on this board since it was opened, your last move was taken back, or it "
+                            + "also changed the card's lane: a move is taken back only while it is the card's last change."));
             return;
         }
         correct(moved, UNDO_REASON);
