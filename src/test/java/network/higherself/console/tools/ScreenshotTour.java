@@ -34,11 +34,13 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("hsc-tour");
         Services services = Services.open(new DataFolder(data), Clock.systemDefaultZone());
+        tourServices = services;
         services.demoData().seed();
         // as the console does at start: the agents make missing checklists, walk waiting messages, fire what is due
         var run = services.agents().runner().run();
         var held = services.agents().runner().holds();
         FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        tourExecutor = executor;
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -158,6 +160,34 @@ public final class ScreenshotTour {
         System.out.println("Screenshots written to " + out.toAbsolutePath());
     }
 
+    /** The tour's services and background executor (one data folder for the whole tour). */
+    private static Services tourServices;
+    private static FxBackgroundExecutor tourExecutor;
+    /** The booking whose move the tour takes back, once. */
+    private static long corrected;
+
+    /**
+     * A booking's move taken back (issue 13 point 7): made and corrected once through the card service, then its dialog
+     * over the window at {@code size}, the correction with its reason at the top of its history.
+     */
+    private static void correction(Stage stage, FxBackgroundExecutor executor, String size, Path out) throws Exception {
+        network.higherself.console.staff.Actor amara = network.higherself.console.staff.Actor.staff("amara",
+                network.higherself.console.staff.Role.ADMINISTRATOR);
+        if (corrected == 0) {
+            corrected = tourServices.queries().firstPage("WF-WELL-BOOK", "inquiry", 1).get(0).id();
+            tourServices.cards().move(network.higherself.console.move.MoveRequest.byEvent(corrected, "consultation_scheduled", amara));
+            tourServices.cards().correct(corrected, null, amara, "Dropped on the wrong column: the consultation is not booked yet.");
+        }
+        var editor = new network.higherself.console.ui.card.CardEditor(tourServices.cardForms(),
+                network.higherself.console.ui.card.ChecklistStore.of(tourServices.agents().tasks()), tourServices.workflows(),
+                tourServices.clock().getZone(), executor, () -> amara);
+        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        onFx(() -> dialog[0] = editor.openCard(stage, corrected, () -> { }));
+        Thread.sleep(2500); // the card and its history read in the background
+        snapOver(stage, dialog[0], out.resolve("card-correction-" + size + ".png"));
+        onFx(() -> dialog[0].close());
+    }
+
     /**
      * The widest board (Consulting projects, 14 columns) in "fit the workflow" at 1360x860, with the sidebar and
      * without; at 1024x700 as it is, with its first columns collapsed to strips, and with compact cards. The board's
@@ -177,6 +207,7 @@ public final class ScreenshotTour {
         snap(stage.getScene(), out.resolve("wide-1360x860-fit-no-sidebar.png"));
         step(window::toggleSidebar, window, w);
         access(window, model, stage, "1360x860", out);
+        correction(stage, tourExecutor, "1360x860", out);
         step(() -> {
             layout.fitProperty().set(false);
         }, window, w);
@@ -189,6 +220,7 @@ public final class ScreenshotTour {
         }, window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700.png"));
         access(window, model, stage, "1024x700", out);
+        correction(stage, tourExecutor, "1024x700", out);
         step(() -> layout.collapsed().addAll(List.of("lead_qualification", "discovery", "proposal", "negotiation", "contract")),
                 window, w);
         snap(stage.getScene(), out.resolve("wide-1024x700-collapsed.png"));
