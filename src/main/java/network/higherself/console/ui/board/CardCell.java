@@ -191,7 +191,7 @@ final class CardCell extends ListCell<CardSummary> {
                 return Optional.empty();
             }
             if (label == null) {
-                label = new Label();
+                label = new Label(text); // its text before it is in the scene
                 label.getStyleClass().add(styleClass);
                 label.setGraphic(new FontIcon(icon.get()));
                 label.setWrapText(true); // whole, on more lines in a narrow column

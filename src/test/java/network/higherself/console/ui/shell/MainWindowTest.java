@@ -134,14 +134,21 @@ class MainWindowTest {
                 network.higherself.console.sync.SyncLoop.State.Kind.ONLINE, "Synced", 0, 1, at, false,
                 java.util.Map.of(soundBath, note))));
         // the notes a person can see: a recycled cell may hold a hidden one, or one no longer on the board
-        java.util.function.Supplier<java.util.List<String>> shown = () -> robot.lookup(".card-sync-note")
-                .queryAllAs(Label.class).stream().filter(MainWindowTest::onScreen).map(Label::getText).toList();
+        // read on the JavaFX thread, between pulses (read from the test's thread, a cell being rebuilt showed a label
+        // not yet given its text)
+        java.util.function.Supplier<java.util.List<String>> shown = () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".card-sync-note").queryAllAs(Label.class).stream()
+                        .filter(MainWindowTest::onScreen).map(Label::getText).toList()).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shown.get().isEmpty());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown.get().equals(java.util.List.of(note)));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no sync note shown on the card", e);
+            throw new AssertionError("the card does not show its sync note alone; shown: " + shown.get(), e);
         }
-        assertThat(shown.get()).containsExactly(note);
         javafx.application.Platform.runLater(() -> model.syncRan(new network.higherself.console.sync.SyncLoop.State(
                 network.higherself.console.sync.SyncLoop.State.Kind.ONLINE, "Synced", 0, 0, at, false)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown.get().isEmpty());
