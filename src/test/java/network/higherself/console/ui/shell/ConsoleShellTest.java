@@ -89,7 +89,19 @@ class ConsoleShellTest {
      */
     private static void type(FxRobot robot, String id, String text) throws Exception {
         javafx.scene.control.TextInputControl field = robot.lookup("#" + id).queryAs(javafx.scene.control.TextInputControl.class);
-        robot.clickOn(field);
+        for (int attempt = 1; attempt <= 3 && !field.isFocused(); attempt++) {
+            robot.clickOn(field);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, field::isFocused);
+            } catch (java.util.concurrent.TimeoutException e) { // the click's focus lost on a loaded machine: ask again
+                robot.interact(() -> {
+                    if (field.getScene() != null && field.getScene().getWindow() != null) {
+                        field.getScene().getWindow().requestFocus();
+                    }
+                    field.requestFocus();
+                });
+            }
+        }
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, field::isFocused);
         robot.write(text);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> field.getText() != null && field.getText().endsWith(text));
