@@ -418,72 +418,156 @@ public final class Sync {
         return pushed.plus(pull(server, s));
     }
 
-    /** Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls). */
+    /**
+     * Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls).
+     * <p>
+     * While the server takes one page, a thread of this push reads the next page here and marks the page before
+     * sent: this desktop's own work overlaps the server's (a third of the time to push 10,000 was this desktop's). The
+     * order on the server does not change: a page is sent only after the server answered the one before. A page
+     * with any answer but "accepted" is dealt with as before, in order, once the marks before it are written, and
+     * the next page is read again after it (its cards may have taken the server's copy). A mark still being written
+     * when this desktop dies is harmless: the event is sent again and the server answers as the first time.
+     */
     public Report push(SyncServer server) {
         Report total = new Report(0, 0, 0, 0, 0, 0, 0);
-        long after = read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COALESCE(MIN(seq), 0) - 1 FROM outbox_event WHERE status = 'PENDING'");
+        Long first = read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM outbox_event WHERE status = 'PENDING'");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long seq = rs.getLong(1);
+                return rs.wasNull() ? null : seq;
             }
         });
-        while (true) {
-            long from = after;
-            List<Pending> batch = read(c -> pending(c, from));
-            if (batch.isEmpty()) {
-                return total;
-            }
-            after = batch.get(batch.size() - 1).outboxId();
-            List<JsonNode> events = new ArrayList<>();
-            for (Pending p : batch) {
-                events.add(p.event());
-            }
-            List<PushAnswer> answers = server.push(events);
-            int sent = 0;
-            int conflicts = 0;
-            int refused = 0;
-            Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
-            Map<Long, Long> inLog = new LinkedHashMap<>();
-            List<JsonNode> refusedRows = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
-                PushAnswer a = answers.get(i);
-                if (a.inLog()) {
-                    inLog.put(p.outboxId(), a.seq());
-                    sent++;
-                } else {
-                    recordConflict(p, a);
-                    mark(p.outboxId(), a.status() == PushAnswer.Status.CONFLICT ? "CONFLICT" : "REFUSED", null);
-                    if (a.status() == PushAnswer.Status.CONFLICT) {
-                        conflicts++;
-                    } else {
-                        refused++;
-                    }
-                    if (p.cardUid() != null) {
-                        lostCards.put(p.cardUid(), a);
-                    } else if (Outbox.SHARED.equals(p.kind())) {
-                        refusedRows.add(p.event().path("shared"));
-                    }
-                }
-            }
-            markSent(inLog);
-            for (Map.Entry<String, PushAnswer> lost : lostCards.entrySet()) {
-                JsonNode card = lost.getValue().card();
-                if (card != null && card.isObject()) {
-                    takeCopy(UUID.fromString(card.path("uid").asText()), card.path("workflow_id").asText(),
-                            card.path("state").asText(), card.path("version").asLong(), card.path("data").toString(),
-                            "another desktop changed the card first");
-                } else {
-                    copyFromServer(server, lost.getKey(), "the server refused this desktop's change");
-                }
-            }
-            for (JsonNode row : refusedRows) {
-                takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
-            }
-            total = total.plus(new Report(sent, conflicts, refused, 0, 0, 0, 0));
+        if (first == null) {
+            return total; // nothing to send (and no walk along an outbox of sent events to find that out)
         }
+        long after = first - 1;
+        long from0 = after;
+        List<Pending> batch = read(c -> pending(c, from0));
+        java.util.concurrent.ExecutorService local = null;
+        List<java.util.concurrent.Future<?>> marks = new ArrayList<>();
+        try {
+            while (!batch.isEmpty()) {
+                after = batch.get(batch.size() - 1).outboxId();
+                long from = after;
+                java.util.concurrent.Future<List<Pending>> next = null;
+                if (batch.size() == PAGE) {
+                    if (local == null) {
+                        local = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "sync-push-outbox");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                    }
+                    next = local.submit(() -> read(c -> pending(c, from)));
+                }
+                List<JsonNode> events = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    events.add(p.event());
+                }
+                List<PushAnswer> answers = server.push(events);
+                Map<Long, Long> inLog = new LinkedHashMap<>();
+                for (int i = 0; i < batch.size() && answers.get(i).inLog(); i++) {
+                    inLog.put(batch.get(i).outboxId(), answers.get(i).seq());
+                }
+                if (inLog.size() == batch.size()) { // the usual page: every event accepted, or there already
+                    if (local != null) {
+                        marks.add(local.submit(() -> markSent(inLog)));
+                    } else {
+                        markSent(inLog);
+                    }
+                    total = total.plus(new Report(batch.size(), 0, 0, 0, 0, 0, 0));
+                    batch = next != null ? done(next) : read(c -> pending(c, from));
+                } else {
+                    done(marks);
+                    if (next != null) {
+                        done(next); // read before this page's cards took the server's copies: read again below
+                    }
+                    total = total.plus(keep(server, batch, answers));
+                    batch = read(c -> pending(c, from));
+                }
+            }
+            done(marks);
+            return total;
+        } finally {
+            if (local != null) {
+                local.shutdown(); // the marks already asked for are written, even when the server went away
+                try {
+                    local.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The bookkeeping of a page the server did not take whole: marks, conflicts, the server's copies, in order. */
+    private Report keep(SyncServer server, List<Pending> batch, List<PushAnswer> answers) {
+        int sent = 0;
+        int conflicts = 0;
+        int refused = 0;
+        Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
+        Map<Long, Long> inLog = new LinkedHashMap<>();
+        List<JsonNode> refusedRows = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            PushAnswer a = answers.get(i);
+            if (a.inLog()) {
+                inLog.put(p.outboxId(), a.seq());
+                sent++;
+            } else {
+                long pageEnd = batch.get(batch.size() - 1).outboxId();
+                boolean firstOfCard = p.cardId() != null && !lostCards.containsKey(p.cardUid());
+                int lost = write(c -> lose(c, p, a, firstOfCard ? pageEnd : null));
+                if (a.status() == PushAnswer.Status.CONFLICT) {
+                    conflicts += lost;
+                } else {
+                    refused += lost;
+                }
+                if (p.cardUid() != null) {
+                    lostCards.putIfAbsent(p.cardUid(), a);
+                } else if (Outbox.SHARED.equals(p.kind())) {
+                    refusedRows.add(p.event().path("shared"));
+                }
+            }
+        }
+        markSent(inLog);
+        for (Map.Entry<String, PushAnswer> lost : lostCards.entrySet()) {
+            JsonNode card = lost.getValue().card();
+            if (card != null && card.isObject()) {
+                takeCopy(UUID.fromString(card.path("uid").asText()), card.path("workflow_id").asText(),
+                        card.path("state").asText(), card.path("version").asLong(), card.path("data").toString(),
+                        "another desktop changed the card first");
+            } else {
+                copyFromServer(server, lost.getKey(), "the server refused this desktop's change");
+            }
+        }
+        for (JsonNode row : refusedRows) {
+            takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
+        }
+        return new Report(sent, conflicts, refused, 0, 0, 0, 0);
+    }
+
+    /** Waits for work of this push's own thread; its failure is this push's. */
+    private static <T> T done(java.util.concurrent.Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("Sync was stopped while this desktop's outbox was being read or marked.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SyncException("This desktop's outbox could not be read or marked: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void done(List<java.util.concurrent.Future<?>> marks) {
+        for (java.util.concurrent.Future<?> m : marks) {
+            done(m);
+        }
+        marks.clear();
     }
 
     /** Reads the server's log after what this desktop has, checks its chain, and makes each event here. */
@@ -742,7 +826,29 @@ public final class Sync {
         });
     }
 
-    private void recordConflict(Pending p, PushAnswer a) {
+    /**
+     * A change the server did not take, in one local transaction: its conflict for its person, its mark, and, from
+     * {@code after} on (the end of its page; null: none), this desktop's later changes of the same card still waiting
+     * to be sent, which were made on top of it and lose with it (each its own conflict, none sent: the server would
+     * take one whose version number happens to match its copy's, on a card this desktop is about to replace with that
+     * copy). The changes of the card later in the same page the server answered itself. How many changes were lost.
+     */
+    private int lose(Connection c, Pending p, PushAnswer a, Long after) throws SQLException {
+        String status = a.status() == PushAnswer.Status.CONFLICT ? "CONFLICT" : "REFUSED";
+        recordConflict(c, p, a);
+        mark(c, p.outboxId(), status, null);
+        if (after == null) {
+            return 1;
+        }
+        List<Pending> later = pending(c, "o.seq > ? AND o.card_id = ? AND o.status = 'PENDING'", after, p.cardId());
+        for (Pending l : later) {
+            recordConflict(c, l, a);
+            mark(c, l.outboxId(), status, null);
+        }
+        return 1 + later.size();
+    }
+
+    private void recordConflict(Connection c, Pending p, PushAnswer a) throws SQLException {
         String instead;
         String winner = null;
         String desk = null;
@@ -758,28 +864,23 @@ public final class Sync {
         String what = p.description();
         String lost = cut(what);
         String won = cut(instead);
-        String winnerName = winner;
-        String winnerDesk = desk;
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflict (event_id, card_id, actor, kind, what, "
-                    + "instead, winner, winner_desk, found_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")) {
-                ps.setObject(1, p.eventId());
-                if (p.cardId() == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(2, p.cardId());
-                }
-                ps.setString(3, p.actor());
-                ps.setString(4, p.kind());
-                ps.setString(5, lost);
-                ps.setString(6, won);
-                ps.setString(7, winnerName);
-                ps.setString(8, winnerDesk);
-                ps.setObject(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflict (event_id, card_id, actor, kind, what, "
+                + "instead, winner, winner_desk, found_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")) {
+            ps.setObject(1, p.eventId());
+            if (p.cardId() == null) {
+                ps.setNull(2, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(2, p.cardId());
             }
-            return null;
-        });
+            ps.setString(3, p.actor());
+            ps.setString(4, p.kind());
+            ps.setString(5, lost);
+            ps.setString(6, won);
+            ps.setString(7, winner);
+            ps.setString(8, desk);
+            ps.setObject(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
     }
 
     private String describe(String kind, String workflowId, String from, String to, String event) {
@@ -812,13 +913,19 @@ public final class Sync {
      * for each page, which was a third of the time to push 10,000).
      */
     private List<Pending> pending(Connection c, long after) throws SQLException {
+        return pending(c, "o.seq > ? AND o.status = 'PENDING' ORDER BY o.seq FETCH FIRST " + PAGE + " ROWS ONLY", after);
+    }
+
+    /** The outbox events that {@code where} (with its numbers) picks, in order, as the server takes them. */
+    private List<Pending> pending(Connection c, String where, long... numbers) throws SQLException {
         List<Pending> out = new ArrayList<>();
         Wire wire = new Wire(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT o.seq, o.event_id, o.kind, o.workflow_id, o.card_id, "
                 + "o.base_version, o.from_state, o.to_state, o.event, o.actor, o.payload, k.uid, k.title "
-                + "FROM outbox_event o USE INDEX (outbox_seq) LEFT JOIN card k ON k.id = o.card_id "
-                + "WHERE o.seq > ? AND o.status = 'PENDING' ORDER BY o.seq FETCH FIRST " + PAGE + " ROWS ONLY")) {
-            ps.setLong(1, after);
+                + "FROM outbox_event o USE INDEX (outbox_seq) LEFT JOIN card k ON k.id = o.card_id WHERE " + where)) {
+            for (int i = 0; i < numbers.length; i++) {
+                ps.setLong(i + 1, numbers[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(3);
@@ -880,20 +987,17 @@ public final class Sync {
         });
     }
 
-    private void mark(long outboxId, String status, Long seq) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = ? WHERE seq = ?")) {
-                ps.setString(1, status);
-                if (seq == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(2, seq);
-                }
-                ps.setLong(3, outboxId);
-                ps.executeUpdate();
+    private static void mark(Connection c, long outboxId, String status, Long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = ? WHERE seq = ?")) {
+            ps.setString(1, status);
+            if (seq == null) {
+                ps.setNull(2, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(2, seq);
             }
-            return null;
-        });
+            ps.setLong(3, outboxId);
+            ps.executeUpdate();
+        }
     }
 
     /** Every card of this desktop as an UPLOAD event (a new server), and what was made before is marked LOCAL. */
