@@ -181,6 +181,46 @@ class SyncDesktopsTest extends OnTwoDesktops {
     }
 
     @Test
+    void aPushOfSeveralPagesWithALostEditInTheMiddleSendsEveryOtherEventOnceAndShowsTheLoss() throws Exception {
+        List<Card> some = a.database().sessionFactory().fromSession(s -> s.createSelectionQuery(
+                "from Card c order by c.id", Card.class).getResultList()).stream()
+                .filter(c -> !c.workflowId().equals("WF-PERM-MGT")).limit(51).toList();
+        Card contested = some.get(50);
+        long contestedOnB = localId(b, contested.getUid());
+        // B retitles the contested card first; A, offline, edits it only from its 13th round on (its second page)
+        long onBVersion = b.database().sessionFactory().fromSession(s -> s.find(Card.class, contestedOnB).getVersion());
+        assertThat(b.cards().apply(JONAS, new Change.Edit(contestedOnB, onBVersion,
+                FieldValues.NONE.with(Card.TITLE, "Jonas's title"))).isDone()).isTrue();
+        b.sync().now(serverB);
+        int made = 0;
+        int contestedEdits = 0;
+        for (int round = 0; round < 24; round++) {
+            for (Card c : round < 12 ? some.subList(0, 50) : some) {
+                long version = a.database().sessionFactory().fromSession(s -> s.find(Card.class, c.getId()).getVersion());
+                Outcome o = a.cards().apply(AMARA, new Change.Edit(c.getId(), version,
+                        FieldValues.NONE.with(Card.TITLE, c.getTitle() + " r" + round)));
+                assertThat(o.isDone()).as(o.message()).isTrue();
+                made++;
+                contestedEdits += c.getId().equals(contested.getId()) ? 1 : 0;
+            }
+        }
+        assertThat(made).isGreaterThan(1000); // three pages of 500
+
+        Sync.Report r = a.sync().now(serverA);
+        assertThat(r.pushed()).as("every edit of the other cards").isEqualTo(made - contestedEdits);
+        assertThat(r.conflicts()).as("the contested card's edits lost").isEqualTo(contestedEdits);
+        assertThat(a.sync().status().pending()).isZero();
+        assertThat(a.sync().now(serverA).pushed()).as("nothing is sent twice").isZero();
+        assertThat(a.sync().openConflicts("amara")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.cardId()).isEqualTo(contested.getId()));
+        assertThat(title(a, contested.getId())).isEqualTo("Jonas's title");
+        b.sync().now(serverB);
+        assertThat(cards(b)).isEqualTo(cards(a));
+        assertThat(fields(b)).isEqualTo(fields(a));
+        assertTrailsHoldTogether(a);
+    }
+
+    @Test
     void aDesktopWithCardsOfItsOwnIsRefusedWithASentenceAndNothingChanges() throws Exception {
         try (Services c = Services.open(new DataFolder(TwoDesktops.copy(serverDir.resolve("templates").resolve("a"),
                 dir.resolve("c"))), Clock.systemUTC())) {

@@ -284,7 +284,8 @@ class SyncServerTest {
         try (SyncServer a = new SyncServer(deskA)) {
             UUID card = UUID.randomUUID();
             UUID other = UUID.randomUUID();
-            a.push(List.of(create(card, "WF-WELL-BOOK")));
+            UUID third = UUID.randomUUID();
+            a.push(List.of(create(card, "WF-WELL-BOOK"), create(third, "WF-WELL-BOOK")));
             ObjectNode first = edit(card, 0, "inquiry", "title", "First");
             ObjectNode second = move(card, "WF-WELL-BOOK", 1, "inquiry", "consultation_scheduled", "consultation", "amara");
             second.putObject("card").put("notes", "moved");
@@ -293,12 +294,12 @@ class SyncServerTest {
                     second,
                     edit(card, 2, "consultation", "title", "Third"),
                     first,                                                   // the same event again
-                    edit(card, 0, "inquiry", "title", "Too late"),           // made from a version long gone
+                    edit(third, 3, "inquiry", "title", "Too late"),          // made from a version the server never had
                     edit(card, 3, "consultation", "notes", "kept"),
                     create(other, "WF-WELL-BOOK"),
                     move(other, "WF-WELL-BOOK", 0, "inquiry", "consultation_scheduled", "consultation", "amara"),
                     move(card, "WF-WELL-BOOK", 4, "consultation", "payment_received", "payment_confirmed", "amara"),
-                    edit(card, 4, "consultation", "title", "Last")));
+                    edit(other, 1, "consultation", "title", "Last")));
             assertThat(answers).extracting(PushAnswer::status).containsExactly(
                     PushAnswer.Status.ACCEPTED, PushAnswer.Status.ACCEPTED, PushAnswer.Status.ACCEPTED,
                     PushAnswer.Status.DUPLICATE, PushAnswer.Status.CONFLICT, PushAnswer.Status.ACCEPTED,
@@ -309,23 +310,51 @@ class SyncServerTest {
             for (int i = 1; i < numbers.size(); i++) {
                 assertThat(numbers.get(i)).isEqualTo(numbers.get(i - 1) + 1); // in the batch's order, no gap
             }
-            // the conflict shows the card as the batch's earlier events left it, and who changed it last
-            assertThat(answers.get(4).card().path("version").asLong()).isEqualTo(3);
-            assertThat(answers.get(4).card().path("data").path("title").asText()).isEqualTo("Third");
-            assertThat(answers.get(4).last().path("seq").asLong()).isEqualTo(answers.get(2).seq());
+            // the conflict shows the card as the server has it, and who changed it last
+            assertThat(answers.get(4).card().path("version").asLong()).isZero();
+            assertThat(answers.get(4).last().path("kind").asText()).isEqualTo("CREATE");
 
             SyncServer.ServerCard copy = a.cardCopy(card).orElseThrow();
             assertThat(copy.state()).isEqualTo("consultation");
-            assertThat(copy.version()).isEqualTo(5);
+            assertThat(copy.version()).isEqualTo(4);
             JsonNode data = read(copy.data());
-            assertThat(data.path("title").asText()).isEqualTo("Last");
+            assertThat(data.path("title").asText()).isEqualTo("Third");
             assertThat(data.path("notes").asText()).isEqualTo("kept");
-            assertThat(a.cardCopy(other).orElseThrow().version()).isEqualTo(1);
+            assertThat(a.cardCopy(other).orElseThrow().version()).isEqualTo(2);
+            assertThat(read(a.cardCopy(other).orElseThrow().data()).path("title").asText()).isEqualTo("Last");
             assertThat(verify(a)).isEmpty();
             // the whole batch again: nothing new, every answer the same
             long head = a.head().seq();
             List<PushAnswer> again = a.push(List.of(first, second));
             assertThat(again).extracting(PushAnswer::status).containsOnly(PushAnswer.Status.DUPLICATE);
+            assertThat(a.head().seq()).isEqualTo(head);
+        }
+    }
+
+    @Test
+    void aChangeBuiltOnALostChangeOfTheSamePushIsLostToo() {
+        try (SyncServer a = new SyncServer(deskA); SyncServer b = new SyncServer(deskB)) {
+            UUID card = UUID.randomUUID();
+            a.push(List.of(create(card, "WF-WELL-BOOK")));
+            // B retitles the card first: the server's copy is at version 1
+            assertThat(b.push(List.of(edit(card, 0, "inquiry", "title", "B's title")))).extracting(PushAnswer::status)
+                    .containsExactly(PushAnswer.Status.ACCEPTED);
+            // A, offline, retitled it twice: its second edit names version 1, the number B's edit made on the server
+            ObjectNode lost = edit(card, 0, "inquiry", "title", "A's title");
+            ObjectNode onTop = edit(card, 1, "inquiry", "notes", "A's note, written on A's title");
+            ObjectNode elsewhere = create(UUID.randomUUID(), "WF-WELL-BOOK");
+            List<PushAnswer> answers = a.push(List.of(lost, onTop, elsewhere));
+            assertThat(answers).extracting(PushAnswer::status).containsExactly(
+                    PushAnswer.Status.CONFLICT, PushAnswer.Status.CONFLICT, PushAnswer.Status.ACCEPTED);
+            assertThat(answers.get(1).card().path("version").asLong()).isEqualTo(1);
+            assertThat(answers.get(1).last().path("desktop").asText()).isEqualTo(deskB.user());
+            SyncServer.ServerCard copy = a.cardCopy(card).orElseThrow();
+            assertThat(copy.version()).isEqualTo(1);
+            assertThat(read(copy.data()).path("title").asText()).isEqualTo("B's title");
+            assertThat(read(copy.data()).has("notes")).isFalse();
+            // retried alone (the desktop died before it marked them): answered as the first time, nothing taken
+            long head = a.head().seq();
+            assertThat(a.push(List.of(onTop))).extracting(PushAnswer::status).containsExactly(PushAnswer.Status.CONFLICT);
             assertThat(a.head().seq()).isEqualTo(head);
         }
     }
