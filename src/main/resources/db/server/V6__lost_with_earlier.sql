@@ -106,6 +106,6 @@ $$;
 
 CREATE OR REPLACE FUNCTION hsc.schema_version() RETURNS INTEGER
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = hsc, pg_temp
-AS $$ SELECT 5 $$;
+AS $$ SELECT 6 $$;
 
 REVOKE EXECUTE ON FUNCTION hsc.lost_with_earlier(JSONB) FROM PUBLIC;
