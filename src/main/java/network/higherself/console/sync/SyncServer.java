@@ -33,7 +33,7 @@ import java.util.UUID;
 public final class SyncServer implements AutoCloseable {
 
     /** The server schema version this console speaks. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The session-level advisory lock held by the one desktop that runs the agents. */
