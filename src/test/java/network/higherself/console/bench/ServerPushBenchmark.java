@@ -43,8 +43,9 @@ import java.util.UUID;
  * desktop sends them (copied from a real edit's event), alternating which database takes a batch first. Prints ms per
  * batch, the totals and their ratio, checks that both answered alike and hold the same cards and log (hash chain
  * intact), then shows where one batch's time goes inside the function (auto_explain of its statements, rolled back).
- * Never fails on a figure. Run with
- * {@code mvn -B -q -Ppush-bench test-compile exec:exec [-Dpush.events=10000 -Dpush.batch=500 -Dpush.cards=200]}.
+ * The 10,000 are pushed several times (rounds), as the machine's load varies from second to second. Never fails on a
+ * figure. Run with {@code mvn -B -q -Ppush-bench test-compile exec:exec [-Dpush.events=10000 -Dpush.batch=500
+ * -Dpush.cards=200 -Dpush.rounds=5]}.
  */
 public final class ServerPushBenchmark {
 
@@ -55,6 +56,7 @@ public final class ServerPushBenchmark {
         int events = Integer.getInteger("push.events", 10_000);
         int batch = Integer.getInteger("push.batch", 500);
         int cardCount = Integer.getInteger("push.cards", 200);
+        int rounds = Integer.getInteger("push.rounds", 5);
         Path dir = Files.createTempDirectory("hsc-push-bench");
         try (TestServer server = TestServer.start(dir)) {
             Path templates = dir.resolve("templates");
@@ -115,62 +117,77 @@ public final class ServerPushBenchmark {
                     expectAccepted(push(ca, page), "replay after");
                 }
 
-                List<ObjectNode> edits = edits(ca, shape, events, cardCount);
                 String walBefore = one(server, before, "SELECT pg_current_wal_lsn()::TEXT");
-                String walAfter = one(server, after, "SELECT pg_current_wal_lsn()::TEXT");
                 one(server, before, "SELECT pg_stat_reset()");
                 one(server, after, "SELECT pg_stat_reset()");
-                double msParse = 0;
-                int batches = (edits.size() + batch - 1) / batch;
-                double[] msBefore = new double[batches];
-                double[] msAfter = new double[batches];
                 boolean same = true;
-                for (int b = 0; b < batches; b++) {
-                    List<ObjectNode> page = edits.subList(b * batch, Math.min(edits.size(), (b + 1) * batch));
-                    String answerBefore;
-                    String answerAfter;
-                    long t;
-                    if (b % 2 == 0) {
+                double[] roundBefore = new double[rounds];
+                double[] roundAfter = new double[rounds];
+                List<Double> allBefore = new ArrayList<>();
+                List<Double> allAfter = new ArrayList<>();
+                double msParse = 0;
+                int batches = 0;
+                for (int round = 0; round < rounds; round++) {
+                    List<ObjectNode> edits = edits(ca, shape, events, cardCount);
+                    batches = (edits.size() + batch - 1) / batch;
+                    double[] msBefore = new double[batches];
+                    double[] msAfter = new double[batches];
+                    for (int b = 0; b < batches; b++) {
+                        List<ObjectNode> page = edits.subList(b * batch, Math.min(edits.size(), (b + 1) * batch));
+                        String answerBefore;
+                        String answerAfter;
+                        long t;
+                        if ((b + round) % 2 == 0) {
+                            t = System.nanoTime();
+                            answerBefore = push(cb, page);
+                            msBefore[b] = ms(t);
+                            t = System.nanoTime();
+                            answerAfter = push(ca, page);
+                            msAfter[b] = ms(t);
+                        } else {
+                            t = System.nanoTime();
+                            answerAfter = push(ca, page);
+                            msAfter[b] = ms(t);
+                            t = System.nanoTime();
+                            answerBefore = push(cb, page);
+                            msBefore[b] = ms(t);
+                        }
                         t = System.nanoTime();
-                        answerBefore = push(cb, page);
-                        msBefore[b] = ms(t);
-                        t = System.nanoTime();
-                        answerAfter = push(ca, page);
-                        msAfter[b] = ms(t);
-                    } else {
-                        t = System.nanoTime();
-                        answerAfter = push(ca, page);
-                        msAfter[b] = ms(t);
-                        t = System.nanoTime();
-                        answerBefore = push(cb, page);
-                        msBefore[b] = ms(t);
+                        parseOnly(ca, page);
+                        msParse += ms(t);
+                        expectAccepted(answerBefore, "edits before");
+                        expectAccepted(answerAfter, "edits after");
+                        same &= answerBefore.equals(answerAfter);
+                        allBefore.add(msBefore[b]);
+                        allAfter.add(msAfter[b]);
                     }
-                    t = System.nanoTime();
-                    parseOnly(ca, page);
-                    msParse += ms(t);
-                    expectAccepted(answerBefore, "edits before");
-                    expectAccepted(answerAfter, "edits after");
-                    same &= answerBefore.equals(answerAfter);
+                    roundBefore[round] = sum(msBefore);
+                    roundAfter[round] = sum(msAfter);
+                    StringBuilder per = new StringBuilder();
+                    for (int b = 0; b < batches; b++) {
+                        per.append(String.format(Locale.ROOT, " %.0f/%.0f", msBefore[b], msAfter[b]));
+                    }
+                    System.out.printf(Locale.ROOT, "round %d, %,d edits of %d cards in %d batches of %d: before (V%s) %.0f ms, "
+                                    + "after %.0f ms: %.2fx; load average %s; ms a batch (before/after):%s%n", round + 1,
+                            edits.size(), cardCount, batches, batch, BEFORE, roundBefore[round], roundAfter[round],
+                            roundBefore[round] / roundAfter[round], loadAverage(), per);
                 }
-                StringBuilder per = new StringBuilder();
-                for (int b = 0; b < batches; b++) {
-                    per.append(String.format(Locale.ROOT, " %.0f/%.0f", msBefore[b], msAfter[b]));
-                }
-                System.out.println("ms per batch of " + batch + " (before/after):" + per);
-                double sumBefore = sum(msBefore);
-                double sumAfter = sum(msAfter);
-                System.out.printf(Locale.ROOT, "push_all, %,d edits of %d cards in %d batches of %d: before (V%s) %.0f ms "
-                                + "(%.1f ms a batch, median %.1f), after %.0f ms (%.1f ms a batch, median %.1f): %.2fx faster; "
-                                + "load average %s%n", edits.size(), cardCount, batches, batch, BEFORE, sumBefore,
-                        sumBefore / batches, median(msBefore), sumAfter, sumAfter / batches, median(msAfter),
-                        sumBefore / sumAfter, loadAverage());
-                System.out.printf(Locale.ROOT, "the same batches only parsed by the server (SELECT jsonb_array_length(?::jsonb)): %.0f ms%n", msParse);
+                double[] b = allBefore.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] a = allAfter.stream().mapToDouble(Double::doubleValue).toArray();
+                System.out.printf(Locale.ROOT, "push_all, %,d edits a round, %d rounds: before %.0f ms a round (median), after %.0f ms: "
+                                + "%.2fx; a batch of %d: median %.1f / %.1f ms (%.2fx), fastest %.1f / %.1f ms (%.2fx)%n",
+                        events, rounds, median(roundBefore), median(roundAfter), median(roundBefore) / median(roundAfter),
+                        batch, median(b), median(a), median(b) / median(a), min(b), min(a), min(b) / min(a));
+                System.out.printf(Locale.ROOT, "the same batches only parsed by the server (SELECT jsonb_array_length(?::jsonb)): "
+                        + "%.0f ms a round%n", msParse / rounds);
                 Thread.sleep(1500); // the sessions' function statistics reach the views
-                for (String[] db : List.of(new String[] {"before", before, walBefore}, new String[] {"after", after, walAfter})) {
-                    System.out.printf(Locale.ROOT, "%s: WAL written %s kB; %s%n", db[0],
-                            one(server, db[1], "SELECT (pg_current_wal_lsn() - '" + db[2] + "'::pg_lsn) / 1024"),
-                            one(server, db[1], "SELECT string_agg(format('%s %s calls %s ms total %s ms self', funcname, calls, "
-                                    + "round(total_time::numeric), round(self_time::numeric)), '; ' ORDER BY funcname) FROM pg_stat_user_functions"));
+                System.out.printf(Locale.ROOT, "WAL written by both: %s kB%n",
+                        one(server, before, "SELECT round((pg_current_wal_lsn() - '" + walBefore + "'::pg_lsn) / 1024)"));
+                for (String[] db : List.of(new String[] {"before", before}, new String[] {"after", after})) {
+                    System.out.printf(Locale.ROOT, "%s, time in the functions: %s%n", db[0],
+                            one(server, db[1], "SELECT string_agg(format('%s %s calls %s ms (self %s ms)', funcname, calls, "
+                                    + "round(total_time::numeric), round(self_time::numeric)), '; ' ORDER BY funcname) "
+                                    + "FROM pg_stat_user_functions WHERE funcname IN ('push_all', 'accept_run', 'accept')"));
                 }
                 System.out.println("same answers: " + same + "; same cards and log: " + sameState(server, before, after)
                         + "; hash chains intact: " + chainIntact(server, before) + "/" + chainIntact(server, after));
@@ -369,6 +386,10 @@ public final class ServerPushBenchmark {
             s += x;
         }
         return s;
+    }
+
+    private static double min(double[] xs) {
+        return java.util.Arrays.stream(xs).min().orElse(0);
     }
 
     private static double median(double[] xs) {
