@@ -418,7 +418,17 @@ public final class Sync {
         return pushed.plus(pull(server, s));
     }
 
-    /** Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls). */
+    /**
+     * Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls).
+     * <p>
+     * What the server has is marked sent after each of its transactions. A change that lost (a conflict, or refused)
+     * is dealt with once the whole outbox has been sent: the card becomes the server's copy as it is then, with every
+     * later change of this desktop's to it that the server took (taken from the conflict's answer, the copy missed
+     * those, which this desktop then skipped as its own when it pulled: the desktops differed), and only then is the
+     * change marked lost and its conflict recorded, both in one local transaction. A desktop killed on the way (after
+     * the server's commit, before its own bookkeeping) still has the change pending and sends it again: the server
+     * gives the same answer, the copy is taken again, and the conflict is recorded once.
+     */
     public Report push(SyncServer server) {
         Report total = new Report(0, 0, 0, 0, 0, 0, 0);
         long after = read(c -> {
@@ -429,10 +439,12 @@ public final class Sync {
                 return rs.getLong(1);
             }
         });
+        List<Lost> lost = new ArrayList<>();
         while (true) {
             long from = after;
             List<Pending> batch = read(c -> pending(c, from));
             if (batch.isEmpty()) {
+                settle(server, lost);
                 return total;
             }
             after = batch.get(batch.size() - 1).outboxId();
@@ -444,9 +456,7 @@ public final class Sync {
             int sent = 0;
             int conflicts = 0;
             int refused = 0;
-            Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
             Map<Long, Long> inLog = new LinkedHashMap<>();
-            List<JsonNode> refusedRows = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 PushAnswer a = answers.get(i);
@@ -454,36 +464,57 @@ public final class Sync {
                     inLog.put(p.outboxId(), a.seq());
                     sent++;
                 } else {
-                    recordConflict(p, a);
-                    mark(p.outboxId(), a.status() == PushAnswer.Status.CONFLICT ? "CONFLICT" : "REFUSED", null);
+                    lost.add(new Lost(p, a));
                     if (a.status() == PushAnswer.Status.CONFLICT) {
                         conflicts++;
                     } else {
                         refused++;
                     }
-                    if (p.cardUid() != null) {
-                        lostCards.put(p.cardUid(), a);
-                    } else if (Outbox.SHARED.equals(p.kind())) {
-                        refusedRows.add(p.event().path("shared"));
-                    }
                 }
             }
             markSent(inLog);
-            for (Map.Entry<String, PushAnswer> lost : lostCards.entrySet()) {
-                JsonNode card = lost.getValue().card();
-                if (card != null && card.isObject()) {
-                    takeCopy(UUID.fromString(card.path("uid").asText()), card.path("workflow_id").asText(),
-                            card.path("state").asText(), card.path("version").asLong(), card.path("data").toString(),
-                            "another desktop changed the card first");
-                } else {
-                    copyFromServer(server, lost.getKey(), "the server refused this desktop's change");
-                }
-            }
-            for (JsonNode row : refusedRows) {
-                takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
-            }
             total = total.plus(new Report(sent, conflicts, refused, 0, 0, 0, 0));
         }
+    }
+
+    /** A change of this desktop's the server did not take, with its answer. */
+    private record Lost(Pending change, PushAnswer answer) {
+    }
+
+    /**
+     * The cards and shared rows whose changes were lost become the server's, as it has them now; then, in one local
+     * transaction, the lost changes are marked so and their conflicts recorded (once: see {@link #push}).
+     */
+    private void settle(SyncServer server, List<Lost> lost) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        Map<String, String> cardsLost = new LinkedHashMap<>();
+        Map<String, JsonNode> rowsRefused = new LinkedHashMap<>();
+        for (Lost l : lost) {
+            if (l.change().cardUid() != null) {
+                cardsLost.put(l.change().cardUid(), l.answer().status() == PushAnswer.Status.CONFLICT
+                        ? "another desktop changed the card first" : "the server refused this desktop's change");
+            } else if (Outbox.SHARED.equals(l.change().kind())) {
+                JsonNode row = l.change().event().path("shared");
+                rowsRefused.put(row.path("kind").asText() + "\n" + row.path("key").asText(), row);
+            }
+        }
+        cardsLost.forEach((uid, why) -> copyFromServer(server, uid, why));
+        for (JsonNode row : rowsRefused.values()) {
+            takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
+        }
+        write(c -> {
+            for (Lost l : lost) {
+                recordConflict(c, l.change(), l.answer());
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = NULL WHERE seq = ?")) {
+                    ps.setString(1, l.answer().status() == PushAnswer.Status.CONFLICT ? "CONFLICT" : "REFUSED");
+                    ps.setLong(2, l.change().outboxId());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     /** Reads the server's log after what this desktop has, checks its chain, and makes each event here. */
@@ -742,7 +773,12 @@ public final class Sync {
         });
     }
 
-    private void recordConflict(Pending p, PushAnswer a) {
+    /**
+     * Records a lost change's conflict for its person, unless it is recorded already: a data folder whose console
+     * was killed between the two, when they were two transactions, has the conflict and the change still pending, and
+     * its every push failed on the conflict's unique event id.
+     */
+    private void recordConflict(Connection c, Pending p, PushAnswer a) throws SQLException {
         String instead;
         String winner = null;
         String desk = null;
@@ -758,28 +794,31 @@ public final class Sync {
         String what = p.description();
         String lost = cut(what);
         String won = cut(instead);
-        String winnerName = winner;
-        String winnerDesk = desk;
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflict (event_id, card_id, actor, kind, what, "
-                    + "instead, winner, winner_desk, found_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")) {
-                ps.setObject(1, p.eventId());
-                if (p.cardId() == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(2, p.cardId());
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sync_conflict WHERE event_id = ?")) {
+            ps.setObject(1, p.eventId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
                 }
-                ps.setString(3, p.actor());
-                ps.setString(4, p.kind());
-                ps.setString(5, lost);
-                ps.setString(6, won);
-                ps.setString(7, winnerName);
-                ps.setString(8, winnerDesk);
-                ps.setObject(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                ps.executeUpdate();
             }
-            return null;
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_conflict (event_id, card_id, actor, kind, what, "
+                + "instead, winner, winner_desk, found_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")) {
+            ps.setObject(1, p.eventId());
+            if (p.cardId() == null) {
+                ps.setNull(2, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(2, p.cardId());
+            }
+            ps.setString(3, p.actor());
+            ps.setString(4, p.kind());
+            ps.setString(5, lost);
+            ps.setString(6, won);
+            ps.setString(7, winner);
+            ps.setString(8, desk);
+            ps.setObject(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
     }
 
     private String describe(String kind, String workflowId, String from, String to, String event) {
@@ -875,22 +914,6 @@ public final class Sync {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-            }
-            return null;
-        });
-    }
-
-    private void mark(long outboxId, String status, Long seq) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = ? WHERE seq = ?")) {
-                ps.setString(1, status);
-                if (seq == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(2, seq);
-                }
-                ps.setLong(3, outboxId);
-                ps.executeUpdate();
             }
             return null;
         });
