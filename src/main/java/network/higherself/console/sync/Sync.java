@@ -501,51 +501,55 @@ public final class Sync {
         }
     }
 
-    /** The bookkeeping of a page the server did not take whole: marks, conflicts, the server's copies, in order. */
+    /**
+     * The bookkeeping of a page the server did not take whole. What the server took is marked sent; each card and
+     * shared row with a lost change becomes the server's, as the server has it now (not as the answer had it: a
+     * retried push is answered as the first time, with the copy of then); only then are the lost changes marked so,
+     * each with its conflict and the card's later waiting changes, in one local transaction. A desktop killed before
+     * that still has the change waiting: it is sent again, answered alike, the copy taken again, the conflict
+     * recorded once.
+     */
     private Report keep(SyncServer server, List<Pending> batch, List<PushAnswer> answers) {
-        int sent = 0;
-        int conflicts = 0;
-        int refused = 0;
-        Map<String, PushAnswer> lostCards = new LinkedHashMap<>();
         Map<Long, Long> inLog = new LinkedHashMap<>();
-        List<JsonNode> refusedRows = new ArrayList<>();
+        Map<String, String> lostCards = new LinkedHashMap<>();
+        Map<String, JsonNode> refusedRows = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             PushAnswer a = answers.get(i);
             if (a.inLog()) {
                 inLog.put(p.outboxId(), a.seq());
-                sent++;
-            } else {
-                long pageEnd = batch.get(batch.size() - 1).outboxId();
-                boolean firstOfCard = p.cardId() != null && !lostCards.containsKey(p.cardUid());
-                int lost = write(c -> lose(c, p, a, firstOfCard ? pageEnd : null));
-                if (a.status() == PushAnswer.Status.CONFLICT) {
-                    conflicts += lost;
-                } else {
-                    refused += lost;
-                }
-                if (p.cardUid() != null) {
-                    lostCards.putIfAbsent(p.cardUid(), a);
-                } else if (Outbox.SHARED.equals(p.kind())) {
-                    refusedRows.add(p.event().path("shared"));
-                }
+            } else if (p.cardUid() != null) {
+                lostCards.putIfAbsent(p.cardUid(), a.status() == PushAnswer.Status.CONFLICT
+                        ? "another desktop changed the card first" : "the server refused this desktop's change");
+            } else if (Outbox.SHARED.equals(p.kind())) {
+                JsonNode row = p.event().path("shared");
+                refusedRows.put(row.path("kind").asText() + "\n" + row.path("key").asText(), row);
             }
         }
         markSent(inLog);
-        for (Map.Entry<String, PushAnswer> lost : lostCards.entrySet()) {
-            JsonNode card = lost.getValue().card();
-            if (card != null && card.isObject()) {
-                takeCopy(UUID.fromString(card.path("uid").asText()), card.path("workflow_id").asText(),
-                        card.path("state").asText(), card.path("version").asLong(), card.path("data").toString(),
-                        "another desktop changed the card first");
-            } else {
-                copyFromServer(server, lost.getKey(), "the server refused this desktop's change");
-            }
-        }
-        for (JsonNode row : refusedRows) {
+        lostCards.forEach((uid, why) -> copyFromServer(server, uid, why));
+        for (JsonNode row : refusedRows.values()) {
             takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
         }
-        return new Report(sent, conflicts, refused, 0, 0, 0, 0);
+        int conflicts = 0;
+        int refused = 0;
+        long pageEnd = batch.get(batch.size() - 1).outboxId();
+        java.util.Set<String> cardsDone = new java.util.HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            PushAnswer a = answers.get(i);
+            if (a.inLog()) {
+                continue;
+            }
+            boolean firstOfCard = p.cardUid() != null && cardsDone.add(p.cardUid());
+            int lost = write(c -> lose(c, p, a, firstOfCard ? pageEnd : null));
+            if (a.status() == PushAnswer.Status.CONFLICT) {
+                conflicts += lost;
+            } else {
+                refused += lost;
+            }
+        }
+        return new Report(inLog.size(), conflicts, refused, 0, 0, 0, 0);
     }
 
     /** Waits for work of this push's own thread; its failure is this push's. */
@@ -848,7 +852,20 @@ public final class Sync {
         return 1 + later.size();
     }
 
+    /**
+     * Records a lost change's conflict for its person, unless it is recorded already: a data folder whose console
+     * was killed between the two, when they were two transactions, has the conflict and the change still pending, and
+     * its every push failed on the conflict's unique event id.
+     */
     private void recordConflict(Connection c, Pending p, PushAnswer a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sync_conflict WHERE event_id = ?")) {
+            ps.setObject(1, p.eventId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
         String instead;
         String winner = null;
         String desk = null;

@@ -87,6 +87,24 @@ class SyncKillTest extends OnTwoDesktops {
         assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
     }
 
+    @Test
+    void aChangeThatLostWithLaterChangesOfTheSameCardWaitingEndsAlikeOnBothDesktops() throws Exception {
+        Card card = cards(a).get(0);
+        retitle(a, AMARA, List.of(card), "A1");
+        retitle(a, AMARA, List.of(card), "A2"); // made on top of A1: it loses with A1 (its version number matches B1's)
+        Card same = cards(b).stream().filter(c -> c.getUid().equals(card.getUid())).findFirst().orElseThrow();
+        retitle(b, JONAS, List.of(same), "B1");
+        b.sync().now(desks.serverB);
+        Sync.Report pushed = a.sync().now(desks.serverA);
+        b.sync().now(desks.serverB);
+        assertThat(pushed.conflicts()).as("A1 lost to B1, and A2 with it").isEqualTo(2);
+        assertThat(a.sync().openConflicts("amara")).hasSize(2);
+        assertThat(title(b, card)).endsWith("B1");
+        assertThat(title(a, card)).endsWith("B1");
+        assertThat(SyncConvergenceTest.cards(a)).isEqualTo(SyncConvergenceTest.cards(b));
+        assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
+    }
+
     /** What a desktop writes after a push: its outbox marks, the conflicts it found, how far it read the log. */
     private record Bookkeeping(List<Long> pending, long lastConflict, long lastSeq, String lastHash) {
         static Bookkeeping of(Services s) throws SQLException {

@@ -25,14 +25,18 @@ public final class TwoDesktops implements AutoCloseable {
 
     private static int databases;
 
-    public final Services a;
+    /** A's services; null while A is closed ({@link #closeA}), for a test that runs A in a process of its own. */
+    public Services a;
     public final Services b;
     public final SyncServer serverA;
     public final SyncServer serverB;
     public final String url;
+    /** A's data folder. */
+    public final Path folderA;
 
-    private TwoDesktops(Services a, Services b, SyncServer serverA, SyncServer serverB, String url) {
+    private TwoDesktops(Services a, Services b, SyncServer serverA, SyncServer serverB, String url, Path folderA) {
         this.a = a;
+        this.folderA = folderA;
         this.b = b;
         this.serverA = serverA;
         this.serverB = serverB;
@@ -55,13 +59,14 @@ public final class TwoDesktops implements AutoCloseable {
     public static synchronized TwoDesktops connect(TestServer server, Path templates, Path dir) throws Exception {
         makeTemplates(templates);
         String url = newServerDatabase(server);
-        Services a = Services.open(new DataFolder(copy(templates.resolve("a"), dir.resolve("a"))), Clock.systemUTC());
+        Path folderA = copy(templates.resolve("a"), dir.resolve("a"));
+        Services a = Services.open(new DataFolder(folderA), Clock.systemUTC());
         Services b = Services.open(new DataFolder(copy(templates.resolve("b"), dir.resolve("b"))), Clock.systemUTC());
         ServerAddress deskA = desk(server, url, "desk_a");
         ServerAddress deskB = desk(server, url, "desk_b");
         a.sync().connect(deskA, AMARA);
         b.sync().connect(deskB, AMARA);
-        return new TwoDesktops(a, b, new SyncServer(deskA), new SyncServer(deskB), url);
+        return new TwoDesktops(a, b, new SyncServer(deskA), new SyncServer(deskB), url, folderA);
     }
 
     /** A new database on the server, set up by its owner with the bundled workflows; its URL. */
@@ -95,11 +100,25 @@ public final class TwoDesktops implements AutoCloseable {
         return to;
     }
 
+    /** Closes A's data folder (its lock too), so that another process can open it. */
+    public void closeA() {
+        a.close();
+        a = null;
+    }
+
+    /** Opens A's data folder again, as a console does after it was closed or killed. */
+    public Services reopenA() {
+        a = Services.open(new DataFolder(folderA), Clock.systemUTC());
+        return a;
+    }
+
     @Override
     public void close() {
         serverA.close();
         serverB.close();
-        a.close();
+        if (a != null) {
+            a.close();
+        }
         b.close();
     }
 }
