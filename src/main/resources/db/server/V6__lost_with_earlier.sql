@@ -69,8 +69,8 @@ BEGIN
         v_cut := NULL; -- the index of the next event of a lost card, if any
         IF cardinality(v_lost) > 0 THEN
             SELECT min(o)::INTEGER - 1 INTO v_cut FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, o)
-             WHERE o > v_done AND x->>'event_id' ~ v_uuid AND x->>'card_uid' ~ v_uuid
-               AND (x->>'card_uid')::UUID = ANY (v_lost);
+             WHERE o > v_done AND x->>'event_id' ~ v_uuid
+               AND CASE WHEN x->>'card_uid' ~ v_uuid THEN (x->>'card_uid')::UUID END = ANY (v_lost);
         END IF;
         IF v_cut = v_done THEN
             answers := answers || jsonb_build_array(lost_with_earlier(p->v_done));

@@ -263,8 +263,28 @@ public final class CardService {
      * put in the outbox.
      */
     public Outcome takeServerCopy(Actor actor, ServerCopy copy, String why) {
+        return takeServerCopy(actor, copy, why, c -> { });
+    }
+
+    /** What sync writes in the same transaction as a server's copy (its lost changes marked), on its connection. */
+    @FunctionalInterface
+    public interface WithCopy {
+        void write(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /**
+     * {@link #takeServerCopy(Actor, ServerCopy, String)} with {@code alongside} written in the same transaction: the
+     * copy and sync's record of why it was taken are both there or neither is (a console killed in between), and a
+     * change made here after the copy is never among what {@code alongside} reads.
+     */
+    public Outcome takeServerCopy(Actor actor, ServerCopy copy, String why, WithCopy alongside) {
         Objects.requireNonNull(copy, "copy");
-        return inTransaction(null, session -> new Pipeline(session, actor, new ArrayList<>(), true).takeCopy(copy, why));
+        Objects.requireNonNull(alongside, "alongside");
+        return inTransaction(null, session -> {
+            Made made = new Pipeline(session, actor, new ArrayList<>(), true).takeCopy(copy, why);
+            session.doWork(alongside::write);
+            return made;
+        });
     }
 
     /**

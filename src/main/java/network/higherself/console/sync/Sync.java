@@ -502,54 +502,62 @@ public final class Sync {
     }
 
     /**
-     * The bookkeeping of a page the server did not take whole. What the server took is marked sent; each card and
-     * shared row with a lost change becomes the server's, as the server has it now (not as the answer had it: a
-     * retried push is answered as the first time, with the copy of then); only then are the lost changes marked so,
-     * each with its conflict and the card's later waiting changes, in one local transaction. A desktop killed before
-     * that still has the change waiting: it is sent again, answered alike, the copy taken again, the conflict
-     * recorded once.
+     * The bookkeeping of a page the server did not take whole. What the server took is marked sent. Each card with a
+     * lost change becomes the server's, as the server has it now (not as the answer had it: a retried push is
+     * answered as the first time, with the copy of then), and in the same local transaction its lost changes are
+     * marked so, each with its conflict, with the card's later changes still waiting (made on top of them): all of
+     * it or none, so a desktop killed on the way sends the changes again, is answered alike and does it again, and a
+     * change made here on the copy is never marked lost. A refused shared row is taken back from the server first.
      */
     private Report keep(SyncServer server, List<Pending> batch, List<PushAnswer> answers) {
         Map<Long, Long> inLog = new LinkedHashMap<>();
-        Map<String, String> lostCards = new LinkedHashMap<>();
-        Map<String, JsonNode> refusedRows = new LinkedHashMap<>();
+        Map<String, List<Integer>> lostByCard = new LinkedHashMap<>();
+        List<Integer> lostOther = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
-            PushAnswer a = answers.get(i);
-            if (a.inLog()) {
-                inLog.put(p.outboxId(), a.seq());
+            if (answers.get(i).inLog()) {
+                inLog.put(p.outboxId(), answers.get(i).seq());
             } else if (p.cardUid() != null) {
-                lostCards.putIfAbsent(p.cardUid(), a.status() == PushAnswer.Status.CONFLICT
-                        ? "another desktop changed the card first" : "the server refused this desktop's change");
-            } else if (Outbox.SHARED.equals(p.kind())) {
-                JsonNode row = p.event().path("shared");
-                refusedRows.put(row.path("kind").asText() + "\n" + row.path("key").asText(), row);
+                lostByCard.computeIfAbsent(p.cardUid(), k -> new ArrayList<>()).add(i);
+            } else {
+                lostOther.add(i);
             }
         }
         markSent(inLog);
-        lostCards.forEach((uid, why) -> copyFromServer(server, uid, why));
-        for (JsonNode row : refusedRows.values()) {
-            takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
-        }
-        int conflicts = 0;
-        int refused = 0;
         long pageEnd = batch.get(batch.size() - 1).outboxId();
-        java.util.Set<String> cardsDone = new java.util.HashSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Pending p = batch.get(i);
-            PushAnswer a = answers.get(i);
-            if (a.inLog()) {
-                continue;
-            }
-            boolean firstOfCard = p.cardUid() != null && cardsDone.add(p.cardUid());
-            int lost = write(c -> lose(c, p, a, firstOfCard ? pageEnd : null));
-            if (a.status() == PushAnswer.Status.CONFLICT) {
-                conflicts += lost;
+        int[] lost = new int[2]; // conflicts, refusals
+        for (Map.Entry<String, List<Integer>> card : lostByCard.entrySet()) {
+            List<Integer> changes = card.getValue();
+            CardService.WithCopy marks = c -> {
+                for (int k = 0; k < changes.size(); k++) {
+                    int i = changes.get(k);
+                    int n = lose(c, batch.get(i), answers.get(i), k == 0 ? pageEnd : null);
+                    lost[answers.get(i).status() == PushAnswer.Status.CONFLICT ? 0 : 1] += n;
+                }
+            };
+            String why = answers.get(changes.get(0)).status() == PushAnswer.Status.CONFLICT
+                    ? "another desktop changed the card first" : "the server refused this desktop's change";
+            Optional<SyncServer.ServerCard> copy = server.cardCopy(UUID.fromString(card.getKey()));
+            if (copy.isPresent()) {
+                SyncServer.ServerCard s = copy.get();
+                takeCopy(s.uid(), s.workflowId(), s.state(), s.version(), s.data(), why, marks);
             } else {
-                refused += lost;
+                write(c -> {
+                    marks.write(c);
+                    return null;
+                });
             }
         }
-        return new Report(inLog.size(), conflicts, refused, 0, 0, 0, 0);
+        for (int i : lostOther) {
+            Pending p = batch.get(i);
+            if (Outbox.SHARED.equals(p.kind())) {
+                JsonNode row = p.event().path("shared");
+                takeServerRow(server, row.path("kind").asText(), row.path("key").asText());
+            }
+            int n = write(c -> lose(c, p, answers.get(i), null));
+            lost[answers.get(i).status() == PushAnswer.Status.CONFLICT ? 0 : 1] += n;
+        }
+        return new Report(inLog.size(), lost[0], lost[1], 0, 0, 0, 0);
     }
 
     /** Waits for work of this push's own thread; its failure is this push's. */
@@ -1197,13 +1205,19 @@ public final class Sync {
     }
 
     private void takeCopy(UUID uid, String workflowId, String state, long version, String data, String why) {
+        takeCopy(uid, workflowId, state, version, data, why, c -> { });
+    }
+
+    private void takeCopy(UUID uid, String workflowId, String state, long version, String data, String why,
+                          CardService.WithCopy alongside) {
         CardKind kind = CardKinds.of(workflowId);
         FieldValues values = read(c -> {
             Wire wire = new Wire(c);
             ObjectNode local = wire.local(kind, json(data));
             return ChangeJson.values(kind, local);
         });
-        Outcome o = cards.takeServerCopy(Actor.system(), new CardService.ServerCopy(uid, workflowId, state, version, values), why);
+        Outcome o = cards.takeServerCopy(Actor.system(), new CardService.ServerCopy(uid, workflowId, state, version, values),
+                why, alongside);
         if (!o.isDone()) {
             throw new SyncException("The server's copy of a card could not be taken here: " + o.message());
         }

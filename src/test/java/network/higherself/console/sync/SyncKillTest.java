@@ -95,12 +95,14 @@ class SyncKillTest extends OnTwoDesktops {
         Card same = cards(b).stream().filter(c -> c.getUid().equals(card.getUid())).findFirst().orElseThrow();
         retitle(b, JONAS, List.of(same), "B1");
         b.sync().now(desks.serverB);
+        retitle(a, AMARA, List.of(cards(a).get(1)), "A3"); // and another card, which nobody else changed
         Sync.Report pushed = a.sync().now(desks.serverA);
         b.sync().now(desks.serverB);
         assertThat(pushed.conflicts()).as("A1 lost to B1, and A2 with it").isEqualTo(2);
         assertThat(a.sync().openConflicts("amara")).hasSize(2);
         assertThat(title(b, card)).endsWith("B1");
         assertThat(title(a, card)).endsWith("B1");
+        assertThat(pushed.pushed()).isEqualTo(1);
         assertThat(SyncConvergenceTest.cards(a)).isEqualTo(SyncConvergenceTest.cards(b));
         assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
     }
