@@ -419,14 +419,9 @@ public final class Sync {
     }
 
     /**
-     * Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls).
-     * <p>
-     * While the server takes one page, a thread of this push reads the next page here and marks the page before
-     * sent: this desktop's own work overlaps the server's (a third of the time to push 10,000 was this desktop's). The
-     * order on the server does not change: a page is sent only after the server answered the one before. A page
-     * with any answer but "accepted" is dealt with as before, in order, once the marks before it are written, and
-     * the next page is read again after it (its cards may have taken the server's copy). A mark still being written
-     * when this desktop dies is harmless: the event is sent again and the server answers as the first time.
+     * Sends the outbox, in order, up to 500 events per server transaction (only: {@link #now} also pulls), and after
+     * each answer does this desktop's bookkeeping ({@link #keep}). A desktop that dies between the server's commit
+     * and its bookkeeping sends the same events again: the server answers as the first time.
      */
     public Report push(SyncServer server) {
         Report total = new Report(0, 0, 0, 0, 0, 0, 0);
@@ -442,67 +437,23 @@ public final class Sync {
             return total; // nothing to send (and no walk along an outbox of sent events to find that out)
         }
         long after = first - 1;
-        long from0 = after;
-        List<Pending> batch = read(c -> pending(c, from0));
-        java.util.concurrent.ExecutorService local = null;
-        List<java.util.concurrent.Future<?>> marks = new ArrayList<>();
-        try {
-            while (!batch.isEmpty()) {
-                after = batch.get(batch.size() - 1).outboxId();
-                long from = after;
-                java.util.concurrent.Future<List<Pending>> next = null;
-                if (batch.size() == PAGE) {
-                    if (local == null) {
-                        local = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                            Thread t = new Thread(r, "sync-push-outbox");
-                            t.setDaemon(true);
-                            return t;
-                        });
-                    }
-                    next = local.submit(() -> read(c -> pending(c, from)));
-                }
-                List<JsonNode> events = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    events.add(p.event());
-                }
-                List<PushAnswer> answers = server.push(events);
-                Map<Long, Long> inLog = new LinkedHashMap<>();
-                for (int i = 0; i < batch.size() && answers.get(i).inLog(); i++) {
-                    inLog.put(batch.get(i).outboxId(), answers.get(i).seq());
-                }
-                if (inLog.size() == batch.size()) { // the usual page: every event accepted, or there already
-                    if (local != null) {
-                        marks.add(local.submit(() -> markSent(inLog)));
-                    } else {
-                        markSent(inLog);
-                    }
-                    total = total.plus(new Report(batch.size(), 0, 0, 0, 0, 0, 0));
-                    batch = next != null ? done(next) : read(c -> pending(c, from));
-                } else {
-                    done(marks);
-                    if (next != null) {
-                        done(next); // read before this page's cards took the server's copies: read again below
-                    }
-                    total = total.plus(keep(server, batch, answers));
-                    batch = read(c -> pending(c, from));
-                }
+        while (true) {
+            long from = after;
+            List<Pending> batch = read(c -> pending(c, from));
+            if (batch.isEmpty()) {
+                return total;
             }
-            done(marks);
-            return total;
-        } finally {
-            if (local != null) {
-                local.shutdown(); // the marks already asked for are written, even when the server went away
-                try {
-                    local.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            after = batch.get(batch.size() - 1).outboxId();
+            List<JsonNode> events = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                events.add(p.event());
             }
+            total = total.plus(keep(server, batch, server.push(events)));
         }
     }
 
     /**
-     * The bookkeeping of a page the server did not take whole. What the server took is marked sent. Each card with a
+     * The bookkeeping of a page the server answered. What the server took is marked sent. Each card with a
      * lost change becomes the server's, as the server has it now (not as the answer had it: a retried push is
      * answered as the first time, with the copy of then), and in the same local transaction its lost changes are
      * marked so, each with its conflict, with the card's later changes still waiting (made on top of them): all of
@@ -558,28 +509,6 @@ public final class Sync {
             lost[answers.get(i).status() == PushAnswer.Status.CONFLICT ? 0 : 1] += n;
         }
         return new Report(inLog.size(), lost[0], lost[1], 0, 0, 0, 0);
-    }
-
-    /** Waits for work of this push's own thread; its failure is this push's. */
-    private static <T> T done(java.util.concurrent.Future<T> work) {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncException("Sync was stopped while this desktop's outbox was being read or marked.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new SyncException("This desktop's outbox could not be read or marked: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static void done(List<java.util.concurrent.Future<?>> marks) {
-        for (java.util.concurrent.Future<?> m : marks) {
-            done(m);
-        }
-        marks.clear();
     }
 
     /** Reads the server's log after what this desktop has, checks its chain, and makes each event here. */

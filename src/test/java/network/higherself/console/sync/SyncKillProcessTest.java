@@ -77,7 +77,7 @@ class SyncKillProcessTest extends OnTwoDesktops {
                 roundsLosingMarks += cut.marksLost() > 0 ? 1 : 0;
                 log.add("round " + rounds + ": " + pending + " pending, the server took " + killed.advancedBy()
                         + " new ones before the kill; " + cut.inWindow() + " of its last batch on the server still pending here"
-                        + (cut.marksLost() == 0 ? "" : "; " + cut.marksLost() + " of an earlier batch pending again")
+                        + (cut.marksLost() == 0 ? "" : "; " + cut.marksLost() + " marked sent before are pending again")
                         + (killed.exited() ? " (it had finished)" : ""));
             }
             log.forEach(System.out::println);
@@ -86,8 +86,8 @@ class SyncKillProcessTest extends OnTwoDesktops {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("a desktop process killed %d times, %d between the server's commit and its bookkeeping, in %.1f s; "
-                + "in %d an earlier batch was pending again (its marks are written beside the next push; H2 also lost "
-                + "committed marks at a kill: see the facts file)%n", rounds, hits, seconds, roundsLosingMarks);
+                + "in %d an earlier batch the desktop had marked sent was pending again (H2 lost committed marks at the "
+                + "kill: see the facts file)%n", rounds, hits, seconds, roundsLosingMarks);
         assertThat(hits).as("kills between the server's commit and the desktop's bookkeeping in %d rounds", rounds)
                 .isGreaterThanOrEqualTo(HITS);
         assertEveryEventOnTheServerOnceAndTheDesktopsAlike();
