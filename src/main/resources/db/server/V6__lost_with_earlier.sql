@@ -3,8 +3,8 @@
 -- change, the second still names the version the first made, and another desktop's single change makes the same
 -- number on the server: taken, it would put this desktop's second edit on top of the other desktop's change as if
 -- it had been made there. Within one push, a desktop's later change of a card always builds on its earlier one (a
--- desktop takes the server's copy of a card only after it has marked its lost change, so the two are never in one
--- push), so push_all answers each later change of that card with the same conflict, kept among the rejected events
+-- desktop takes the server's copy of a card in the same local transaction as it marks its lost changes, so a change
+-- made on the copy is never in one push with them), so push_all answers each later change of that card with the same conflict, kept among the rejected events
 -- so that a retried push answers as the first time. Changes of the card in a later push the desktop marks lost
 -- itself when it takes the server's copy.
 
