@@ -46,7 +46,7 @@ class SyncKillProcessTest extends OnTwoDesktops {
     @Test
     void aDesktopProcessKilledBetweenTheServersCommitAndItsBookkeepingTenTimesSendsEachEventOnce() throws Exception {
         long started = System.nanoTime();
-        List<UUID> onA = cards(a).stream().map(Card::getUid).toList();
+        List<UUID> onA = retitlable(a).stream().map(Card::getUid).toList();
         assertThat(onA).hasSizeGreaterThanOrEqualTo(40);
         int rounds = 0;
         int hits = 0;
@@ -233,36 +233,6 @@ class SyncKillProcessTest extends OnTwoDesktops {
         }
     }
 
-    private void assertEveryEventOnTheServerOnceAndTheDesktopsAlike() throws SQLException {
-        Map<String, Integer> onServer = new HashMap<>();
-        try (Connection c = KillWatch.serverOf(desks);
-             PreparedStatement ps = c.prepareStatement("SELECT event_id::text FROM hsc.event");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                onServer.merge(rs.getString(1), 1, Integer::sum);
-            }
-        }
-        for (Services s : List.of(a, b)) {
-            assertThat(s.sync().status().pending()).isZero();
-            try (Connection c = s.database().dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("SELECT event_id, status FROM outbox_event WHERE status <> 'LOCAL'");
-                 ResultSet rs = ps.executeQuery()) {
-                int sent = 0;
-                while (rs.next()) {
-                    int times = onServer.getOrDefault(rs.getString(1), 0);
-                    if (rs.getString(2).equals("SENT")) {
-                        assertThat(times).as("event %s on the server", rs.getString(1)).isEqualTo(1);
-                        sent++;
-                    } else {
-                        assertThat(times).as("a conflict's event %s is not in the log", rs.getString(1)).isZero();
-                    }
-                }
-                assertThat(sent).isPositive();
-            }
-        }
-        assertThat(SyncConvergenceTest.cards(b)).isEqualTo(SyncConvergenceTest.cards(a));
-    }
-
     /** Every change of A's that lost is one conflict for its person, however often its push was cut short. */
     private static void assertEachConflictSaidOnce(Services s) throws SQLException {
         try (Connection c = s.database().dataSource().getConnection();
@@ -275,14 +245,6 @@ class SyncKillProcessTest extends OnTwoDesktops {
             assertThat(r.getLong(2)).as("conflicts told twice").isEqualTo(r.getLong(1));
             assertThat(r.getLong(1)).as("one conflict per lost change").isEqualTo(l.getLong(1));
         }
-    }
-
-    /** The cards both desktops' people may retitle, in the same order on both. */
-    private static List<Card> cards(Services s) {
-        return s.database().sessionFactory().fromSession(x -> x.createSelectionQuery(
-                "from Card c order by c.uid", Card.class).getResultList()).stream()
-                .filter(c -> !c.workflowId().equals("WF-PERM-MGT") && s.cards().rightsOf(JONAS).on(c.workflowId()).edit())
-                .toList();
     }
 
     /** Retitles these cards once each, through the pipeline in one transaction. */

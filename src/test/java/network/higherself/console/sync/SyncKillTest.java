@@ -34,10 +34,10 @@ class SyncKillTest extends OnTwoDesktops {
     @Test
     void theServerStoppedImmediatelyInTheMiddleOfPushesTenTimesLosesNothingAndDoublesNothing() throws Exception {
         Random random = new Random(12);
-        List<Card> gallery = cards(a);
+        List<Card> gallery = retitlable(a);
         assertThat(gallery).hasSizeGreaterThanOrEqualTo(40);
         List<Card> onA = gallery.subList(0, 20);
-        List<Card> onB = cards(b).subList(20, 40);
+        List<Card> onB = retitlable(b).subList(20, 40);
         AtomicInteger failed = new AtomicInteger();
         for (int round = 0; round < 10; round++) {
             retitle(a, AMARA, onA, "A" + round);
@@ -61,7 +61,7 @@ class SyncKillTest extends OnTwoDesktops {
 
     @Test
     void aDesktopKilledBetweenTheServersCommitAndItsBookkeepingTenTimesSendsEachEventOnce() throws Exception {
-        List<Card> onA = cards(a).subList(0, 20);
+        List<Card> onA = retitlable(a).subList(0, 20);
         for (int round = 0; round < 10; round++) {
             if (round % 3 == 0) {
                 b.sync().now(desks.serverB); // B is up to date, then changes a card A is changing too
@@ -70,7 +70,7 @@ class SyncKillTest extends OnTwoDesktops {
             if (round % 3 == 0) {
                 // B changes one of the same cards first: A's retried push meets a conflict twice, and says so once
                 java.util.UUID uid = onA.get(round % 20).getUid();
-                Card same = cards(b).stream().filter(c -> c.getUid().equals(uid)).findFirst().orElseThrow();
+                Card same = retitlable(b).stream().filter(c -> c.getUid().equals(uid)).findFirst().orElseThrow();
                 retitle(b, JONAS, List.of(same), "B" + round);
                 b.sync().now(desks.serverB);
             }
@@ -89,13 +89,13 @@ class SyncKillTest extends OnTwoDesktops {
 
     @Test
     void aChangeThatLostWithLaterChangesOfTheSameCardWaitingEndsAlikeOnBothDesktops() throws Exception {
-        Card card = cards(a).get(0);
+        Card card = retitlable(a).get(0);
         retitle(a, AMARA, List.of(card), "A1");
         retitle(a, AMARA, List.of(card), "A2"); // made on top of A1: it loses with A1 (its version number matches B1's)
-        Card same = cards(b).stream().filter(c -> c.getUid().equals(card.getUid())).findFirst().orElseThrow();
+        Card same = retitlable(b).stream().filter(c -> c.getUid().equals(card.getUid())).findFirst().orElseThrow();
         retitle(b, JONAS, List.of(same), "B1");
         b.sync().now(desks.serverB);
-        retitle(a, AMARA, List.of(cards(a).get(1)), "A3"); // and another card, which nobody else changed
+        retitle(a, AMARA, List.of(retitlable(a).get(1)), "A3"); // and another card, which nobody else changed
         Sync.Report pushed = a.sync().now(desks.serverA);
         b.sync().now(desks.serverB);
         assertThat(pushed.conflicts()).as("A1 lost to B1, and A2 with it").isEqualTo(2);
@@ -176,44 +176,6 @@ class SyncKillTest extends OnTwoDesktops {
             }
         }
         throw new AssertionError("the server did not come back");
-    }
-
-    private void assertEveryEventOnTheServerOnceAndTheDesktopsAlike() throws SQLException {
-        Map<String, Integer> onServer = new HashMap<>();
-        try (Connection c = server.superuser(desks.url.substring(desks.url.lastIndexOf('/') + 1));
-             PreparedStatement ps = c.prepareStatement("SELECT event_id::text FROM hsc.event");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                onServer.merge(rs.getString(1), 1, Integer::sum);
-            }
-        }
-        for (Services s : List.of(a, b)) {
-            assertThat(s.sync().status().pending()).isZero();
-            try (Connection c = s.database().dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("SELECT event_id, status FROM outbox_event WHERE status <> 'LOCAL'");
-                 ResultSet rs = ps.executeQuery()) {
-                int sent = 0;
-                while (rs.next()) {
-                    int times = onServer.getOrDefault(rs.getString(1), 0);
-                    if (rs.getString(2).equals("SENT")) {
-                        assertThat(times).as("event %s on the server", rs.getString(1)).isEqualTo(1);
-                        sent++;
-                    } else {
-                        assertThat(times).as("a conflict's event %s is not in the log", rs.getString(1)).isZero();
-                    }
-                }
-                assertThat(sent).isPositive();
-            }
-        }
-        assertThat(SyncConvergenceTest.cards(b)).isEqualTo(SyncConvergenceTest.cards(a));
-    }
-
-    /** The cards both desktops' people may retitle, in the same order on both. */
-    private static List<Card> cards(Services s) {
-        return s.database().sessionFactory().fromSession(x -> x.createSelectionQuery(
-                "from Card c order by c.uid", Card.class).getResultList()).stream()
-                .filter(c -> !c.workflowId().equals("WF-PERM-MGT") && s.cards().rightsOf(JONAS).on(c.workflowId()).edit())
-                .toList();
     }
 
     private static void retitle(Services s, Actor actor, List<Card> some, String suffix) {
