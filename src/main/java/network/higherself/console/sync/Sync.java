@@ -488,16 +488,7 @@ public final class Sync {
             };
             String why = answers.get(changes.get(0)).status() == PushAnswer.Status.CONFLICT
                     ? "another desktop changed the card first" : "the server refused this desktop's change";
-            Optional<SyncServer.ServerCard> copy = server.cardCopy(UUID.fromString(card.getKey()));
-            if (copy.isPresent()) {
-                SyncServer.ServerCard s = copy.get();
-                takeCopy(s.uid(), s.workflowId(), s.state(), s.version(), s.data(), why, marks);
-            } else {
-                write(c -> {
-                    marks.write(c);
-                    return null;
-                });
-            }
+            copyFromServer(server, card.getKey(), why, marks);
         }
         for (int i : lostOther) {
             Pending p = batch.get(i);
@@ -777,14 +768,14 @@ public final class Sync {
     private int lose(Connection c, Pending p, PushAnswer a, Long after) throws SQLException {
         String status = a.status() == PushAnswer.Status.CONFLICT ? "CONFLICT" : "REFUSED";
         recordConflict(c, p, a);
-        mark(c, p.outboxId(), status, null);
+        markLost(c, p.outboxId(), status);
         if (after == null) {
             return 1;
         }
         List<Pending> later = pending(c, "o.seq > ? AND o.card_id = ? AND o.status = 'PENDING'", after, p.cardId());
         for (Pending l : later) {
             recordConflict(c, l, a);
-            mark(c, l.outboxId(), status, null);
+            markLost(c, l.outboxId(), status);
         }
         return 1 + later.size();
     }
@@ -941,15 +932,11 @@ public final class Sync {
         });
     }
 
-    private static void mark(Connection c, long outboxId, String status, Long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = ? WHERE seq = ?")) {
+    /** Marks an outbox event lost ({@code CONFLICT} or {@code REFUSED}): not in the server's log. */
+    private static void markLost(Connection c, long outboxId, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = ?, server_seq = NULL WHERE seq = ?")) {
             ps.setString(1, status);
-            if (seq == null) {
-                ps.setNull(2, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(2, seq);
-            }
-            ps.setLong(3, outboxId);
+            ps.setLong(2, outboxId);
             ps.executeUpdate();
         }
     }
@@ -1112,8 +1099,21 @@ public final class Sync {
     // ------------------------------------------------------------------ the server's copy
 
     private void copyFromServer(SyncServer server, String uid, String why) {
-        server.cardCopy(UUID.fromString(uid)).ifPresent(card ->
-                takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(), why));
+        copyFromServer(server, uid, why, c -> { });
+    }
+
+    /** The server's copy of the card with {@code alongside} in the same transaction; {@code alongside} alone if none. */
+    private void copyFromServer(SyncServer server, String uid, String why, CardService.WithCopy alongside) {
+        Optional<SyncServer.ServerCard> copy = server.cardCopy(UUID.fromString(uid));
+        if (copy.isPresent()) {
+            SyncServer.ServerCard card = copy.get();
+            takeCopy(card.uid(), card.workflowId(), card.state(), card.version(), card.data(), why, alongside);
+        } else {
+            write(c -> {
+                alongside.write(c);
+                return null;
+            });
+        }
     }
 
     private void takeCopies(List<SyncServer.ServerCard> page, String why) {

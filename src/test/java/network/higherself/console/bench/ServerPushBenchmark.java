@@ -14,9 +14,6 @@ import network.higherself.console.sync.ServerAddress;
 import network.higherself.console.sync.SyncServer;
 import network.higherself.console.sync.TestServer;
 import network.higherself.console.sync.TwoDesktops;
-import network.higherself.console.sync.WorkflowDigest;
-import network.higherself.console.workflow.WorkflowCatalog;
-import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,8 +96,8 @@ public final class ServerPushBenchmark {
             }
             System.out.println("an edit as the desktop sends it: " + shape);
 
-            String before = setUp(server, "bench_v" + BEFORE, BEFORE);
-            String after = setUp(server, "bench_now", null);
+            String before = TwoDesktops.newServerDatabase(server, "bench_v" + BEFORE, BEFORE);
+            String after = TwoDesktops.newServerDatabase(server, "bench_now", null);
             ServerAddress deskBefore = TwoDesktops.desk(server, before, "desk_bench");
             ServerAddress deskAfter = TwoDesktops.desk(server, after, "desk_bench");
             for (String url : List.of(before, after)) {
@@ -201,21 +198,6 @@ public final class ServerPushBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    /** A new database of the owner's, migrated to {@code target} (null: the latest) and given the bundled workflows. */
-    private static String setUp(TestServer server, String name, String target) throws SQLException {
-        String url = server.newDatabase(name);
-        var config = Flyway.configure().dataSource(url, TestServer.OWNER, "owner-secret").schemas("hsc")
-                .locations("classpath:db/server");
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-        try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
-            owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
-        }
-        return url;
     }
 
     /** {@code n} edits of the title of {@code cards} cards in turn, each starting at the version the previous left. */

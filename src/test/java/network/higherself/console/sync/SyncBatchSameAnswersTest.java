@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import network.higherself.console.workflow.WorkflowCatalog;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,10 +49,10 @@ class SyncBatchSameAnswersTest {
 
     @Test
     void everyBatchIsAnsweredAsBeforeAndLeavesTheSameServer() throws Exception {
-        String before = setUp("same_v4", "4");
+        String before = TwoDesktops.newServerDatabase(server, "same_v4", "4");
         // V5 (the faster accept_run) against V4; V6 changes the answers on purpose (a change built on a lost change
         // of the same push loses too: SyncServerTest) and runs the same accept_run
-        String after = setUp("same_v5", "5");
+        String after = TwoDesktops.newServerDatabase(server, "same_v5", "5");
         ServerAddress login = server.desktop("desk_same");
         try (Connection cb = DriverManager.getConnection(before, login.user(), login.password());
              Connection ca = DriverManager.getConnection(after, login.user(), login.password())) {
@@ -114,21 +112,6 @@ class SyncBatchSameAnswersTest {
             assertThat(state(after)).contains("after the others").contains("after them");
         }
     }
-
-    private static String setUp(String name, String target) throws Exception {
-        String url = server.newDatabase(name);
-        var config = Flyway.configure().dataSource(url, TestServer.OWNER, "owner-secret").schemas("hsc")
-                .locations("classpath:db/server");
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-        try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
-            owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
-        }
-        return url;
-    }
-
     private static String push(Connection c, List<JsonNode> events) throws Exception {
         ArrayNode array = JSON.createArrayNode();
         events.forEach(array::add);

@@ -71,9 +71,22 @@ public final class TwoDesktops implements AutoCloseable {
 
     /** A new database on the server, set up by its owner with the bundled workflows; its URL. */
     public static synchronized String newServerDatabase(TestServer server) throws SQLException {
-        String url = server.newDatabase("d" + (++databases));
+        return newServerDatabase(server, "d" + (++databases), null);
+    }
+
+    /**
+     * A new database {@code name} on the server, its schema migrated by its owner up to server migration
+     * {@code target} (null: the latest, as {@link SyncServer#migrate} does), with the bundled workflows; its URL.
+     */
+    public static String newServerDatabase(TestServer server, String name, String target) throws SQLException {
+        String url = server.newDatabase(name);
+        var flyway = org.flywaydb.core.Flyway.configure().dataSource(url, TestServer.OWNER, "owner-secret").schemas("hsc")
+                .locations("classpath:db/server");
+        if (target != null) {
+            flyway.target(target);
+        }
+        flyway.load().migrate();
         try (SyncServer owner = new SyncServer(new ServerAddress(url, TestServer.OWNER, "owner-secret"))) {
-            owner.migrate();
             owner.defineWorkflows(WorkflowCatalog.bundled().all().stream().map(WorkflowDigest::of).toList());
         }
         return url;
